@@ -1,0 +1,6 @@
+"""Detectors: each finds candidate quotes of one family in a parsed Doc."""
+
+from quotebank.detect.base import Candidate
+from quotebank.detect.direct import direct_quotes
+
+__all__ = ["Candidate", "direct_quotes"]

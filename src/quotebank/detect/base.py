@@ -1,0 +1,79 @@
+"""What every detector hands on: a candidate quote with its cue, no speaker yet."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import List, Optional, Sequence
+
+import attrs
+from spacy.tokens import Doc, Token
+
+__all__ = ["Candidate", "TokenIndex", "is_sentence_end"]
+
+
+@attrs.define(slots=True)
+class Candidate:
+    """A quote found in a Doc, before its speaker is looked for.
+
+    Attributes:
+        start: offset of the content's first character.
+        end: offset just past its last character.
+        kind: "direct", "indirect" or "mixed".
+        cue: index of the cue's head token (the speech verb, or "according"),
+            or None when the quote has no cue of its own.
+        cue_end: index just past the cue's last token (for multi-word cues such
+            as "according to").
+        how: how the cue was found: "syntax", "after", "before", "colon",
+            "gap", or "none".
+        group: id shared by the pieces of one quote; None for a single piece.
+        paragraph: index of the paragraph holding the quote.
+        quote_tokens: (first, last + 1) token indices of the quoted span,
+            marks included.
+    """
+
+    start: int
+    end: int
+    kind: str
+    cue: Optional[int]
+    cue_end: Optional[int]
+    how: str
+    group: Optional[int]
+    paragraph: int
+    quote_tokens: tuple
+
+
+class TokenIndex:
+    """Maps character offsets to tokens of one Doc, in O(log n)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts: List[int] = [t.idx for t in doc]
+
+    def first_at_or_after(self, char: int) -> int:
+        """Index of the first token starting at or after ``char``."""
+        return bisect_left(self.starts, char)
+
+    def last_before(self, char: int) -> int:
+        """Index just past the last token starting before ``char``."""
+        return bisect_right(self.starts, char - 1)
+
+    def tokens(self, start: int, end: int) -> range:
+        """Indices of the tokens that start inside ``[start, end)``, plus the
+        token that holds ``start`` when ``start`` falls inside it."""
+        first = bisect_right(self.starts, start) - 1
+        if first < 0 or self.doc[first].idx + len(self.doc[first]) <= start:
+            first += 1
+        return range(max(first, 0), bisect_left(self.starts, end))
+
+
+_SENT_END = {".", "!", "?", "…"}
+
+
+def is_sentence_end(token: Token) -> bool:
+    """Whether ``token`` ends a sentence in running text (a full stop or a line break)."""
+    return token.text in _SENT_END or (token.is_space and "\n" in token.text)
+
+
+def alpha_count(tokens: Sequence[Token]) -> int:
+    """How many tokens hold a letter or digit."""
+    return sum(1 for t in tokens if any(c.isalnum() for c in t.text))

@@ -1,0 +1,299 @@
+"""Scoring predicted quotes against gold ones, as defined in METRICS.md.
+
+* Quote marks, white space and edge punctuation are trimmed from both spans.
+* A prediction matches a gold quote when their shared characters cover at
+  least a threshold (0.3, 0.5, 0.8) of the gold span; matching is one-to-one,
+  largest overlap first.
+* Precision, recall and F1 over matched pairs, recall per gold kind, in two
+  scopes: *all* gold quotes, and *speech* (gold cue holds a speech word, see
+  :data:`SPEECH_CUE_WORDS`), where a prediction matched to, or overlapping,
+  an out-of-scope gold quote counts neither for nor against precision.
+* Speaker accuracy over matched pairs whose gold quote has a speaker: *span*
+  (the predicted mention overlaps the gold one) and, for gold quotes that
+  carry ``speaker_name``, *name* (equal ignoring case, or equal last words).
+
+Gold is JSONL, one document a line (``{"id", "text", "quotes": […]}``).
+Predictions are the same per-document form, or one quote a line with a
+``doc_id``.
+"""
+
+from __future__ import annotations
+
+import json
+import string
+from pathlib import Path
+from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+
+__all__ = [
+    "SPEECH_CUE_WORDS",
+    "THRESHOLDS",
+    "evaluate",
+    "format_table",
+    "load_gold",
+    "load_predictions",
+    "in_speech_scope",
+    "trim_span",
+]
+
+#: The overlap thresholds reported.
+THRESHOLDS = (0.3, 0.5, 0.8)
+KINDS = ("direct", "indirect", "mixed")
+
+#: Cue words that put a gold quote in the *speech* scope (METRICS.md's
+#: speech_cues.txt). Override with ``evaluate(..., speech_words=…)``.
+SPEECH_CUE_WORDS = frozenset(
+    """
+    according acknowledge acknowledged acknowledges acknowledging add added adding adds
+    announce announced announces announcing answer answered answers answering argue argued
+    argues arguing ask asked asking asks assert asserted asserting asserts claim claimed
+    claiming claims comment commented commenting comments confirm confirmed confirming
+    confirms declare declared declares declaring deny denied denies denying emphasize
+    emphasized emphasizes emphasizing emphasise emphasised explain explained explaining
+    explains insist insisted insisting insists note noted notes noting predict predicted
+    predicting predicts promise promised promises promising remark remarked remarking
+    remarks repeat repeated repeating repeats replied replies reply replying report
+    reported reporting reports respond responded responding responds said say saying says
+    state stated states stating statement stress stressed stresses stressing tell telling
+    tells told tweet tweeted tweeting tweets urge urged urges urging
+    """.split()
+)
+
+_TRIM = set(string.whitespace) | set(string.punctuation) | set("“”‘’«»„‚‹›…—–\u00a0")
+
+
+def load_speech_words(path: Union[str, Path]) -> frozenset:
+    """Read a cue word list: words separated by white space, one cue a line."""
+    return frozenset(Path(path).read_text(encoding="utf-8").lower().split())
+
+
+def trim_span(text: str, start: int, end: int) -> Tuple[int, int]:
+    """Shrink ``[start, end)`` past quote marks, white space and punctuation at both edges."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def in_speech_scope(cue: Optional[str], words: frozenset = SPEECH_CUE_WORDS) -> bool:
+    """Whether a gold cue holds a speech word ("has said", "according to", "told")."""
+    if not cue:
+        return False
+    tokens = "".join(c if c.isalpha() else " " for c in cue.lower()).split()
+    return any(t in words for t in tokens)
+
+
+def _read_jsonl(path: Union[str, Path]) -> List[dict]:
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rows.append(json.loads(line))
+    return rows
+
+
+def load_gold(path: Union[str, Path]) -> List[dict]:
+    """Gold documents: ``[{"id", "text", "quotes"}]``."""
+    return _read_jsonl(path)
+
+
+def load_predictions(path: Union[str, Path]) -> Dict[str, List[dict]]:
+    """Predicted quotes by doc id, from either per-document or per-quote JSONL."""
+    by_doc: Dict[str, List[dict]] = {}
+    for row in _read_jsonl(path):
+        if "quotes" in row and "start" not in row:
+            by_doc.setdefault(str(row.get("id", row.get("doc_id"))), []).extend(row["quotes"])
+        else:
+            by_doc.setdefault(str(row.get("doc_id", "")), []).append(row)
+    return by_doc
+
+
+def _match_predictions(gold_docs: Sequence[dict], predictions: Mapping[str, List[dict]]) -> Dict[str, List[dict]]:
+    """Map prediction doc ids onto gold ids (exact, else by file stem)."""
+    ids = {d["id"] for d in gold_docs}
+    out: Dict[str, List[dict]] = {}
+    for doc_id, quotes in predictions.items():
+        key = doc_id if doc_id in ids else Path(doc_id).name
+        out.setdefault(key, []).extend(quotes)
+    return out
+
+
+def _overlap(a: Tuple[int, int], b: Tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _pairs(text: str, gold: List[dict], pred: List[dict], threshold: float) -> List[Tuple[int, int]]:
+    """One-to-one matches (gold index, pred index), largest overlap first."""
+    g_spans = [trim_span(text, q["start"], q["end"]) for q in gold]
+    p_spans = [trim_span(text, q["start"], q["end"]) for q in pred]
+    scored = []
+    for gi, g in enumerate(g_spans):
+        glen = g[1] - g[0]
+        if glen <= 0:
+            continue
+        for pi, p in enumerate(p_spans):
+            shared = _overlap(g, p)
+            if shared and shared / glen >= threshold:
+                scored.append((shared / glen, shared, gi, pi))
+    scored.sort(key=lambda s: (-s[0], -s[1], s[2], s[3]))
+    used_g, used_p, pairs = set(), set(), []
+    for _, _, gi, pi in scored:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        pairs.append((gi, pi))
+    return pairs
+
+
+def _same_name(a: Optional[str], b: Optional[str]) -> bool:
+    if not a or not b:
+        return False
+    a, b = a.strip().lower(), b.strip().lower()
+    return a == b or a.split()[-1] == b.split()[-1]
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _ratio(a: int, b: int) -> Optional[float]:
+    return a / b if b else None
+
+
+def evaluate(
+    gold_docs: Sequence[dict],
+    predictions: Mapping[str, List[dict]],
+    thresholds: Iterable[float] = THRESHOLDS,
+    speech_words: frozenset = SPEECH_CUE_WORDS,
+) -> Dict[str, Dict[str, dict]]:
+    """Score predictions against gold.
+
+    Args:
+        gold_docs: gold documents (see :func:`load_gold`).
+        predictions: predicted quotes by doc id (see :func:`load_predictions`);
+            documents without predictions count as predicting nothing.
+        thresholds: overlap thresholds.
+        speech_words: cue words of the speech scope.
+
+    Returns:
+        ``{scope: {str(threshold): scores}}`` for scopes "all" and "speech";
+        scores hold precision, recall, f1, tp, fp, gold, recall per kind and
+        speaker accuracies (None where nothing was counted).
+    """
+    preds = _match_predictions(gold_docs, predictions)
+    result: Dict[str, Dict[str, dict]] = {"all": {}, "speech": {}}
+    for threshold in thresholds:
+        counters = {scope: _Counter() for scope in result}
+        for doc in gold_docs:
+            text = doc["text"]
+            gold = doc.get("quotes", [])
+            pred = preds.get(doc["id"], [])
+            scope_of = [in_speech_scope(q.get("cue"), speech_words) for q in gold]
+            pairs = _pairs(text, gold, pred, threshold)
+            matched_g = {gi: pi for gi, pi in pairs}
+            matched_p = {pi: gi for gi, pi in pairs}
+            out_of_scope = [trim_span(text, q["start"], q["end"]) for q, s in zip(gold, scope_of) if not s]
+            for scope, c in counters.items():
+                for gi, q in enumerate(gold):
+                    if scope == "speech" and not scope_of[gi]:
+                        continue
+                    c.add_gold(q, gi in matched_g)
+                    if gi in matched_g:
+                        c.add_speaker(q, pred[matched_g[gi]])
+                for pi, p in enumerate(pred):
+                    if pi in matched_p:
+                        if scope == "all" or scope_of[matched_p[pi]]:
+                            c.tp += 1
+                        continue
+                    if scope == "speech":
+                        span = trim_span(text, p["start"], p["end"])
+                        if any(_overlap(span, o) for o in out_of_scope):
+                            continue
+                    c.fp += 1
+        for scope, c in counters.items():
+            result[scope][f"{threshold:g}"] = c.scores()
+    return result
+
+
+class _Counter:
+    def __init__(self) -> None:
+        self.tp = self.fp = 0
+        self.gold = {k: 0 for k in KINDS}
+        self.found = {k: 0 for k in KINDS}
+        self.n_gold = self.n_found = 0
+        self.span_total = self.span_ok = 0
+        self.name_total = self.name_ok = 0
+        self.kind_span_total = {k: 0 for k in KINDS}
+        self.kind_span_ok = {k: 0 for k in KINDS}
+
+    def add_gold(self, q: dict, found: bool) -> None:
+        kind = q.get("kind")
+        self.n_gold += 1
+        self.n_found += found
+        if kind in self.gold:
+            self.gold[kind] += 1
+            self.found[kind] += found
+
+    def add_speaker(self, g: dict, p: dict) -> None:
+        kind = g.get("kind")
+        if g.get("speaker_start") is not None:
+            ok = p.get("speaker_start") is not None and _overlap(
+                (g["speaker_start"], g["speaker_end"]), (p["speaker_start"], p["speaker_end"])
+            ) > 0
+            self.span_total += 1
+            self.span_ok += ok
+            if kind in KINDS:
+                self.kind_span_total[kind] += 1
+                self.kind_span_ok[kind] += ok
+        if g.get("speaker_name"):
+            self.name_total += 1
+            self.name_ok += _same_name(g["speaker_name"], p.get("speaker"))
+
+    def scores(self) -> dict:
+        precision = _ratio(self.tp, self.tp + self.fp) or 0.0
+        recall = _ratio(self.n_found, self.n_gold) or 0.0
+        return {
+            "precision": precision,
+            "recall": recall,
+            "f1": _f1(precision, recall),
+            "tp": self.tp,
+            "fp": self.fp,
+            "gold": self.n_gold,
+            "found": self.n_found,
+            "recall_by_kind": {k: _ratio(self.found[k], self.gold[k]) for k in KINDS},
+            "gold_by_kind": dict(self.gold),
+            "speaker_span_accuracy": _ratio(self.span_ok, self.span_total),
+            "speaker_span_accuracy_by_kind": {
+                k: _ratio(self.kind_span_ok[k], self.kind_span_total[k]) for k in KINDS
+            },
+            "speaker_span_pairs": self.span_total,
+            "speaker_name_accuracy": _ratio(self.name_ok, self.name_total),
+            "speaker_name_pairs": self.name_total,
+        }
+
+
+def _fmt(x: Optional[float]) -> str:
+    return "  -  " if x is None else f"{x:.3f}"
+
+
+def format_table(result: Dict[str, Dict[str, dict]], title: str = "") -> str:
+    """A Markdown table of :func:`evaluate`'s result."""
+    lines = []
+    if title:
+        lines.append(f"**{title}**")
+        lines.append("")
+    lines.append(
+        "| scope | overlap | P | R | F1 | R direct | R indirect | R mixed | spk span | spk span direct | spk name | tp | fp | gold |"
+    )
+    lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for scope, by_t in result.items():
+        for t, s in by_t.items():
+            rk = s["recall_by_kind"]
+            lines.append(
+                f"| {scope} | {t} | {_fmt(s['precision'])} | {_fmt(s['recall'])} | {_fmt(s['f1'])} | "
+                f"{_fmt(rk['direct'])} | {_fmt(rk['indirect'])} | {_fmt(rk['mixed'])} | "
+                f"{_fmt(s['speaker_span_accuracy'])} | {_fmt(s['speaker_span_accuracy_by_kind']['direct'])} | "
+                f"{_fmt(s['speaker_name_accuracy'])} | {s['tp']} | {s['fp']} | {s['gold']} |"
+            )
+    return "\n".join(lines)

@@ -1,0 +1,306 @@
+"""The quote-mark scanner: characters in, quoted spans out.
+
+This module knows nothing of spaCy. It pairs quotation marks by looking at the
+characters around each mark (is it glued to a word on its left, on its right?)
+and at what is open, not by pairing marks in the order they come, so that
+
+* curly, straight, angle and low marks (“…” ‘…’ "…" '…' «…» „…“ ‹…› and the
+  ``''…''`` of some newswires) are all understood, also mixed in one text;
+* apostrophes (``don’t``, ``countries’``, ``’90s``) are not taken for marks;
+* a quote nested in another (‘friendship,’ inside “…”) stays inside it;
+* a paragraph that opens a quote and does not close it continues when the next
+  paragraph opens with a mark, the news convention for long quotes;
+* unbalanced marks never raise: the unmatched region is skipped and every
+  other quote is kept.
+
+The scan is one pass over the marks of the text: linear in its length.
+
+Example:
+    >>> [s.text for s in scan_quotes('He said: “It’s done,” and left.')]
+    ['It’s done,']
+"""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional
+
+import attrs
+
+__all__ = ["QuotedSpan", "scan_quotes", "paragraph_bounds"]
+
+# Mark families: "D" (double-level) and "S" (single-level).
+_DOUBLE = "D"
+_SINGLE = "S"
+
+# Which opening marks a closing mark may close. Straight and curly double marks
+# are interchangeable because real text mixes them (“peace and stability,").
+_CLOSES = {
+    "”": {"“", "„", '"', "''", "”", "``"},
+    '"': {"“", "„", '"', "''", "”", "``"},
+    "''": {"“", "„", '"', "''", "``"},
+    "“": {"„"},
+    "»": {"«"},
+    "’": {"‘", "'", "‚"},
+    "'": {"‘", "'", "‚"},
+    "›": {"‹"},
+}
+_FAMILY = {
+    "“": _DOUBLE, "”": _DOUBLE, '"': _DOUBLE, "„": _DOUBLE, "''": _DOUBLE, "``": _DOUBLE,
+    "«": _DOUBLE, "»": _DOUBLE,
+    "‘": _SINGLE, "’": _SINGLE, "'": _SINGLE, "‚": _SINGLE, "‹": _SINGLE, "›": _SINGLE,
+}
+_MARK_RE = re.compile(r"''|``|[\"'“”„‘’‚«»‹›]|\n")
+_NON_SPACE_RE = re.compile(r"\S")
+_OPEN_BEFORE = set("([{<—–-/:;,") | {"\u00a0"}
+
+
+@attrs.frozen(slots=True)
+class QuotedSpan:
+    """One quotation found by the scanner.
+
+    Attributes:
+        start: offset of the first character of the content (after the mark and
+            any white space).
+        end: offset just past the last character of the content.
+        text: ``document[start:end]``.
+        open_mark: the opening mark, or "" for a paragraph that continues a
+            quote opened earlier without re-opening it.
+        close_mark: the closing mark, or "" for a paragraph piece whose quote
+            goes on in the next paragraph.
+        chain: index shared by the paragraph pieces of one multi-paragraph
+            quote (0, 1, 2, … in the order of the text).
+        piece: position of this piece in its chain (0 for the first).
+        mark_start: offset of the opening mark (``start`` when there is none).
+        mark_end: offset just past the closing mark (``end`` when none).
+    """
+
+    start: int
+    end: int
+    text: str
+    open_mark: str
+    close_mark: str
+    chain: int
+    piece: int
+    mark_start: int
+    mark_end: int
+
+
+@attrs.define(slots=True)
+class _Open:
+    mark: str
+    family: str
+    pos: int  # offset of the mark
+    end: int  # offset just past the mark
+    depth: int
+
+
+def paragraph_bounds(text: str) -> List[tuple]:
+    """Split ``text`` into paragraphs.
+
+    A text holding a blank line anywhere is taken to separate its paragraphs by
+    blank lines (single newlines are then hard wraps inside a paragraph);
+    otherwise every newline ends a paragraph.
+
+    Args:
+        text: the document.
+
+    Returns:
+        ``(start, end)`` offsets of each non-empty paragraph, in order.
+    """
+    sep = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*") if _has_blank_line(text) else re.compile(r"\n\s*")
+    bounds = []
+    pos = 0
+    for m in sep.finditer(text):
+        if text[pos:m.start()].strip():
+            bounds.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        bounds.append((pos, len(text)))
+    return bounds
+
+
+def _has_blank_line(text: str) -> bool:
+    return re.search(r"\n[ \t\r\f\v\u00a0]*\n", text) is not None
+
+
+def _can_open(prev: str, nxt: str) -> bool:
+    return not nxt.isspace() and (prev.isspace() or prev in _OPEN_BEFORE or prev in _FAMILY)
+
+
+def _can_close(prev: str, nxt: str) -> bool:
+    return not prev.isspace() and not nxt.isalnum()
+
+
+def scan_quotes(text: str) -> List[QuotedSpan]:
+    """Find the quotations of ``text`` by their marks.
+
+    Only outermost quotes are returned; quotes nested inside them are part of
+    their content. A quote running over several paragraphs gives one
+    :class:`QuotedSpan` per paragraph, sharing ``chain``.
+
+    Args:
+        text: any string.
+
+    Returns:
+        The quoted spans, in text order, never overlapping.
+    """
+    blank_lines = _has_blank_line(text)
+    n = len(text)
+    stack: List[_Open] = []
+    result: List[QuotedSpan] = []
+    # Pieces of the outermost quote that is still open, waiting for its close.
+    pending: List[tuple] = []  # (content_start, content_end, open_mark, mark_start)
+    chain_counter = 0
+    skip_to = -1
+
+    def flush_pending(close_mark: str, close_start: int, close_end: int) -> None:
+        nonlocal chain_counter
+        pieces = pending[:]
+        pending.clear()
+        chain_id = chain_counter
+        chain_counter += 1
+        for i, (cs, ce, om, ms) in enumerate(pieces):
+            last = i == len(pieces) - 1
+            end = close_start if last else ce
+            s, e = _strip(text, cs, end)
+            if e <= s:
+                continue
+            result.append(
+                QuotedSpan(
+                    start=s, end=e, text=text[s:e], open_mark=om,
+                    close_mark=close_mark if last else "", chain=chain_id, piece=i,
+                    mark_start=ms, mark_end=close_end if last else e,
+                )
+            )
+
+    for m in _MARK_RE.finditer(text):
+        i = m.start()
+        if i < skip_to:
+            continue
+        mark = m.group()
+        if mark == "\n":
+            # A paragraph break when the text uses single newlines for
+            # paragraphs, or when a blank line follows.
+            nm = _NON_SPACE_RE.search(text, i)
+            j = nm.start() if nm else n
+            if blank_lines and text.count("\n", i, j) < 2:
+                continue
+            skip_to = j
+            if not stack:
+                continue
+            bottom = stack[0]
+            nxt_mark = _mark_at(text, j)
+            if nxt_mark and _FAMILY[nxt_mark] == bottom.family and nxt_mark in _openers_for(bottom.mark):
+                # The quote continues in the next paragraph: close this piece
+                # at the paragraph's end and open the next one after the mark.
+                cs, _, om, ms = pending[-1]
+                pending[-1] = (cs, i, om, ms)
+                stack[:] = [_Open(nxt_mark, bottom.family, j, j + len(nxt_mark), 0)]
+                pending.append((j + len(nxt_mark), -1, nxt_mark, j))
+                skip_to = j + len(nxt_mark)
+            else:
+                stack.clear()
+                pending.clear()
+            continue
+
+        prev = text[i - 1] if i > 0 else "\n"
+        end = m.end()
+        nxt = text[end] if end < n else "\n"
+        family = _FAMILY[mark]
+        role = _role(mark, prev, nxt, stack)
+        if role == "close":
+            idx = _find_opener(stack, mark)
+            if idx is None:
+                continue
+            opener = stack[idx]
+            del stack[idx:]
+            if opener.depth == 0:
+                flush_pending(mark, i, end)
+        elif role == "open":
+            if not stack:
+                pending.clear()
+                pending.append((end, -1, mark, i))
+            stack.append(_Open(mark, family, i, end, len(stack)))
+    return result
+
+
+def _openers_for(open_mark: str) -> set:
+    """Marks that may re-open a quote opened by ``open_mark`` in a new paragraph."""
+    family = _FAMILY[open_mark]
+    return {m for m, f in _FAMILY.items() if f == family and m not in ("”", "’", "»", "›")}
+
+
+def _mark_at(text: str, j: int) -> Optional[str]:
+    if text.startswith("''", j) or text.startswith("``", j):
+        return text[j:j + 2]
+    if j < len(text) and text[j] in _FAMILY:
+        return text[j]
+    return None
+
+
+def _role(mark: str, prev: str, nxt: str, stack: List[_Open]) -> Optional[str]:
+    """Decide whether a mark opens, closes, or is no mark (an apostrophe)."""
+    can_open = _can_open(prev, nxt)
+    can_close = _can_close(prev, nxt)
+    has_opener = _find_opener(stack, mark) is not None
+    if mark in ("“", "«", "„", "‹", "``", "‚"):
+        if mark == "“" and has_opener:  # German „…“
+            return "close"
+        if mark == "‚" and not can_open:
+            return None
+        return "open"
+    if mark in ("»", "›"):
+        return "close" if has_opener else None
+    if mark == "‘":
+        # ‘90s is an apostrophe written the wrong way round.
+        if nxt.isdigit() and not has_opener:
+            return None
+        return "open"
+    if mark == "”":
+        if has_opener:
+            return "close"
+        return "open" if can_open and not can_close else None
+    if mark == "’":
+        if prev.isalnum() and nxt.isalnum():
+            return None  # don’t
+        if has_opener and can_close:
+            return "close"
+        return None  # countries’, ’90s
+    if mark == "'":
+        if prev.isalnum() and nxt.isalnum():
+            return None  # don't
+        if has_opener and can_close:
+            return "close"
+        if can_open and not nxt.isdigit() and not prev.isalnum():
+            return "open"
+        return None
+    # Straight double marks: " and ''.
+    if has_opener and can_close:
+        return "close"
+    if can_open:
+        return "open"
+    if has_opener and not nxt.isalnum():
+        return "close"
+    return None
+
+
+def _find_opener(stack: List[_Open], mark: str) -> Optional[int]:
+    """Index of the innermost open mark that ``mark`` can close, if any."""
+    closes = _CLOSES.get(mark)
+    if not closes:
+        return None
+    family = _FAMILY[mark]
+    for idx in range(len(stack) - 1, -1, -1):
+        if stack[idx].family == family:
+            return idx if stack[idx].mark in closes else None
+    return None
+
+
+def _strip(text: str, start: int, end: int) -> tuple:
+    """Shrink ``[start, end)`` past white space at both edges."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,90 @@
+"""The quote record: what quotebank finds, as a frozen attrs class.
+
+Every offset refers to the original document text: ``document[start:end] ==
+text``, ``document[cue_start:cue_end] == cue`` and
+``document[speaker_start:speaker_end] == speaker_mention``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+import attrs
+
+__all__ = ["Quote", "KINDS", "SPEAKER_TYPES", "FIELDS"]
+
+#: The kinds of quote.
+KINDS = ("direct", "indirect", "mixed")
+
+#: The kinds of speaker.
+SPEAKER_TYPES = ("person", "organisation", "country", "group", "unknown")
+
+
+def _confidence(instance: Any, attribute: Any, value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"confidence must lie in [0, 1], not {value!r}")
+
+
+def _span_order(instance: "Quote", attribute: Any, value: int) -> None:
+    if instance.start < 0 or instance.end < instance.start:
+        raise ValueError(f"bad quote span [{instance.start}, {instance.end})")
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Quote:
+    """A quotation and its source.
+
+    Attributes:
+        doc_id: the document's id (for files, the path without suffix).
+        start: offset of the quote's first character in the document.
+        end: offset just past its last character.
+        text: the quote's content, without its enclosing quote marks.
+        kind: "direct" (inside quote marks), "indirect" (reported speech) or
+            "mixed" (paraphrase holding a quoted fragment).
+        cue: the word(s) that introduce the quote ("said", "told"), or None.
+        cue_start: offset of the cue, or None.
+        cue_end: offset just past the cue, or None.
+        speaker_mention: the words in the text that name the source ("she",
+            "a report from Iran’s state media IRNA"), or None.
+        speaker_start: offset of the mention, or None.
+        speaker_end: offset just past the mention, or None.
+        speaker: the canonical name of the source ("Anna Borshchevskaya"), or
+            None when unknown.
+        speaker_type: "person", "organisation", "country", "group" or
+            "unknown".
+        confidence: how sure quotebank is of the attribution, in [0, 1].
+        group: id shared by the pieces of one quote interrupted by its cue or
+            split over paragraphs; None for a quote in one piece.
+        method: how the speaker was found ("subject", "inverted", "according",
+            "colon", "floating", "none", ...).
+    """
+
+    doc_id: str = ""
+    start: int = attrs.field(validator=_span_order)
+    end: int = attrs.field(validator=_span_order)
+    text: str
+    kind: str = attrs.field(default="direct", validator=attrs.validators.in_(KINDS))
+    cue: Optional[str] = None
+    cue_start: Optional[int] = None
+    cue_end: Optional[int] = None
+    speaker_mention: Optional[str] = None
+    speaker_start: Optional[int] = None
+    speaker_end: Optional[int] = None
+    speaker: Optional[str] = None
+    speaker_type: str = attrs.field(default="unknown", validator=attrs.validators.in_(SPEAKER_TYPES))
+    confidence: float = attrs.field(default=0.0, converter=float, validator=_confidence)
+    group: Optional[int] = None
+    method: str = "none"
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The record as a plain dict (JSON- and msgpack-ready)."""
+        return attrs.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Dict[str, Any]) -> "Quote":
+        """Build a record from :meth:`to_dict` output; unknown keys are ignored."""
+        return cls(**{k: data[k] for k in FIELDS if k in data})
+
+
+#: The record's field names, in output order.
+FIELDS = tuple(a.name for a in attrs.fields(Quote))
