@@ -54,7 +54,8 @@ SPEECH_CUE_WORDS = frozenset(
     remarks repeat repeated repeating repeats replied replies reply replying report
     reported reporting reports respond responded responding responds said say saying says
     state stated states stating statement stress stressed stresses stressing tell telling
-    tells told tweet tweeted tweeting tweets urge urged urges urging
+    tells told tweet tweeted tweeting tweets urge urged urges urging vow vowed vowing vows
+    warn warned warning warns write writes writing wrote written
     """.split()
 )
 

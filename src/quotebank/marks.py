@@ -93,6 +93,9 @@ class _Open:
     pos: int  # offset of the mark
     end: int  # offset just past the mark
     depth: int
+    # Index in the stack of the innermost entry of the *other* family below
+    # this one (None when there is none), so lookups never walk the stack.
+    prev_other: Optional[int] = None
 
 
 def paragraph_bounds(text: str) -> List[tuple]:
@@ -221,7 +224,7 @@ def scan_quotes(text: str) -> List[QuotedSpan]:
             if not stack:
                 pending.clear()
                 pending.append((end, -1, mark, i))
-            stack.append(_Open(mark, family, i, end, len(stack)))
+            stack.append(_Open(mark, family, i, end, len(stack), _innermost_other(stack, family)))
     return result
 
 
@@ -285,16 +288,29 @@ def _role(mark: str, prev: str, nxt: str, stack: List[_Open]) -> Optional[str]:
     return None
 
 
+def _innermost_other(stack: List[_Open], family: str) -> Optional[int]:
+    """Index of the innermost entry of the family other than ``family``."""
+    if not stack:
+        return None
+    top = stack[-1]
+    return len(stack) - 1 if top.family != family else top.prev_other
+
+
 def _find_opener(stack: List[_Open], mark: str) -> Optional[int]:
-    """Index of the innermost open mark that ``mark`` can close, if any."""
+    """Index of the innermost open mark that ``mark`` can close, if any.
+
+    Looks at the innermost open mark of the same family only, in O(1): each
+    open entry records where the previous one of its family stands.
+    """
     closes = _CLOSES.get(mark)
-    if not closes:
+    if not closes or not stack:
         return None
     family = _FAMILY[mark]
-    for idx in range(len(stack) - 1, -1, -1):
-        if stack[idx].family == family:
-            return idx if stack[idx].mark in closes else None
-    return None
+    top = stack[-1]
+    idx = len(stack) - 1 if top.family == family else top.prev_other
+    if idx is None or idx < 0:
+        return None
+    return idx if stack[idx].mark in closes else None
 
 
 def _strip(text: str, start: int, end: int) -> tuple:

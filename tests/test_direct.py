@@ -1,0 +1,134 @@
+"""Direct quotes and their cues and speakers, sentence by sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def one(quotes):
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def test_cue_after_the_quote(quotes_of):
+    q = one(quotes_of("Anna Lee arrived late. “We will win,” she said."))
+    assert (q.text, q.kind, q.cue, q.speaker_mention, q.speaker) == ("We will win,", "direct", "said", "she", "Anna Lee")
+
+
+def test_inverted_cue_keeps_the_whole_mention(quotes_of):
+    q = one(quotes_of("“The talks were useful,” said Kremlin aide Yury Ushakov."))
+    assert q.speaker_mention == "Kremlin aide Yury Ushakov"
+    assert q.speaker == "Yury Ushakov"
+
+
+def test_cue_before_with_comma(quotes_of):
+    q = one(quotes_of("Putin told TASS, “We are working together.”"))
+    assert (q.cue, q.speaker_mention) == ("told", "Putin")
+
+
+def test_colon_introduction_and_surname(quotes_of):
+    q = one(quotes_of("Gen. Mohammad Bagheri spoke on Monday. Bagheri said: “There is good cooperation.”"))
+    assert q.kind == "direct"
+    assert (q.cue, q.speaker_mention, q.speaker) == ("said", "Bagheri", "Mohammad Bagheri")
+
+
+def test_appositive_mention_with_name_as_head(quotes_of):
+    text = (
+        "Anna Borshchevskaya — the Ira Weiner Fellow at the Washington Institute — "
+        "told The Algemeiner: “The key word is friendship.”"
+    )
+    q = one(quotes_of(text))
+    assert q.speaker_mention.startswith("Anna Borshchevskaya — the Ira Weiner Fellow")
+    assert q.speaker == "Anna Borshchevskaya"
+    assert "Algemeiner" not in q.speaker_mention
+
+
+def test_according_to(quotes_of):
+    q = one(quotes_of("The deal was “a disaster for us all,” according to Senator Jane Roe."))
+    assert q.cue == "according to"
+    assert q.speaker == "Jane Roe"
+    assert q.method == "according"
+
+
+def test_interrupted_quote_is_two_linked_records(quotes_of):
+    first, second = quotes_of("John Smith spoke. “The first part,” Smith said, “and the second part.”")
+    assert first.text == "The first part,"
+    assert second.text == "and the second part."
+    assert first.group is not None and first.group == second.group
+    assert first.cue_start == second.cue_start
+    assert first.speaker == second.speaker == "John Smith"
+
+
+def test_multi_sentence_quote_is_one_record(quotes_of):
+    q = one(quotes_of("“One thing. Another thing! A third?” Ann Page asked."))
+    assert q.text == "One thing. Another thing! A third?"
+    assert q.speaker == "Ann Page"
+
+
+def test_quote_over_paragraphs_shares_its_speaker(quotes_of):
+    text = "“This is a long quote that starts here.\n\n“And it continues in a second paragraph,” Tom Brown said."
+    first, second = quotes_of(text)
+    assert first.group == second.group is not None
+    assert first.speaker == second.speaker == "Tom Brown"
+
+
+def test_floating_quote_inherits_the_previous_speaker(quotes_of):
+    text = "Maria Lopez was there.\n\n“It was a long day,” Lopez said.\n\n“Then we slept.”"
+    said, floating = quotes_of(text)
+    assert said.speaker == "Maria Lopez"
+    assert floating.text == "Then we slept."
+    assert floating.speaker == "Maria Lopez"
+    assert floating.method == "floating"
+    assert floating.confidence < said.confidence
+
+
+def test_floating_stops_after_a_paragraph_without_quotes(quotes_of):
+    text = (
+        "“It was a long day,” Maria Lopez said.\n\nThe council met twice.\n\nIt rained.\n\n"
+        "“Nobody came to the second meeting at all.”"
+    )
+    said, alone = quotes_of(text)
+    assert said.speaker == "Maria Lopez"
+    assert alone.speaker is None and alone.speaker_mention is None
+
+
+def test_quote_without_source_is_kept_with_null_speaker(quotes_of):
+    q = one(quotes_of("The old door bore the words “No entry after dark for anyone.”"))
+    assert q.speaker is None
+    assert q.confidence <= 0.3
+
+
+def test_scare_quote_is_not_a_quote(quotes_of):
+    assert quotes_of("The so-called “experts” were wrong about the “plan.”") == []
+
+
+def test_fragment_in_reported_clause_is_one_mixed_quote(quotes_of):
+    text = "Iranian President Masoud Pezeshkian said relations are growing “stronger day by day” as he met Putin."
+    q = one(quotes_of(text))
+    assert q.kind == "mixed"
+    assert q.text.startswith("relations are growing “stronger day by day”")
+    assert q.speaker == "Masoud Pezeshkian"
+
+
+def test_pronoun_resolves_to_the_subject_not_the_last_name(quotes_of):
+    text = (
+        "Ali Akbar Velayati, a senior adviser, met President Vladimir Putin in Moscow. "
+        "He took a swipe at Trump, saying the “unreliable” actions had made ties necessary."
+    )
+    (q,) = [q for q in quotes_of(text) if q.cue == "saying"]
+    assert q.speaker_mention == "He"
+    assert q.speaker == "Ali Akbar Velayati"
+
+
+def test_names_inside_quotes_are_not_antecedents(quotes_of):
+    text = "Anna Borshchevskaya spoke. “In August, Putin met with Netanyahu in Moscow,” she said."
+    q = one(quotes_of(text))
+    assert q.speaker == "Anna Borshchevskaya"
+
+
+@pytest.mark.parametrize("mark", ["“{}”", '"{}"', "''{}''", "«{}»"])
+def test_every_mark_style(quotes_of, mark):
+    text = "Ann Page arrived. " + mark.format("We are ready to sign today,") + " Page said."
+    q = one(quotes_of(text))
+    assert q.text == "We are ready to sign today,"
+    assert q.speaker == "Ann Page"

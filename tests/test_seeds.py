@@ -1,0 +1,58 @@
+"""The mission's own articles: exact output held in a reviewed regression fixture."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests_paths import SEEDS
+
+FILES = sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(extractor):
+    return {f.stem: (f.read_text(encoding="utf-8"), extractor.extract(f.read_text(encoding="utf-8"), f.stem)) for f in FILES}
+
+
+def test_seed_files_are_present():
+    assert len(FILES) == 5
+
+
+def test_seeds_regression(seed_quotes, data_regression):
+    data = {stem: [q.to_dict() for q in quotes] for stem, (_, quotes) in seed_quotes.items()}
+    data_regression.check(data)
+
+
+def test_seed_offsets_are_exact(seed_quotes):
+    for text, quotes in seed_quotes.values():
+        for q in quotes:
+            assert text[q.start:q.end] == q.text
+            if q.speaker_start is not None:
+                assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
+            if q.cue_start is not None:
+                assert text[q.cue_start:q.cue_end] == q.cue
+
+
+def speakers_of(seed_quotes, stem):
+    return [q.speaker for q in seed_quotes[stem][1]]
+
+
+def test_mission_speakers_are_named_in_full(seed_quotes):
+    everyone = {q.speaker for _, quotes in seed_quotes.values() for q in quotes}
+    for name in ("Ali Akbar Velayati", "Masoud Pezeshkian", "Anna Borshchevskaya", "Vladimir Putin",
+                 "Mostafa Khosh Cheshm", "Mohammad Bagheri", "IRNA"):
+        assert name in everyone
+
+
+def test_she_in_the_algemeiner_article_is_borshchevskaya(seed_quotes):
+    stem = next(s for s in seed_quotes if s.startswith("003"))
+    she = [q for q in seed_quotes[stem][1] if q.speaker_mention == "she"]
+    assert len(she) >= 4
+    assert {q.speaker for q in she} == {"Anna Borshchevskaya"}
+
+
+def test_the_report_is_irna(seed_quotes):
+    stem = next(s for s in seed_quotes if s.startswith("000"))
+    report = [q for q in seed_quotes[stem][1] if q.speaker_mention and "report" in q.speaker_mention]
+    assert len(report) >= 3
+    assert {q.speaker for q in report} == {"IRNA"}
