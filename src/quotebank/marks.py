@@ -39,7 +39,7 @@ _CLOSES = {
     "”": {"“", "„", '"', "''", "”", "``"},
     '"': {"“", "„", '"', "''", "”", "``"},
     "''": {"“", "„", '"', "''", "``"},
-    "“": {"„"},
+    "“": {"„", "“"},
     "»": {"«"},
     "’": {"‘", "'", "‚"},
     "'": {"‘", "'", "‚"},
@@ -248,8 +248,8 @@ def _role(mark: str, prev: str, nxt: str, stack: List[_Open]) -> Optional[str]:
     can_close = _can_close(prev, nxt)
     has_opener = _find_opener(stack, mark) is not None
     if mark in ("“", "«", "„", "‹", "``", "‚"):
-        if mark == "“" and has_opener:  # German „…“
-            return "close"
+        if mark == "“" and has_opener and (_german_open(stack) or (can_close and not can_open)):
+            return "close"  # German „…“, or a typo closing “…“
         if mark == "‚" and not can_open:
             return None
         return "open"
@@ -294,6 +294,11 @@ def _innermost_other(stack: List[_Open], family: str) -> Optional[int]:
         return None
     top = stack[-1]
     return len(stack) - 1 if top.family != family else top.prev_other
+
+
+def _german_open(stack: List[_Open]) -> bool:
+    idx = _find_opener(stack, "”")
+    return idx is not None and stack[idx].mark == "„"
 
 
 def _find_opener(stack: List[_Open], mark: str) -> Optional[int]:

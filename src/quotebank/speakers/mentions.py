@@ -15,18 +15,23 @@ A quote with no cue of its own inherits the mention of the quote before it
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import List, Optional, Sequence
 
 import attrs
 from spacy.tokens import Doc, Token
 
-from quotebank.detect.base import Candidate
+from quotebank.cues import is_speech_verb
+from quotebank.detect.base import Candidate, is_sentence_end
+from quotebank.marks import paragraph_bounds
 
 __all__ = ["Mention", "find_mention", "mention_for_candidates"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _INVERTED_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "oprd", "dative", "nsubjpass", "conj")
-_CLIMB_DEPS = ("conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "relcl")
+_CLIMB_DEPS = ("conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "relcl", "prep", "pobj", "dobj")
+#: How many tokens before a cue are searched for a subject the parse misplaced.
+FALLBACK_WINDOW = 25
 _RELATIVE = ("who", "which", "that", "whom")
 
 
@@ -47,7 +52,7 @@ class Mention:
     method: str
 
 
-def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0)) -> Optional[Mention]:
+def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: Optional[bytearray] = None) -> Optional[Mention]:
     """Find the speaker mention of a cue.
 
     Args:
@@ -55,53 +60,73 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0)) -> Optional[M
         cue: index of the cue's head token.
         quote_tokens: (first, last + 1) tokens of the quote; the mention never
             overlaps them.
+        in_quote: per token, 1 when it lies inside any quote; mentions are
+            never taken from inside a quote.
 
     Returns:
         The mention, or None when the cue has no subject in the parse.
     """
     verb = doc[cue]
     lo, hi = quote_tokens
+    mask = in_quote if in_quote is not None else bytearray(len(doc))
     if verb.lower_ == "according":
         for child in verb.children:
             if child.lower_ == "to":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
-                    return _phrase(doc, objs[0], lo, hi, "according")
+                    return _phrase(doc, objs[0], lo, hi, "according", mask)
         if cue + 2 < len(doc) and doc[cue + 1].lower_ == "to":
-            return _phrase(doc, doc[cue + 2], lo, hi, "according")
+            return _phrase(doc, doc[cue + 2], lo, hi, "according", mask)
         return None
     node = verb
-    for _ in range(3):
-        subj = _subject_of(node, lo, hi)
+    for _ in range(4):
+        subj = _subject_of(node, lo, hi, mask)
         if subj is not None:
             if subj.lower_ in _RELATIVE and node.dep_ == "relcl":
-                return _phrase(doc, node.head, lo, hi, "relative")
-            return _phrase(doc, subj, lo, hi, "subject")
-        if node.dep_ in _CLIMB_DEPS and node.head.i != node.i and node.head.pos_ in ("VERB", "AUX"):
+                return _phrase(doc, node.head, lo, hi, "relative", mask)
+            return _phrase(doc, subj, lo, hi, "subject", mask)
+        if node.dep_ in _CLIMB_DEPS and node.head.i != node.i:
             node = node.head
             continue
         break
     # Inverted: "…,” said Kremlin aide Yury Ushakov."
     for child in verb.rights:
-        if lo <= child.i < hi:
+        if lo <= child.i < hi or mask[child.i]:
             continue
         if child.dep_ in _INVERTED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            return _phrase(doc, child, lo, hi, "inverted")
+            return _phrase(doc, child, lo, hi, "inverted", mask)
+    # A subject the parser hung elsewhere: the nearest one before the cue.
+    for i in range(cue - 1, max(-1, cue - FALLBACK_WINDOW), -1):
+        tok = doc[i]
+        if mask[i] or lo <= i < hi or is_sentence_end(tok):
+            break
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN", "PRON"):
+            return _phrase(doc, tok, lo, hi, "subject", mask)
     return None
 
 
-def _subject_of(verb: Token, lo: int, hi: int) -> Optional[Token]:
+def _subject_of(verb: Token, lo: int, hi: int, mask: bytearray) -> Optional[Token]:
     for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS and not lo <= child.i < hi and child.pos_ != "SPACE":
+        if child.dep_ in _SUBJECT_DEPS and not lo <= child.i < hi and not mask[child.i] and child.pos_ != "SPACE":
             if child.dep_ == "csubj":
                 continue
             return child
     return None
 
 
-def _phrase(doc: Doc, head: Token, lo: int, hi: int, method: str) -> Optional[Mention]:
-    """The noun phrase of ``head``, cut so that it stays out of the quote."""
+def _phrase(doc: Doc, head: Token, lo: int, hi: int, method: str, mask: bytearray) -> Optional[Mention]:
+    """The noun phrase of ``head``, cut so that it stays out of every quote."""
+    if mask[head.i]:
+        return None
     left, right = head.left_edge.i, head.right_edge.i + 1
+    for i in range(head.i - 1, left - 1, -1):
+        if mask[i]:
+            left = i + 1
+            break
+    for i in range(head.i + 1, right):
+        if mask[i]:
+            right = i
+            break
     if hi > lo:
         if left < hi and right > lo:  # overlaps the quote
             if head.i < lo:
@@ -130,9 +155,10 @@ def _phrase(doc: Doc, head: Token, lo: int, hi: int, method: str) -> Optional[Me
 def mention_for_candidates(doc: Doc, candidates: Sequence[Candidate]) -> List[Optional[Mention]]:
     """Find each candidate's mention; cue-less quotes inherit (floating quotes).
 
-    A quote without a cue takes the mention of the nearest attributed quote
-    before it when that quote is in the same or the previous paragraph, and no
-    other cue with a subject stands between them.
+    A quote without a cue takes the mention of the nearest attribution before
+    it when that is in the same or the previous paragraph. An attribution is a
+    quote's cue, or a speech verb with a subject in the narrative between
+    quotes ("…, Phil Musser says."): another speaker taking over.
 
     Args:
         doc: the parsed document.
@@ -142,16 +168,41 @@ def mention_for_candidates(doc: Doc, candidates: Sequence[Candidate]) -> List[Op
         One mention (or None) per candidate, in the same order. Inherited
         mentions have method "floating".
     """
+    in_quote = bytearray(len(doc))
+    for cand in candidates:
+        lo, hi = cand.quote_tokens
+        in_quote[lo:hi] = b"\x01" * (hi - lo)
+    para_starts = [s for s, _ in paragraph_bounds(doc.text)]
     mentions: List[Optional[Mention]] = []
     last: Optional[Mention] = None
     last_para = -10
+    prev_end = 0
     for cand in candidates:
+        lo, hi = cand.quote_tokens
+        if cand.cue is None:
+            taken = _narrative_attribution(doc, prev_end, lo, in_quote)
+            if taken is not None:
+                last = taken
+                last_para = max(bisect_right(para_starts, doc[taken.head].idx) - 1, 0)
         mention = None
         if cand.cue is not None:
-            mention = find_mention(doc, cand.cue, cand.quote_tokens)
+            mention = find_mention(doc, cand.cue, cand.quote_tokens, in_quote)
         if mention is None and cand.cue is None and last is not None and cand.paragraph - last_para <= 1:
             mention = attrs.evolve(last, method="floating")
         mentions.append(mention)
         if mention is not None:
             last, last_para = mention, cand.paragraph
+        prev_end = max(prev_end, hi)
     return mentions
+
+
+def _narrative_attribution(doc: Doc, start: int, stop: int, in_quote: bytearray) -> Optional[Mention]:
+    """The last speech verb with a subject in narrative tokens ``[start, stop)``."""
+    for i in range(stop - 1, start - 1, -1):
+        tok = doc[i]
+        if in_quote[i] or tok.pos_ not in ("VERB", "AUX") or not is_speech_verb(tok.lemma_):
+            continue
+        mention = find_mention(doc, i, (0, 0), in_quote)
+        if mention is not None and mention.method != "inverted":
+            return mention
+    return None
