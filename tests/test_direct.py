@@ -73,10 +73,10 @@ def test_quote_over_paragraphs_shares_its_speaker(quotes_of):
 
 
 def test_floating_quote_inherits_the_previous_speaker(quotes_of):
-    text = "Maria Lopez was there.\n\n“It was a long day,” Lopez said.\n\n“Then we slept.”"
+    text = "Maria Lopez was there.\n\n“It was a long day,” Lopez said.\n\n“Then we all slept.”"
     said, floating = quotes_of(text)
     assert said.speaker == "Maria Lopez"
-    assert floating.text == "Then we slept."
+    assert floating.text == "Then we all slept."
     assert floating.speaker == "Maria Lopez"
     assert floating.method == "floating"
     assert floating.confidence < said.confidence
@@ -132,3 +132,40 @@ def test_every_mark_style(quotes_of, mark):
     q = one(quotes_of(text))
     assert q.text == "We are ready to sign today,"
     assert q.speaker == "Ann Page"
+
+
+def test_titles_are_not_quotes(quotes_of):
+    assert quotes_of("He said so on “Meet the Press” and on “The Late Show With Stephen Colbert” today.") == []
+
+
+def test_title_case_quote_framed_by_its_cue_is_kept(quotes_of):
+    q = one(quotes_of("“Absolutely Not, Never Again,” said Tom Brown."))
+    assert q.speaker == "Tom Brown"
+
+
+def test_hearsay_said_to_is_not_a_cue(quotes_of):
+    assert quotes_of("Putin is said to be embracing Iran as a “strategic partner” in the region.") == []
+
+
+def test_passive_cue_names_its_agent_or_nobody(quotes_of):
+    q = one(quotes_of("He was told by John Smith: “Go home now and rest.”"))
+    assert (q.speaker, q.method) == ("John Smith", "agent")
+    q = one(quotes_of("Tom Lee was told: “Go home now and rest.”"))
+    assert q.speaker is None and q.cue == "told"
+
+
+def test_typo_closing_mark(quotes_of):
+    first, second = quotes_of("Ann Page spoke. “Apparently not,“ she said. “A leopard doesn’t change its spots.”")
+    assert first.text == "Apparently not,"
+    assert first.speaker == second.speaker == "Ann Page"
+
+
+def test_another_speaker_takes_over_floating_quotes(quotes_of):
+    text = (
+        "“We expected more from the debate tonight,” Ann Page said.\n\n"
+        "Or maybe the format was wrong, analyst Tom Brown says.\n\n"
+        "“Nobody wanted the moderators to talk this much.”"
+    )
+    quotes = quotes_of(text)
+    assert quotes[-1].speaker == "Tom Brown"
+    assert quotes[-1].method == "floating"

@@ -7,7 +7,7 @@ from typing import List
 from spacy.tokens import Doc
 
 from quotebank.detect import direct_quotes
-from quotebank.marks import scan_quotes
+from quotebank.marks import paragraph_bounds, scan_quotes
 from quotebank.records import Quote
 from quotebank.speakers import mention_for_candidates, resolve_mentions
 
@@ -19,6 +19,7 @@ _METHOD_CONFIDENCE = {
     "relative": 0.85,
     "inverted": 0.85,
     "according": 0.85,
+    "agent": 0.85,
     "floating": 0.65,
 }
 
@@ -34,8 +35,9 @@ def find_quotes(doc: Doc, doc_id: str = "") -> List[Quote]:
         The quote records, in text order.
     """
     text = doc.text
-    candidates = direct_quotes(doc, scan_quotes(text))
-    mentions = mention_for_candidates(doc, candidates)
+    para_starts = [start for start, _ in paragraph_bounds(text)]
+    candidates = direct_quotes(doc, scan_quotes(text), para_starts)
+    mentions = mention_for_candidates(doc, candidates, para_starts)
     speakers = resolve_mentions(doc, mentions, [c.quote_tokens for c in candidates])
     records: List[Quote] = []
     for cand, mention, who in zip(candidates, mentions, speakers):

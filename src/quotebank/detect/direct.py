@@ -13,8 +13,9 @@ each one's cue in the parse, in this order:
    the cue of the first.
 
 A quote embedded in a reported clause ("said relations are growing “stronger
-day by day”") becomes one *mixed* quote covering the clause. A one- or
-two-word quote without a cue is a scare quote and is dropped.
+day by day”") becomes one *mixed* quote covering the clause. A quote of three
+words or fewer without a cue is a scare quote, and a short quote in title case
+("Meet the Press") is a title: both are dropped.
 """
 
 from __future__ import annotations
@@ -36,25 +37,27 @@ BEFORE_WINDOW = 40
 #: A quote in title case with at most this many words is a title, not a quote.
 TITLE_MAX_WORDS = 7
 #: A quote with this many words or fewer needs a cue to count as a quote.
-SCARE_QUOTE_WORDS = 2
+SCARE_QUOTE_WORDS = 3
 #: Most alphanumeric words that a reported clause may add around a quote
 #: before it stops being that quote's "mixed" context.
 MAX_MIXED_TOKENS = 80
 
 
-def direct_quotes(doc: Doc, quoted: Sequence[QuotedSpan]) -> List[Candidate]:
+def direct_quotes(doc: Doc, quoted: Sequence[QuotedSpan], para_starts: Optional[List[int]] = None) -> List[Candidate]:
     """Turn quoted spans into candidate quotes with their cues.
 
     Args:
         doc: the parsed document.
         quoted: spans from :func:`quotebank.marks.scan_quotes` on ``doc.text``.
+        para_starts: start offsets of the paragraphs
+            (:func:`quotebank.marks.paragraph_bounds`); computed when None.
 
     Returns:
         Candidates in text order; their ``cue`` is a token index or None.
     """
     index = TokenIndex(doc)
-    paragraphs = paragraph_bounds(doc.text)
-    para_starts = [s for s, _ in paragraphs]
+    if para_starts is None:
+        para_starts = [s for s, _ in paragraph_bounds(doc.text)]
     owner = _quote_owner(doc, index, quoted)
 
     pieces: List[Candidate] = []
@@ -121,7 +124,15 @@ def _find_cue(doc: Doc, toks: range, owner: List[int], qi: int) -> Tuple[Optiona
 
 
 def _is_cue_token(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and is_speech_verb(token.lemma_)
+    """A speech verb, but not the hearsay "X is said to be …"."""
+    if token.pos_ not in ("VERB", "AUX") or not is_speech_verb(token.lemma_):
+        return False
+    doc = token.doc
+    if token.lemma_ == "say" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to":
+        after = doc[token.i + 2]
+        if after.tag_ == "VB" or after.lower_ in ("be", "have"):
+            return False  # "said to be", "is said to have sold"
+    return True
 
 
 def _cue_by_syntax(doc: Doc, toks: range, owner: List[int]) -> Optional[int]:

@@ -43,7 +43,8 @@ class Mention:
         start: index of the mention's first token.
         end: index just past its last token.
         head: index of its head token (the name or noun that the phrase is about).
-        method: "subject", "inverted", "according", "relative" or "floating".
+        method: "subject", "inverted", "according", "relative", "agent" (of
+            a passive cue) or "floating".
     """
 
     start: int
@@ -77,6 +78,14 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: Opt
                     return _phrase(doc, objs[0], lo, hi, "according", mask)
         if cue + 2 < len(doc) and doc[cue + 1].lower_ == "to":
             return _phrase(doc, doc[cue + 2], lo, hi, "according", mask)
+        return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        # Passive: "was told by X" names X; "he was told" names no speaker.
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return _phrase(doc, objs[0], lo, hi, "agent", mask)
         return None
     node = verb
     for _ in range(4):
@@ -152,7 +161,9 @@ def _phrase(doc: Doc, head: Token, lo: int, hi: int, method: str, mask: bytearra
     return Mention(left, right, head.i, method)
 
 
-def mention_for_candidates(doc: Doc, candidates: Sequence[Candidate]) -> List[Optional[Mention]]:
+def mention_for_candidates(
+    doc: Doc, candidates: Sequence[Candidate], para_starts: Optional[List[int]] = None
+) -> List[Optional[Mention]]:
     """Find each candidate's mention; cue-less quotes inherit (floating quotes).
 
     A quote without a cue takes the mention of the nearest attribution before
@@ -163,6 +174,7 @@ def mention_for_candidates(doc: Doc, candidates: Sequence[Candidate]) -> List[Op
     Args:
         doc: the parsed document.
         candidates: candidates in text order.
+        para_starts: paragraph start offsets (computed when None).
 
     Returns:
         One mention (or None) per candidate, in the same order. Inherited
@@ -172,7 +184,8 @@ def mention_for_candidates(doc: Doc, candidates: Sequence[Candidate]) -> List[Op
     for cand in candidates:
         lo, hi = cand.quote_tokens
         in_quote[lo:hi] = b"\x01" * (hi - lo)
-    para_starts = [s for s, _ in paragraph_bounds(doc.text)]
+    if para_starts is None:
+        para_starts = [s for s, _ in paragraph_bounds(doc.text)]
     mentions: List[Optional[Mention]] = []
     last: Optional[Mention] = None
     last_para = -10

@@ -69,10 +69,10 @@ def _strip_title(tokens: List[Token]) -> List[Token]:
 
 
 def _text(tokens: Sequence[Token]) -> str:
+    """The original text of consecutive tokens (not ``doc.text``, which is rebuilt on each call)."""
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
 
 
 def name_tokens(head: Token) -> List[Token]:
