@@ -15,7 +15,7 @@ __all__ = ["Extractor", "extract", "split_long_text"]
 #: Texts longer than this are parsed in paragraph-aligned pieces, so that a
 #: huge file neither exceeds spaCy's ``max_length`` nor exhausts memory.
 MAX_CHUNK_CHARS = 100_000
-_OFFSET_FIELDS = ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "group")
+_OFFSET_FIELDS = ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "group", "nested_in")
 
 
 def split_long_text(text: str, limit: int = MAX_CHUNK_CHARS) -> List[Tuple[int, str]]:

@@ -8,6 +8,15 @@ from __future__ import annotations
 
 __all__ = [
     "SPEECH_VERBS",
+    "BELIEF_VERBS",
+    "BELIEF_ADJECTIVES",
+    "DOCUMENT_NOUNS",
+    "OBJECT_CONTENT_VERBS",
+    "INFINITIVE_CONTENT_VERBS",
+    "ADDRESSEE_VERBS",
+    "REPORTING_NOUNS",
+    "CUE_CLASSES",
+    "cue_class",
     "SPEECH_NOUNS",
     "TITLES",
     "MALE_WORDS",
@@ -80,6 +89,99 @@ FEMALE_WORDS: frozenset = frozenset(
 PERSON_PRONOUNS: frozenset = frozenset({"he", "she", "him", "her", "i", "me", "who", "you"})
 GROUP_PRONOUNS: frozenset = frozenset({"they", "them", "we", "us"})
 ORG_PRONOUNS: frozenset = frozenset({"it"})
+
+
+#: Verbs of belief, intention and attitude whose complement PolNeAR annotates
+#: as an attribution ("they believe closer relations can …"). Class "belief".
+BELIEF_VERBS: frozenset = frozenset(
+    """
+    believe think hope fear expect feel worry doubt suspect assume wish reckon
+    figure guess imagine know realize realise understand sense trust bet
+    anticipate envision foresee consider hold fret
+    """.split()
+)
+
+#: Adjectives of attitude taking a clause ("was skeptical the Russians would
+#: accept …"). Class "belief".
+BELIEF_ADJECTIVES: frozenset = frozenset(
+    """
+    skeptical sceptical confident convinced sure certain worried concerned
+    optimistic pessimistic hopeful doubtful afraid aware adamant insistent
+    unsure uncertain fearful positive happy glad pleased disappointed
+    """.split()
+)
+
+#: Subjects that make an attribution a document's or a poll's ("polls show").
+DOCUMENT_NOUNS: frozenset = frozenset(
+    """
+    poll polls survey surveys study studies report reports data document documents
+    analysis research records record filing filings memo letter statement
+    figures numbers estimate estimates projection projections census audit review
+    investigation paper article email emails website site book transcript
+    release indictment complaint lawsuit ruling order resolution platform
+    """.split()
+)
+
+#: Verbs whose direct object is the content ("stressed the need to stop …",
+#: "denied the claims", "hailed his country’s “strategic relationship”").
+OBJECT_CONTENT_VERBS: frozenset = frozenset(
+    """
+    stress emphasize emphasise hail deny announce confirm reiterate highlight
+    praise criticize criticise knock blame acknowledge admit reject dismiss
+    predict propose demand welcome express condemn decry reaffirm underline
+    underscore defend dispute question rule endorse tout laud applaud slam
+    blast attack accuse recommend reveal cite mention discuss raise outline
+    claim promise pledge vow suggest dispute disclose report describe
+    """.split()
+)
+
+#: Verbs whose content is an infinitive or gerund ("promised to …", "urged
+#: the president to demand …", "denied supplying weapons").
+INFINITIVE_CONTENT_VERBS: frozenset = frozenset(
+    """
+    promise pledge vow threaten refuse decline agree urge call ask encourage
+    warn advise tell order demand deny admit claim offer propose plan intend
+    want vow swear insist recommend expect hope wish seek
+    """.split()
+)
+
+#: Verbs whose object is the person addressed, not the content ("told reporters").
+ADDRESSEE_VERBS: frozenset = frozenset("tell ask inform assure remind warn advise urge brief notify".split())
+
+#: Nouns that report speech or belief with a "that" clause ("reports that …",
+#: "the claim that …").
+REPORTING_NOUNS: frozenset = frozenset(
+    """
+    report reports claim claims statement assertion announcement allegation allegations
+    warning promise belief fear fears hope hopes view argument suggestion insistence
+    accusation accusations charge charges rumor rumors rumour rumours speculation
+    impression notion idea assurance assurances pledge acknowledgment admission
+    """.split()
+)
+
+#: The classes of cue a quote may have.
+CUE_CLASSES = ("speech", "belief", "document")
+
+
+def cue_class(lemma: str, subject_lemma: str = "") -> str:
+    """Class of an attribution from its cue's lemma and its subject's head lemma.
+
+    Args:
+        lemma: the cue's lemma ("say", "believe", "show", "according").
+        subject_lemma: the head lemma of the source ("poll", "report"), or "".
+
+    Returns:
+        "document" for polls, reports and other documents, "belief" for
+        beliefs and attitudes, else "speech".
+    """
+    if subject_lemma.lower() in DOCUMENT_NOUNS:
+        return "document"
+    lemma = lemma.lower()
+    if lemma in BELIEF_VERBS or lemma in BELIEF_ADJECTIVES:
+        return "belief"
+    if lemma in ("show", "find", "indicate"):
+        return "document"
+    return "speech"
 
 
 def is_speech_verb(lemma: str) -> bool:

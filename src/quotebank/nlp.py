@@ -66,7 +66,8 @@ def load_pipeline(name: Optional[str] = None) -> Language:
         name: a package name or a path; see :func:`model_name` for the default.
 
     Returns:
-        The pipeline, with the "quotebank" component last.
+        The pipeline, with "quotebank_paragraphs" (a sentence starts at each
+        line break) before its parser and the "quotebank" component last.
 
     Raises:
         OSError: when the pipeline is not installed, with a hint.
@@ -83,6 +84,8 @@ def load_pipeline(name: Optional[str] = None) -> Language:
     missing = [p for p in ("parser",) if p not in nlp.pipe_names]
     if missing:
         raise ValueError(f"the pipeline {resolved!r} has no {', '.join(missing)}; quotebank needs a dependency parse")
+    if "quotebank_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("quotebank_paragraphs", before="parser")
     if "quotebank" not in nlp.pipe_names:
         nlp.add_pipe("quotebank")
     return nlp
@@ -95,6 +98,8 @@ def _set_extensions() -> None:
         Doc.set_extension("quotes", getter=_get_quotes)
     if not Doc.has_extension("doc_id"):
         Doc.set_extension("doc_id", default="")
+    if not Doc.has_extension("quotebank_error"):
+        Doc.set_extension("quotebank_error", default=None)
 
 
 def _get_quotes(doc: Doc) -> Tuple[Quote, ...]:
@@ -111,16 +116,31 @@ class QuotebankComponent:
         quotes_key: the ``doc.spans`` key for the quotes (label: the kind).
         speakers_key: the ``doc.spans`` key for the speaker mentions (label:
             the canonical speaker, or "UNKNOWN").
+        headlines: parse title-case headlines again in normal case to find
+            their attributions ("Iran Says Relationship … Is ‘Stronger …’").
     """
 
-    def __init__(self, nlp: Language, name: str = "quotebank", quotes_key: str = "quotes", speakers_key: str = "speakers") -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "quotebank",
+        quotes_key: str = "quotes",
+        speakers_key: str = "speakers",
+        headlines: bool = True,
+    ) -> None:
+        self.nlp = nlp
         self.name = name
+        self.headlines = headlines
         self.quotes_key = quotes_key
         self.speakers_key = speakers_key
         _set_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes = find_quotes(doc, doc_id=doc._.doc_id or "")
+        try:
+            quotes = find_quotes(doc, doc_id=doc._.doc_id or "", parse=self._parse if self.headlines else None)
+        except Exception as err:  # one odd document must not stop a corpus run
+            doc._.quotebank_error = f"{type(err).__name__}: {err}"
+            quotes = []
         doc._.quotebank_data = [q.to_dict() for q in quotes]
         quote_spans: List[Span] = []
         speaker_spans: List[Span] = []
@@ -136,16 +156,44 @@ class QuotebankComponent:
         doc.spans[self.speakers_key] = speaker_spans
         return doc
 
+    def _parse(self, text: str) -> Doc:
+        """Parse a string with the pipeline's components before this one."""
+        doc = self.nlp.make_doc(text)
+        for name, proc in self.nlp.pipeline:
+            if name == self.name:
+                break
+            doc = proc(doc)
+        return doc
+
 
 @Language.factory(
     "quotebank",
-    default_config={"quotes_key": "quotes", "speakers_key": "speakers"},
+    default_config={"quotes_key": "quotes", "speakers_key": "speakers", "headlines": True},
     requires=["token.dep", "token.pos", "token.lemma"],
     assigns=["doc._.quotebank_data", "doc.spans"],
 )
-def make_quotebank(nlp: Language, name: str, quotes_key: str, speakers_key: str) -> QuotebankComponent:
+def make_quotebank(
+    nlp: Language, name: str, quotes_key: str, speakers_key: str, headlines: bool
+) -> QuotebankComponent:
     """Create the "quotebank" component (see :class:`QuotebankComponent`)."""
-    return QuotebankComponent(nlp, name, quotes_key=quotes_key, speakers_key=speakers_key)
+    return QuotebankComponent(nlp, name, quotes_key=quotes_key, speakers_key=speakers_key, headlines=headlines)
 
 
 _set_extensions()
+
+
+@Language.component(
+    "quotebank_paragraphs",
+    assigns=["token.is_sent_start"],
+)
+def paragraph_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every paragraph break, before the parser runs.
+
+    News pages carry stray lines ("Advertisement", captions) that the parser
+    would otherwise glue to the next paragraph's sentence.
+    """
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and prev.text.count("\n") >= 1 and not tok.is_space:
+            tok.is_sent_start = True
+    return doc

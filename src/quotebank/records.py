@@ -75,6 +75,8 @@ class Quote:
     confidence: float = attrs.field(default=0.0, converter=float, validator=_confidence)
     group: Optional[int] = None
     method: str = "none"
+    cue_class: str = attrs.field(default="speech", validator=attrs.validators.in_(("speech", "belief", "document")))
+    nested_in: Optional[int] = None
 
     def to_dict(self) -> Dict[str, Any]:
         """The record as a plain dict (JSON- and msgpack-ready)."""

@@ -127,7 +127,7 @@ class QuoteWriter:
 
 
 def _parquet_schema(pa):
-    ints = {"start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "group"}
+    ints = {"start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "group", "nested_in"}
     fields = []
     for name in FIELDS:
         if name in ints:

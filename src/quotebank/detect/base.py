@@ -8,7 +8,9 @@ from typing import List, Optional, Sequence
 import attrs
 from spacy.tokens import Doc, Token
 
-__all__ = ["Candidate", "TokenIndex", "is_sentence_end"]
+from quotebank.cues import is_speech_verb
+
+__all__ = ["Candidate", "TokenIndex", "alpha_count", "is_cue_verb", "is_hearsay", "is_sentence_end"]
 
 
 @attrs.define(slots=True)
@@ -28,7 +30,10 @@ class Candidate:
         group: id shared by the pieces of one quote; None for a single piece.
         paragraph: index of the paragraph holding the quote.
         quote_tokens: (first, last + 1) token indices of the quoted span,
-            marks included.
+            marks included (for reported speech: of the content).
+        cue_class: "speech", "belief" or "document".
+        nested_in: index of the direct candidate whose quote holds this one,
+            or None.
     """
 
     start: int
@@ -40,6 +45,8 @@ class Candidate:
     group: Optional[int]
     paragraph: int
     quote_tokens: tuple
+    cue_class: str = "speech"
+    nested_in: Optional[int] = None
 
 
 class TokenIndex:
@@ -77,3 +84,17 @@ def is_sentence_end(token: Token) -> bool:
 def alpha_count(tokens: Sequence[Token]) -> int:
     """How many tokens hold a letter or digit."""
     return sum(1 for t in tokens if any(c.isalnum() for c in t.text))
+
+
+def is_hearsay(token: Token) -> bool:
+    """ "X is said to be …", "said to have sold": hearsay, not a speech cue."""
+    doc = token.doc
+    if token.lemma_ == "say" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to":
+        after = doc[token.i + 2]
+        return after.tag_ == "VB" or after.lower_ in ("be", "have")
+    return False
+
+
+def is_cue_verb(token: Token) -> bool:
+    """A speech verb that can introduce a quote (not hearsay)."""
+    return token.pos_ in ("VERB", "AUX") and is_speech_verb(token.lemma_) and not is_hearsay(token)

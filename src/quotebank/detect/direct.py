@@ -24,11 +24,10 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Token
 
-from quotebank.cues import is_speech_verb
-from quotebank.detect.base import Candidate, TokenIndex, alpha_count, is_sentence_end
+from quotebank.detect.base import Candidate, TokenIndex, alpha_count, is_cue_verb, is_sentence_end
 from quotebank.marks import QuotedSpan, paragraph_bounds
 
-__all__ = ["direct_quotes"]
+__all__ = ["direct_quotes", "quote_owner"]
 
 #: How many tokens after a closing mark may hold its cue (", the report added").
 AFTER_WINDOW = 10
@@ -43,7 +42,12 @@ SCARE_QUOTE_WORDS = 3
 MAX_MIXED_TOKENS = 80
 
 
-def direct_quotes(doc: Doc, quoted: Sequence[QuotedSpan], para_starts: Optional[List[int]] = None) -> List[Candidate]:
+def direct_quotes(
+    doc: Doc,
+    quoted: Sequence[QuotedSpan],
+    para_starts: Optional[List[int]] = None,
+    owner: Optional[List[int]] = None,
+) -> List[Candidate]:
     """Turn quoted spans into candidate quotes with their cues.
 
     Args:
@@ -51,6 +55,7 @@ def direct_quotes(doc: Doc, quoted: Sequence[QuotedSpan], para_starts: Optional[
         quoted: spans from :func:`quotebank.marks.scan_quotes` on ``doc.text``.
         para_starts: start offsets of the paragraphs
             (:func:`quotebank.marks.paragraph_bounds`); computed when None.
+        owner: :func:`quote_owner` of ``quoted``; computed when None.
 
     Returns:
         Candidates in text order; their ``cue`` is a token index or None.
@@ -58,7 +63,8 @@ def direct_quotes(doc: Doc, quoted: Sequence[QuotedSpan], para_starts: Optional[
     index = TokenIndex(doc)
     if para_starts is None:
         para_starts = [s for s, _ in paragraph_bounds(doc.text)]
-    owner = _quote_owner(doc, index, quoted)
+    if owner is None:
+        owner = quote_owner(doc, quoted, index)
 
     pieces: List[Candidate] = []
     for qi, q in enumerate(quoted):
@@ -94,13 +100,13 @@ def direct_quotes(doc: Doc, quoted: Sequence[QuotedSpan], para_starts: Optional[
     return out
 
 
-def _quote_owner(doc: Doc, index: TokenIndex, quoted: Sequence[QuotedSpan]) -> List[int]:
+def quote_owner(doc: Doc, quoted: Sequence[QuotedSpan], index: Optional[TokenIndex] = None) -> List[int]:
     """For each token, the index of the quoted span holding it (marks included), or -1."""
+    index = index or TokenIndex(doc)
     owner = [-1] * len(doc)
     for qi, q in enumerate(quoted):
         for t in index.tokens(q.mark_start, q.mark_end):
             owner[t] = qi
-    # A multi-paragraph quote also owns the marks and breaks between its pieces.
     return owner
 
 
@@ -123,18 +129,6 @@ def _find_cue(doc: Doc, toks: range, owner: List[int], qi: int) -> Tuple[Optiona
     return None, None, "none"
 
 
-def _is_cue_token(token: Token) -> bool:
-    """A speech verb, but not the hearsay "X is said to be …"."""
-    if token.pos_ not in ("VERB", "AUX") or not is_speech_verb(token.lemma_):
-        return False
-    doc = token.doc
-    if token.lemma_ == "say" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to":
-        after = doc[token.i + 2]
-        if after.tag_ == "VB" or after.lower_ in ("be", "have"):
-            return False  # "said to be", "is said to have sold"
-    return True
-
-
 def _cue_by_syntax(doc: Doc, toks: range, owner: List[int]) -> Optional[int]:
     """A speech verb outside the quote among the ancestors of its tokens."""
     lo, hi = toks.start, toks.stop
@@ -152,7 +146,7 @@ def _cue_by_syntax(doc: Doc, toks: range, owner: List[int]) -> Optional[int]:
             seen.add(node.i)
             if owner[node.i] != -1:
                 break  # inside another quote
-            if _is_cue_token(node) and not _crosses_line(doc, node.i, lo, hi):
+            if is_cue_verb(node) and not _crosses_line(doc, node.i, lo, hi):
                 dist = lo - node.i if node.i < lo else node.i - hi
                 if dist < best_dist:
                     best, best_dist = node.i, dist
@@ -184,7 +178,7 @@ def _cue_after(doc: Doc, stop: int, owner: List[int]) -> Optional[Tuple[int, int
             return None
         if tok.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
             return i, i + 2
-        if _is_cue_token(tok):
+        if is_cue_verb(tok):
             return i, i + 1
     return None
 
@@ -206,7 +200,7 @@ def _cue_before(doc: Doc, start: int, owner: List[int]) -> Optional[Tuple[int, i
             return None
         if tok.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
             continue  # "Putin said, according to the website: “…”" keeps "said"
-        if _is_cue_token(tok):
+        if is_cue_verb(tok):
             return i, i + 1, how
     return None
 

@@ -29,7 +29,7 @@ __all__ = ["Mention", "find_mention", "mention_for_candidates"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _INVERTED_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "oprd", "dative", "nsubjpass", "conj")
-_CLIMB_DEPS = ("conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "relcl", "prep", "pobj", "dobj")
+_CLIMB_DEPS = ("conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "relcl", "prep", "pobj", "dobj", "acomp")
 #: How many tokens before a cue are searched for a subject the parse misplaced.
 FALLBACK_WINDOW = 25
 _RELATIVE = ("who", "which", "that", "whom")
@@ -79,6 +79,17 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: Opt
         if cue + 2 < len(doc) and doc[cue + 1].lower_ == "to":
             return _phrase(doc, doc[cue + 2], lo, hi, "according", mask)
         return None
+    if verb.pos_ in ("NOUN", "PROPN"):
+        # A reporting noun: "Trump's claim that …", "reports from IRNA that …".
+        for child in verb.children:
+            if child.dep_ == "poss" and not mask[child.i]:
+                return _phrase(doc, child, lo, hi, "subject", mask)
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return _phrase(doc, objs[0], lo, hi, "subject", mask)
+        return None
     if any(c.dep_ == "auxpass" for c in verb.children):
         # Passive: "was told by X" names X; "he was told" names no speaker.
         for child in verb.children:
@@ -117,10 +128,18 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: Opt
 def _subject_of(verb: Token, lo: int, hi: int, mask: bytearray) -> Optional[Token]:
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS and not lo <= child.i < hi and not mask[child.i] and child.pos_ != "SPACE":
+            if _line_between(verb.doc, child.i, verb.i):
+                continue
             if child.dep_ == "csubj":
                 continue
             return child
     return None
+
+
+def _line_between(doc: Doc, a: int, b: int) -> bool:
+    """Whether a line break lies between tokens ``a`` and ``b``."""
+    lo, hi = min(a, b), max(a, b)
+    return any("\n" in doc[k].text for k in range(lo + 1, hi))
 
 
 def _phrase(doc: Doc, head: Token, lo: int, hi: int, method: str, mask: bytearray) -> Optional[Mention]:
@@ -154,7 +173,7 @@ def _phrase(doc: Doc, head: Token, lo: int, hi: int, method: str, mask: bytearra
                 break
     while left < head.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
-    while right - 1 > head.i and (doc[right - 1].is_punct or doc[right - 1].is_space):
+    while right - 1 > head.i and (doc[right - 1].is_punct or doc[right - 1].is_space or doc[right - 1].dep_ == "case"):
         right -= 1
     if right <= left:
         return None
@@ -181,7 +200,8 @@ def mention_for_candidates(
         mentions have method "floating".
     """
     in_quote = bytearray(len(doc))
-    for cand in candidates:
+    direct = [c for c in candidates if c.how != "reported"]
+    for cand in direct:
         lo, hi = cand.quote_tokens
         in_quote[lo:hi] = b"\x01" * (hi - lo)
     if para_starts is None:
@@ -199,7 +219,15 @@ def mention_for_candidates(
                 last_para = max(bisect_right(para_starts, doc[taken.head].idx) - 1, 0)
         mention = None
         if cand.cue is not None:
-            mention = find_mention(doc, cand.cue, cand.quote_tokens, in_quote)
+            mask = in_quote
+            if in_quote[cand.cue]:
+                # A cue inside a quote (a nested attribution): its speaker is
+                # looked for inside that quote too.
+                mask = bytearray(in_quote)
+                for d in direct:
+                    if d.quote_tokens[0] <= cand.cue < d.quote_tokens[1]:
+                        mask[d.quote_tokens[0]:d.quote_tokens[1]] = bytes(d.quote_tokens[1] - d.quote_tokens[0])
+            mention = find_mention(doc, cand.cue, cand.quote_tokens, mask)
         if mention is None and cand.cue is None and last is not None and cand.paragraph - last_para <= 1:
             mention = attrs.evolve(last, method="floating")
         mentions.append(mention)

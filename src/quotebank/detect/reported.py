@@ -1,0 +1,248 @@
+"""Reported speech: attributions without quote marks, found in the parse.
+
+Each pattern is a cue with a complement, read from spaCy's dependencies, not
+from lists of phrases:
+
+* a speech, belief or document verb with a clause: "said (that) …", "told
+  reporters the talks …", "…, officials said." (the clause before a trailing
+  cue), "they believe closer relations can …", "polls show …";
+* an infinitive or gerund: "promised to …", "urged the Russian president to
+  demand …", "denied supplying weapons …";
+* an object or "of" phrase: "stressed the need to stop …", "accused Iran of
+  sending …", "hailed his country’s “strategic relationship” with Russia";
+* "according to X": the rest of the sentence;
+* an attitude adjective with a clause: "was skeptical the Russians would …";
+* a reporting noun with a "that" clause: "recent reports that …".
+
+The content is the complement without its cue, a leading "that" and the
+final punctuation. A content holding quote marks is a *mixed* quote. A cue
+inside a direct quote is kept: the pipeline links it to the quote holding it
+as a *nested* attribution ("“Velayati stressed the need …,” the report said").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Iterable, List, Optional, Sequence, Set, Tuple
+
+from spacy.tokens import Doc, Token
+
+from quotebank.cues import (
+    ADDRESSEE_VERBS,
+    BELIEF_ADJECTIVES,
+    BELIEF_VERBS,
+    INFINITIVE_CONTENT_VERBS,
+    OBJECT_CONTENT_VERBS,
+    REPORTING_NOUNS,
+    cue_class,
+    is_speech_verb,
+)
+from quotebank.detect.base import Candidate, alpha_count, is_hearsay, is_sentence_end
+
+__all__ = ["reported_quotes", "content_of"]
+
+#: Fewest words a reported content must have.
+MIN_CONTENT_WORDS = 2
+#: Verbs whose clause is a document's finding ("polls show …").
+DOCUMENT_VERBS = frozenset({"show", "find", "indicate", "reveal", "suggest", "estimate"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def reported_quotes(
+    doc: Doc,
+    quote_owner: Sequence[int],
+    claimed: Set[int],
+    para_starts: Sequence[int],
+    tokens: Optional[Iterable[int]] = None,
+) -> List[Candidate]:
+    """Find reported speech, beliefs and documents in a parsed Doc.
+
+    Args:
+        doc: the parsed document.
+        quote_owner: per token, the index of the quote-mark span holding it,
+            or -1 (see :func:`quotebank.detect.direct.quote_owner`).
+        claimed: cue tokens already used by direct quotes; they are skipped.
+        para_starts: paragraph start offsets.
+        tokens: the token indices to look at (default: all).
+
+    Returns:
+        Candidates of kind "indirect" or "mixed", in text order.
+    """
+    out: List[Candidate] = []
+    seen: Set[Tuple[int, int]] = set()
+    for i in tokens if tokens is not None else range(len(doc)):
+        if i in claimed:
+            continue
+        tok = doc[i]
+        found = content_of(tok)
+        if found is None:
+            continue
+        lo, hi, cue_end, klass = found
+        lo, hi = _trim(doc, lo, hi)
+        if hi <= lo or alpha_count(doc[lo:hi]) < MIN_CONTENT_WORDS:
+            continue
+        if any("\n" in doc[k].text for k in range(lo, hi)):
+            continue
+        if not _respects_quotes(quote_owner, i, lo, hi):
+            continue
+        if (lo, hi) in seen:
+            continue
+        seen.add((lo, hi))
+        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        inner = {quote_owner[k] for k in range(lo, hi)} - {-1, quote_owner[i]}
+        kind = "mixed" if inner else "indirect"
+        out.append(
+            Candidate(
+                start=start, end=end, kind=kind, cue=i, cue_end=cue_end, how="reported", group=None,
+                paragraph=max(bisect_right(para_starts, start) - 1, 0), quote_tokens=(lo, hi),
+                cue_class=klass,
+            )
+        )
+    return out
+
+
+def content_of(tok: Token) -> Optional[Tuple[int, int, int, str]]:
+    """The content a cue token introduces.
+
+    Args:
+        tok: any token.
+
+    Returns:
+        ``(first, last + 1, cue_end, cue_class)`` token bounds of the content
+        and the end of the cue, or None when ``tok`` introduces nothing.
+    """
+    lemma = tok.lemma_.lower()
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        return _according(tok)
+    if tok.pos_ in ("VERB", "AUX"):
+        if is_hearsay(tok):
+            return None
+        if _as_put_it(tok):
+            return _as_clause(tok)
+        if is_speech_verb(lemma) or lemma in BELIEF_VERBS or lemma in DOCUMENT_VERBS:
+            return _verb_content(tok, lemma)
+        return None
+    if tok.pos_ == "ADJ" and lemma in BELIEF_ADJECTIVES:
+        clause = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+        if clause:
+            lo, hi = _extent(clause)
+            return lo, hi, tok.i + 1, "belief"
+        return None
+    if tok.pos_ == "NOUN" and lemma in REPORTING_NOUNS:
+        for c in tok.children:
+            if c.dep_ in ("acl", "ccomp", "appos") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children):
+                lo, hi = _extent([c])
+                return lo, hi, tok.i + 1, cue_class(lemma, _subject_lemma(tok))
+    return None
+
+
+def _subject_lemma(verb: Token) -> str:
+    for c in verb.children:
+        if c.dep_ in _SUBJECTS:
+            return c.lemma_.lower()
+    if verb.pos_ == "NOUN":
+        return verb.lemma_.lower()
+    return ""
+
+
+def _verb_content(verb: Token, lemma: str) -> Optional[Tuple[int, int, int, str]]:
+    klass = cue_class(lemma, _subject_lemma(verb))
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ in _SUBJECTS]
+    ccomp = [c for c in children if c.dep_ == "ccomp" and c.i > verb.i]
+    # A clause before the cue counts only as a trailing attribution, with the
+    # subject after that clause: "the talks failed, officials said".
+    ccomp += [c for c in children if c.dep_ == "ccomp" and c.i < verb.i and _trailing(verb, c, subjects)]
+    if ccomp:
+        return (*_extent(ccomp[:1]), verb.i + 1, klass)
+    xcomp = [c for c in children if c.dep_ == "xcomp"]
+    objs = [c for c in children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+    if xcomp and lemma in INFINITIVE_CONTENT_VERBS:
+        parts = xcomp[:1] + [o for o in objs if o.i < xcomp[0].i]
+        return (*_extent(parts), verb.i + 1, klass)
+    if objs and lemma in OBJECT_CONTENT_VERBS and lemma not in ADDRESSEE_VERBS:
+        parts = objs[:1]
+        # "accused Iran of sending …", "blamed X for Y"
+        parts += [c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > objs[0].i]
+        return (*_extent(parts), verb.i + 1, klass)
+    return None
+
+
+def _trailing(verb: Token, clause: Token, subjects: Sequence[Token]) -> bool:
+    """Whether ``clause`` ends right before the cue's subject (or the cue):
+    "the talks failed, officials said", "…, said Yury Ushakov"."""
+    doc = verb.doc
+    stop = min([s.left_edge.i for s in subjects if s.i < verb.i] + [verb.i])
+    if clause.right_edge.i >= stop:
+        return False
+    return all(doc[k].is_punct or doc[k].is_space for k in range(clause.right_edge.i + 1, stop))
+
+
+def _as_put_it(verb: Token) -> bool:
+    """ "as X put it", "as X said": a speech verb in an "as" clause."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    return verb.lemma_ == "put" or is_speech_verb(verb.lemma_.lower())
+
+
+def _as_clause(verb: Token) -> Optional[Tuple[int, int, int, str]]:
+    """The clause an "as X put it" belongs to, on the far side of it."""
+    head = verb.head
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    a_lo, a_hi = verb.left_edge.i, verb.right_edge.i + 1
+    before, after = (lo, a_lo), (a_hi, hi)
+    side = after if after[1] - after[0] >= before[1] - before[0] else before
+    return side[0], side[1], verb.i + 1, "speech"
+
+
+def _according(tok: Token) -> Optional[Tuple[int, int, int, str]]:
+    """'according to X': the rest of the sentence, on the side of its verb."""
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    prep_lo = tok.i
+    prep_hi = max(to.right_edge.i, tok.right_edge.i) + 1
+    s_lo = tok.i
+    while s_lo > 0 and not is_sentence_end(doc[s_lo - 1]) and "\n" not in doc[s_lo - 1].text:
+        s_lo -= 1
+    s_hi = prep_hi
+    while s_hi < len(doc) and not is_sentence_end(doc[s_hi]) and "\n" not in doc[s_hi].text:
+        s_hi += 1
+    before = (s_lo, prep_lo)
+    after = (prep_hi, s_hi)
+    head = tok.head
+    if before[0] <= head.i < before[1]:
+        lo, hi = before
+    elif after[0] <= head.i < after[1]:
+        lo, hi = after
+    else:
+        lo, hi = max((before, after), key=lambda b: b[1] - b[0])
+    return lo, hi, tok.i + 2, "speech"
+
+
+def _respects_quotes(owner: Sequence[int], cue: int, lo: int, hi: int) -> bool:
+    """A content never cuts a quote: it holds each quote it touches whole, or
+    it lies inside the quote that holds its cue (a nested attribution)."""
+    inner = owner[cue]
+    if inner != -1:
+        return all(owner[k] == inner for k in range(lo, hi)) or (
+            owner[lo - 1] == inner if lo > 0 else False
+        ) and all(owner[k] == inner for k in range(lo, hi))
+    touched = {owner[k] for k in range(lo, hi)} - {-1}
+    for q in touched:
+        if (lo > 0 and owner[lo - 1] == q) or (hi < len(owner) and owner[hi] == q):
+            return False
+    return True
+
+
+def _extent(parts: Sequence[Token]) -> Tuple[int, int]:
+    return min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts) + 1
+
+
+def _trim(doc: Doc, lo: int, hi: int) -> Tuple[int, int]:
+    """Drop a leading "that" and punctuation, and trailing punctuation."""
+    while lo < hi and (doc[lo].is_space or (doc[lo].is_punct and doc[lo].text not in "“‘\"'«„")
+                       or (doc[lo].lower_ == "that" and doc[lo].dep_ == "mark")):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_space or (doc[hi - 1].is_punct and doc[hi - 1].text not in "”’\"'»“")):
+        hi -= 1
+    return lo, hi

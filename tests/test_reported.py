@@ -1,0 +1,118 @@
+"""Reported speech, mixed quotes, "according to", nested and headline attributions."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def only(quotes, **want):
+    found = [q for q in quotes if all(getattr(q, k) == v for k, v in want.items())]
+    assert len(found) == 1, quotes
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, content, cue, speaker",
+    [
+        ("Pezeshkian said that he hoped to strengthen ties.", "he hoped to strengthen ties", "said", "Pezeshkian"),
+        ("The minister said the document was ready to sign.", "the document was ready to sign", "said", "The minister"),
+        ("Putin told reporters the talks were useful.", "the talks were useful", "told", "Putin"),
+        ("The talks failed, officials said.", "The talks failed", "said", "officials"),
+        ("The talks failed, said Kremlin aide Yury Ushakov.", "The talks failed", "said", "Kremlin aide Yury Ushakov"),
+    ],
+)
+def test_clausal_complement(quotes_of, text, content, cue, speaker):
+    q = only(quotes_of(text), cue=cue)
+    assert (q.text, q.kind, q.speaker_mention, q.cue_class) == (content, "indirect", speaker, "speech")
+
+
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        ("Ann Lee urged the Russian president to demand a ceasefire.", "the Russian president to demand a ceasefire", "urged"),
+        ("Tom Brown promised to cut taxes next year.", "to cut taxes next year", "promised"),
+        ("Blinken accused Iran of sending ballistic missiles to Russia.", "Iran of sending ballistic missiles to Russia", "accused"),
+        ("Iran has denied supplying weapons to the Kremlin.", "supplying weapons to the Kremlin", "denied"),
+    ],
+)
+def test_infinitive_and_object_complements(quotes_of, text, content, cue):
+    assert only(quotes_of(text), cue=cue).text == content
+
+
+def test_noun_phrase_content(quotes_of):
+    q = only(quotes_of("Velayati stressed the need to stop the killing."), cue="stressed")
+    assert q.text == "the need to stop the killing" and q.speaker_mention == "Velayati"
+
+
+def test_mixed_quote_is_one_record(quotes_of):
+    (q,) = quotes_of("Pezeshkian said Iran-Russia relations are growing “stronger day by day” in every field.")
+    assert q.kind == "mixed"
+    assert q.text == "Iran-Russia relations are growing “stronger day by day” in every field"
+
+
+def test_according_to(quotes_of):
+    q = only(quotes_of("Russia and Iran share strong economic ties, according to the World Bank."), cue="according to")
+    assert q.text == "Russia and Iran share strong economic ties"
+    assert (q.speaker_mention, q.speaker) == ("the World Bank", "World Bank")
+
+
+def test_as_x_put_it(quotes_of):
+    q = only(quotes_of("As Tom Brown put it, the race is over."), cue="put")
+    assert (q.text, q.speaker) == ("the race is over", "Tom Brown")
+
+
+def test_belief_and_document_classes(quotes_of):
+    q = only(quotes_of("Borshchevskaya was skeptical the Russians would accept any changes."), cue="skeptical")
+    assert (q.text, q.cue_class, q.speaker_mention) == ("the Russians would accept any changes", "belief", "Borshchevskaya")
+    q = only(quotes_of("They believe closer relations can upset the world order."), cue="believe")
+    assert q.cue_class == "belief"
+    q = only(quotes_of("Recent polls show that voters are tired of the race."), cue="show")
+    assert (q.text, q.cue_class) == ("voters are tired of the race", "document")
+
+
+def test_reporting_noun(quotes_of):
+    q = only(quotes_of("Tehran rejected IRNA's claim that the talks had failed."), cue="claim")
+    assert q.text == "the talks had failed" and q.speaker_mention == "IRNA"
+
+
+def test_nested_attribution_links_inner_to_outer(quotes_of):
+    text = "“Velayati stressed the need to stop the killing,” a report from state media IRNA said."
+    outer = only(quotes_of(text), cue="said")
+    inner = only(quotes_of(text), cue="stressed")
+    assert outer.speaker == "IRNA" and outer.kind == "direct"
+    assert inner.speaker == "Velayati" and inner.kind == "indirect"
+    assert inner.nested_in == outer.start
+
+
+def test_first_person_inside_a_quote_is_not_nested(quotes_of):
+    quotes = quotes_of("“I think we will win the vote easily,” Ann Lee said.")
+    assert [q.cue for q in quotes] == ["said"]
+
+
+def test_same_speaker_reported_twice_is_not_nested(quotes_of):
+    quotes = quotes_of("Tom Brown said he hoped to win the vote in May.")
+    assert [q.cue for q in quotes] == ["said"]
+
+
+def test_hearsay_is_not_reported_speech(quotes_of):
+    assert quotes_of("Russia is said to have sold Iran eavesdropping devices.") == []
+
+
+def test_headline_in_title_case(quotes_of):
+    text = "Iran Says Relationship With Russia Is Getting Stronger Every Day\n\nIran and Russia met on Monday."
+    q = only(quotes_of(text), cue="Says")
+    assert q.text == "Relationship With Russia Is Getting Stronger Every Day"
+    assert q.speaker == "Iran"
+
+
+def test_headline_with_quoted_fragment(quotes_of):
+    text = "Nobel Laureate Ebadi Says Iran’s ‘Revolutionary Process’ is Irreversible\n\nShirin Ebadi spoke in Oslo."
+    q = only(quotes_of(text), cue="Says")
+    assert q.text == "Iran’s ‘Revolutionary Process’ is Irreversible"
+    assert q.kind == "mixed"
+
+
+def test_content_never_cuts_a_quote(quotes_of):
+    text = "Ann Lee noted that “the plan works, and it is cheap,” then left the room."
+    for q in quotes_of(text):
+        assert q.text.count("“") == q.text.count("”")
