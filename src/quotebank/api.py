@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from quotebank.nlp import load_pipeline
 from quotebank.records import Quote
+from quotebank.speakers.registry import SpeakerTable
 
 __all__ = ["Extractor", "extract", "split_long_text"]
 
@@ -68,6 +69,8 @@ class Extractor:
             ``$QUOTEBANK_MODEL`` or :data:`quotebank.DEFAULT_MODEL`.
         nlp: an already loaded pipeline to use instead (quotebank is added to
             it if missing).
+        speakers: a table of canonical names, aliases and QIDs applied to
+            every record (see :class:`quotebank.speakers.registry.SpeakerTable`).
 
     Example:
         >>> ex = Extractor()                                  # doctest: +SKIP
@@ -75,7 +78,10 @@ class Extractor:
         ['Ann Lee']
     """
 
-    def __init__(self, model: Optional[str] = None, nlp: Optional[Language] = None) -> None:
+    def __init__(
+        self, model: Optional[str] = None, nlp: Optional[Language] = None, speakers: Optional[SpeakerTable] = None
+    ) -> None:
+        self.speakers = speakers
         if nlp is None:
             nlp = load_pipeline(model)
         elif "quotebank" not in nlp.pipe_names:
@@ -120,7 +126,9 @@ class Extractor:
         collected: List[Quote] = []
         stream = self.nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
         for doc, (doc_id, offset, last) in stream:
-            collected.extend(_shift(q, offset, doc_id) for q in doc._.quotes)
+            for q in doc._.quotes:
+                q = _shift(q, offset, doc_id)
+                collected.append(self.speakers.apply(q) if self.speakers is not None else q)
             if last:
                 yield doc_id, collected
                 collected = []

@@ -64,9 +64,11 @@ def _say_problem(problem: ReadProblem) -> None:
 @click.option("-m", "--model", default=None, help=f"spaCy pipeline to use (default: ${MODEL_ENV} or the bundled en_core_web_sm).")
 @click.option("--batch-size", default=16, show_default=True, help="Documents per spaCy batch.")
 @click.option("-j", "--n-process", default=1, show_default=True, help="Processes for parsing.")
+@click.option("--speakers", "speakers_csv", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="CSV of speakers (name, aliases, qid) to merge aliases and add Wikidata QIDs.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
 def extract(paths: Tuple[str, ...], output: Optional[str], fmt: Optional[str], model: Optional[str],
-            batch_size: int, n_process: int, quiet: bool) -> None:
+            batch_size: int, n_process: int, speakers_csv: Optional[str], quiet: bool) -> None:
     """Extract quotes from .txt and .jsonl files and folders (recursively).
 
     Writes one record per quote. Unreadable, binary or empty inputs are
@@ -75,13 +77,18 @@ def extract(paths: Tuple[str, ...], output: Optional[str], fmt: Optional[str], m
     """
     from quotebank.api import Extractor
     from quotebank.run import RunReport, iter_corpus
+    from quotebank.speakers.registry import SpeakerTable
 
+    try:
+        table = SpeakerTable.from_csv(speakers_csv) if speakers_csv else None
+    except (ValueError, OSError, UnicodeDecodeError) as err:
+        raise click.UsageError(f"--speakers: {err}") from err
     try:
         writer = open_writer(output, fmt)
     except (ValueError, OSError) as err:
         raise click.UsageError(str(err)) from err
     try:
-        extractor = Extractor(model)
+        extractor = Extractor(model, speakers=table)
     except (OSError, ValueError) as err:
         writer.abort()
         raise click.ClickException(str(err)) from err

@@ -14,6 +14,7 @@ from quotebank.detect.headline import parse_lines
 from quotebank.marks import paragraph_bounds, scan_quotes
 from quotebank.records import Quote
 from quotebank.speakers import Mention, mention_for_candidates, resolve_mentions
+from quotebank.speakers.registry import speaker_id
 
 __all__ = ["find_quotes", "merge_candidates"]
 
@@ -197,6 +198,8 @@ def find_quotes(doc: Doc, doc_id: str = "", parse: Optional[Callable[[str], Doc]
                 kind=cand.kind, cue=cue, cue_start=cue_start, cue_end=cue_end,
                 speaker=who.name if mention is not None else None,
                 speaker_type=who.type if mention is not None else "unknown",
+                speaker_role=who.role if mention is not None else None,
+                speaker_id=speaker_id(who.name) if mention is not None else None,
                 confidence=round(confidence, 3), group=cand.group, method=method,
                 cue_class=cand.cue_class, nested_in=nested_in, **fields,
             )

@@ -52,6 +52,11 @@ class Quote:
             None when unknown.
         speaker_type: "person", "organisation", "country", "group" or
             "unknown".
+        speaker_role: the speaker's title or role in the article ("Iranian
+            President", "the Ira Weiner Fellow at …"), or None.
+        speaker_id: an id stable across articles for the canonical name
+            ("vladimir-putin"), or the QID from the user's speaker table.
+        speaker_qid: the Wikidata QID from the user's speaker table, or None.
         confidence: how sure quotebank is of the attribution, in [0, 1].
         group: id shared by the pieces of one quote interrupted by its cue or
             split over paragraphs; None for a quote in one piece.
@@ -72,6 +77,9 @@ class Quote:
     speaker_end: Optional[int] = None
     speaker: Optional[str] = None
     speaker_type: str = attrs.field(default="unknown", validator=attrs.validators.in_(SPEAKER_TYPES))
+    speaker_role: Optional[str] = None
+    speaker_id: Optional[str] = None
+    speaker_qid: Optional[str] = None
     confidence: float = attrs.field(default=0.0, converter=float, validator=_confidence)
     group: Optional[int] = None
     method: str = "none"

@@ -4,3 +4,4 @@ from quotebank.speakers.mentions import Mention, find_mention, mention_for_candi
 from quotebank.speakers.resolve import ArticleEntities, Resolved, resolve_mentions
 
 __all__ = ["Mention", "find_mention", "mention_for_candidates", "ArticleEntities", "Resolved", "resolve_mentions"]
+# quotebank.speakers.registry depends on records; import it from there.

@@ -1,27 +1,35 @@
 """Resolved speakers: from a mention to the entity it names in the article.
 
-Rules, in order, for a mention's head token:
+No coreference model runs here (the usual packages download theirs at run
+time), so resolution is rule- and score-based, from the article alone. For a
+mention's head, in order:
 
-* a proper name ("Borshchevskaya", "Russian President Vladimir Putin") loses
-  its titles and resolves to the fullest name of the article that ends with it
-  ("Borshchevskaya" → "Anna Borshchevskaya"), whatever spaCy's NER says of the
-  bare surname;
-* a person pronoun (he, she, I, …) resolves to the nearest person before it
-  that agrees in gender, preferring sentence subjects and earlier speakers;
-* a noun with a name in apposition ("the chief of staff …, Gen. Mohammad
-  Bagheri") or after "from"/"by" ("a report from … IRNA") takes that name;
-* a bare noun phrase ("the report") takes the entity of the earlier mention
-  with the same head noun.
+1. **Coreference clusters**, when a statistical component has put them in
+   ``doc.spans["coref_clusters_*"]``: the fullest name in the mention's
+   cluster. This is the plug-in point for a trained model.
+2. **A proper name** loses its titles and resolves to the fullest name of the
+   article that ends with it: "Borshchevskaya" → "Anna Borshchevskaya",
+   "Russian President Vladimir Putin" → "Vladimir Putin", whatever NER says
+   of a bare surname ("Velayati" is tagged ORG).
+3. **A name in apposition** ("the chief of staff …, Gen. Mohammad Bagheri")
+   or after "from"/"by" ("a report from Iran’s state media IRNA").
+4. **A pronoun**: he/she to the nearest person before it that agrees in
+   gender (from honorifics and earlier pronouns), subjects and earlier
+   speakers first; it/they to the nearest organisation, country or group.
+5. **A role**: "the Iranian president", "the Russian leader", "Russia's
+   President", "Iran’s top advisor to …", "Iranian state media" match the
+   titles and appositions the article gives its named entities ("Iranian
+   President Masoud Pezeshkian", "Advisor Ali Akbar Velayati", "Iran’s state
+   media IRNA"), head noun first, then modifiers.
+6. **A noun phrase seen before as a speaker** ("the report" after "a report
+   from … IRNA").
 
-Everything else stays unresolved (speaker None).
-
-The resolver works from the article alone, so that a statistical coreference
-component could replace it later: see :class:`ArticleEntities`.
+Titles and roles go into :attr:`Resolved.role`.
 """
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import attrs
 from spacy.tokens import Doc, Token
@@ -29,7 +37,7 @@ from spacy.tokens import Doc, Token
 from quotebank.cues import FEMALE_WORDS, GROUP_PRONOUNS, MALE_WORDS, ORG_PRONOUNS, PERSON_PRONOUNS, TITLES
 from quotebank.speakers.mentions import Mention
 
-__all__ = ["Resolved", "ArticleEntities", "resolve_mentions"]
+__all__ = ["Resolved", "ArticleEntities", "resolve_mentions", "name_tokens"]
 
 _LABEL_TYPE = {
     "PERSON": "person",
@@ -39,6 +47,22 @@ _LABEL_TYPE = {
     "FAC": "organisation",
 }
 _NAME_DEPS = ("compound", "flat", "nmod", "appos")
+#: Role nouns that mean the same office ("the Russian leader" fits "Russian
+#: President Vladimir Putin").
+_ROLE_GROUPS = [
+    {"president", "leader", "premier", "prime", "chancellor", "king", "ayatollah", "ruler", "head", "chief"},
+    {"adviser", "advisor", "aide", "counsellor", "counselor", "assistant"},
+    {"spokesman", "spokeswoman", "spokesperson"},
+    {"media", "agency", "outlet", "newspaper", "paper", "broadcaster", "network"},
+    {"minister", "secretary"},
+]
+#: Head nouns that name organisations, not people.
+_ORG_HEADS = {"media", "agency", "outlet", "newspaper", "paper", "broadcaster", "network", "government",
+              "ministry", "kremlin", "administration", "report", "state"}
+#: Role words that rule an entity out for a plain description ("the previous
+#: Iranian president Ebrahim Raisi" is not "the Iranian president").
+_PAST_ROLES = {"former", "previous", "late", "ex"}
+_STOP = {"the", "a", "an", "of", "to", "for", "at", "in", "on", "and", "'s", "’s", "top", "senior", "former", "new"}
 
 
 @attrs.frozen(slots=True)
@@ -49,23 +73,41 @@ class Resolved:
         name: canonical name, or None.
         type: "person", "organisation", "country", "group" or "unknown".
         confidence: how sure the resolution is, in [0, 1].
+        role: the entity's title or role in the article ("Iranian President",
+            "the Ira Weiner Fellow at the Washington Institute …"), or None.
     """
 
     name: Optional[str]
     type: str
     confidence: float
+    role: Optional[str] = None
 
 
-def _strip_title(tokens: List[Token]) -> List[Token]:
-    """Drop leading titles and roles ("Russian President Vladimir Putin" → "Vladimir Putin")."""
+def _stem(word: str) -> str:
+    w = word.lower().strip(".’'")
+    return w[:4] if len(w) >= 4 else w
+
+
+def _split_title(tokens: Sequence[Token]) -> Tuple[List[Token], List[Token]]:
+    """Split leading titles from a name: "Russian President Vladimir Putin" →
+    (["Russian", "President"], ["Vladimir", "Putin"])."""
     out = list(tokens)
+    titles: List[Token] = []
     while len(out) > 1 and out[0].lower_.rstrip(".") in TITLES:
-        out.pop(0)
+        titles.append(out.pop(0))
+    # "National Security Council Secretary Ali Akbar Ahmadian": a title inside
+    # the run, followed by a person's name of two words or more.
+    for k in range(len(out) - 3, -1, -1):
+        rest = out[k + 1:]
+        if out[k].lower_.rstrip(".") in TITLES and any(t.ent_type_ == "PERSON" for t in rest):
+            titles.extend(out[:k + 1])
+            out = rest
+            break
     while out and (out[-1].is_punct or out[-1].lower_ in ("'s", "’s")):
         out.pop()
     while out and out[0].is_punct:
         out.pop(0)
-    return out
+    return titles, out
 
 
 def _text(tokens: Sequence[Token]) -> str:
@@ -75,8 +117,20 @@ def _text(tokens: Sequence[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
 
 
-def name_tokens(head: Token) -> List[Token]:
-    """The proper name a head token belongs to: its run of proper nouns."""
+def _span_text(doc: Doc, lo: int, hi: int) -> str:
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    return _text([doc[i] for i in range(lo, hi)])
+
+
+def _name_part(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.pos_ in ("NOUN", "ADJ") and tok.ent_type_ != "")
+
+
+def _name_run(head: Token) -> List[Token]:
+    """The run of proper nouns around a head token, titles included."""
     if head.pos_ != "PROPN" and not (head.ent_type_ and head.ent_type_ in _LABEL_TYPE):
         return []
     doc = head.doc
@@ -86,13 +140,31 @@ def name_tokens(head: Token) -> List[Token]:
     while left > 0 and _name_part(doc[left - 1]) and doc[left - 1].dep_ in _NAME_DEPS:
         left -= 1
     right = head.i + 1
-    while right < len(doc) and _name_part(doc[right]) and doc[right].dep_ in ("flat", "compound", "appos") and doc[right].head.i in range(left, right):
+    while (right < len(doc) and _name_part(doc[right]) and doc[right].dep_ in ("flat", "compound", "appos")
+           and doc[right].head.i in range(left, right)):
         right += 1
-    return _strip_title([doc[i] for i in range(left, right)])
+    return [doc[i] for i in range(left, right)]
 
 
-def _name_part(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.pos_ in ("NOUN", "ADJ") and tok.ent_type_ != "")
+def name_tokens(head: Token) -> List[Token]:
+    """The proper name a head token belongs to, without titles."""
+    return _split_title(_name_run(head))[1]
+
+
+def _is_proper_modifier(tok: Token) -> bool:
+    """A name or nationality word ("NATO", "Iran's", "Iranian")."""
+    if tok.lower_.rstrip(".") in TITLES and tok.ent_type_ not in ("NORP", "GPE"):
+        return False
+    if tok.pos_ == "PROPN":
+        return True
+    return tok.pos_ == "ADJ" and tok.text[:1].isupper() and (tok.ent_type_ in ("NORP", "GPE") or not tok.is_sent_start)
+
+
+def _title_only(run: Sequence[Token]) -> bool:
+    """Whether a run is all titles ("President"), not a name ("US", "Iran")."""
+    if len(run) == 1 and run[0].ent_type_ in ("GPE", "ORG", "NORP"):
+        return False
+    return all(t.lower_.rstrip(".") in TITLES for t in run)
 
 
 @attrs.define
@@ -102,10 +174,15 @@ class _Entity:
     type: str
     first: int  # first token index where seen
     gender: Optional[str] = None
+    role: Optional[str] = None
+    role_words: Set[str] = attrs.Factory(set)  # stems of the role's words
+    role_nouns: Set[str] = attrs.Factory(set)  # the role's nouns, lower case
+    role_proper: Set[str] = attrs.Factory(set)  # stems of its names and nationalities
 
 
 class ArticleEntities:
-    """The names an article uses, to resolve surnames, pronouns and nouns.
+    """The names an article uses, with their roles, to resolve surnames,
+    pronouns and descriptions.
 
     Built once per Doc from its proper-noun runs and named entities.
     """
@@ -116,6 +193,7 @@ class ArticleEntities:
         self._by_key: Dict[Tuple[str, ...], _Entity] = {}
         for run in self._runs(doc):
             self._add(run)
+        self.clusters = _coref_clusters(doc)
 
     @staticmethod
     def _runs(doc: Doc) -> List[List[Token]]:
@@ -130,55 +208,182 @@ class ArticleEntities:
                 cur = []
         if cur:
             runs.append(cur)
-        return [r for r in (_strip_title(r) for r in runs) if r]
+        return runs
 
-    def _add(self, run: List[Token]) -> _Entity:
+    def _add(self, full_run: List[Token]) -> Optional[_Entity]:
+        titles, run = _split_title(full_run)
+        if not run or _title_only(run):
+            return None
         key = tuple(t.text.lower() for t in run)
         ent = self._by_key.get(key)
         if ent is None:
-            label = _label_of(run)
-            ent = _Entity(_text(run), key, label, run[0].i)
+            ent = _Entity(_text(run), key, _label_of(run), run[0].i)
             self._by_key[key] = ent
             self.entities.append(ent)
-        prev = run[0].nbor(-1) if run[0].i > 0 else None
+        prev = full_run[0].nbor(-1) if full_run[0].i > 0 else None
         if prev is not None and ent.gender is None:
             word = prev.lower_
             if word in MALE_WORDS:
                 ent.gender = "m"
             elif word in FEMALE_WORDS:
                 ent.gender = "f"
+        self._add_role(ent, titles, run)
         return ent
 
-    def lookup(self, run: List[Token]) -> Optional[_Entity]:
-        """The fullest entity whose name ends with (or starts with) ``run``."""
+    def _add_role(self, ent: _Entity, titles: List[Token], run: List[Token]) -> None:
+        """Collect the titles and descriptions the article gives an entity.
+
+        ``role_nouns`` gets the role's head words (the titles, the head of an
+        apposition, the nouns right before the name); ``role_words`` the stems
+        of all its words, to match modifiers ("Iranian", "Russia's").
+        """
+        doc = self.doc
+        head = run[-1]
+        pieces: List[str] = []
+        heads: List[Token] = list(titles)
+        words: List[Token] = list(titles)
+        first = titles[0] if titles else run[0]
+        # "Secretary of State Antony Blinken": a title with "of" before the run.
+        if titles and first.i >= 2 and doc[first.i - 1].lower_ == "of" and doc[first.i - 2].lower_.rstrip(".") in TITLES:
+            first = doc[first.i - 2]
+            heads.append(first)
+            titles = [doc[k] for k in range(first.i, titles[-1].i + 1)]
+        # "Russia's President Vladimir Putin": a possessive before the name.
+        if first.i >= 2 and doc[first.i - 1].lower_ in ("'s", "’s"):
+            owner = doc[first.i - 2]
+            words.append(owner)
+            if titles:
+                pieces.append(_text([owner, doc[first.i - 1]] + titles))
+        elif titles:
+            pieces.append(_text(titles))
+        # "Anna Borshchevskaya — the Ira Weiner Fellow …": an apposition.
+        for child in head.children:
+            if child.dep_ != "appos" or child.i <= head.i or child.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if _name_part(child) and not any(t.lower_ in ("the", "a", "an") for t in child.lefts):
+                continue  # another name, not a description
+            lo, hi = child.left_edge.i, child.right_edge.i + 1
+            pieces.append(_span_text(doc, lo, hi))
+            heads.append(child)
+            words.extend(doc[lo:hi])
+        # "the chief of staff …, Gen. Mohammad Bagheri": the name in apposition.
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < run[0].i:
+            noun = head.head
+            lo, hi = noun.left_edge.i, min(noun.right_edge.i + 1, first.i)
+            pieces.append(_span_text(doc, lo, hi))
+            heads.append(noun)
+            words.extend(doc[lo:hi])
+        # "Iran’s state media IRNA": nouns and modifiers right before the name.
+        # "Iranian President …": modifiers before the titles or the name.
+        lefts = [
+            c for t in [*titles, *run] for c in t.lefts
+            if c.i < first.i and c.dep_ in ("compound", "amod", "nmod", "poss")
+        ]
+        if lefts:
+            lo = min(c.left_edge.i for c in lefts)
+            words.extend(doc[lo:first.i])
+            nouns = [doc[k] for k in range(lo, first.i) if doc[k].pos_ == "NOUN"]
+            if titles:
+                pieces.append(_span_text(doc, lo, titles[-1].i + 1))
+            elif nouns:
+                pieces.append(_span_text(doc, lo, run[0].i))
+                heads.extend(nouns)
+        for w in words:
+            if w.is_alpha and w.lower_ not in _STOP:
+                ent.role_words.add(_stem(w.text))
+                if _is_proper_modifier(w):
+                    ent.role_proper.add(_stem(w.text))
+        ent.role_nouns.update(w.lower_.rstrip(".") for w in heads if w.is_alpha or w.text.endswith("."))
+        if any(w.lower_ in _PAST_ROLES for w in words):
+            ent.role_nouns.add("former")
+        if pieces:
+            longest = max(pieces, key=len)
+            if ent.role is None or len(longest) > len(ent.role):
+                ent.role = longest
+
+    def lookup(self, run: Sequence[Token]) -> Optional[_Entity]:
+        """The fullest entity whose name ends with (or, for a first name,
+        starts with) ``run``."""
         key = tuple(t.text.lower() for t in run)
         if not key:
             return None
         best: Optional[_Entity] = None
+        n = len(key)
         for ent in self.entities:
-            n = len(key)
             if len(ent.tokens) < n:
                 continue
             suffix = ent.tokens[-n:] == key
             prefix = n == 1 and ent.tokens[0] == key[0] and len(ent.tokens) > 1 and ent.type == "person"
-            if suffix or prefix or ent.tokens == key:
+            if len(ent.tokens) > n and run[0].ent_type_ == "GPE":
+                continue  # "US" is the country, not "The Week US"
+            if suffix or prefix:
                 if best is None or _rank(ent, suffix) > _rank(best, best.tokens[-n:] == key):
                     best = ent
         return best
 
-    def persons_before(self, token_index: int) -> List[_Entity]:
-        """Person entities first seen before ``token_index``, nearest first."""
-        return sorted(
-            (e for e in self.entities if e.first < token_index and e.type == "person"),
-            key=lambda e: -e.first,
-        )
+    def by_role(self, head: Token, position: int) -> Optional[_Entity]:
+        """The entity whose titles and appositions fit a description:
+        "the Iranian president", "the Russian leader", "Iranian state media".
+
+        A plural description ("Russian officials") names no single entity.
+        """
+        noun = head.lower_
+        if head.tag_ in ("NNS", "NNPS") and noun not in _ORG_HEADS:
+            return None
+        group = next((g for g in _ROLE_GROUPS if noun in g), {noun})
+        mods = {
+            _stem(t.text) for t in head.subtree
+            if t.i < head.i and t.is_alpha and t.lower_ not in _STOP and t.pos_ in ("ADJ", "PROPN", "NOUN")
+        }
+        # Modifiers that name a place or body ("NATO chief", "Iranian president").
+        proper_mods = {_stem(t.text) for t in head.subtree if t.i < head.i and _is_proper_modifier(t)}
+        past = any(t.lower_ in _PAST_ROLES for t in head.subtree)
+        org_head = noun in _ORG_HEADS
+        best, best_score = None, 0.0
+        for ent in self.entities:
+            if not ent.role_nouns:
+                continue
+            if org_head != (ent.type in ("organisation", "group")) and ent.type != "unknown":
+                continue
+            if not past and "former" in ent.role_nouns:
+                continue
+            if noun in ent.role_nouns:
+                score = 3.0
+            elif ent.role_nouns & group and (not proper_mods or proper_mods & ent.role_proper):
+                score = 1.5  # a synonym needs its place to agree: "the Russian leader"
+            else:
+                continue
+            if proper_mods and ent.role_proper and not proper_mods & ent.role_proper:
+                continue  # "NATO chief" is not Iran's adviser
+            score += len(mods & ent.role_words)
+            score += 0.5 if ent.first < position else 0.0
+            if score > best_score:
+                best, best_score = ent, score
+        return best
+
+    def cluster_name(self, head: int) -> Optional[_Entity]:
+        """The fullest named entity in the coreference cluster holding ``head``."""
+        for cluster in self.clusters:
+            if not any(s.start <= head < s.end for s in cluster):
+                continue
+            found = [self.lookup(name_tokens(t)) for s in cluster for t in s if t.pos_ == "PROPN"]
+            found = [e for e in found if e is not None]
+            if found:
+                return max(found, key=lambda e: len(e.tokens))
+        return None
+
+
+def _coref_clusters(doc: Doc) -> List[list]:
+    """Clusters a coreference component left in ``doc.spans`` (keys
+    ``coref_clusters*``, one span group per cluster, as spacy-experimental does)."""
+    return [list(group) for key, group in doc.spans.items() if key.startswith("coref_clusters")]
 
 
 def _rank(ent: _Entity, suffix: bool) -> tuple:
     return (ent.type == "person", suffix, len(ent.tokens))
 
 
-def _label_of(run: List[Token]) -> str:
+def _label_of(run: Sequence[Token]) -> str:
     labels = [t.ent_type_ for t in run if t.ent_type_]
     if labels:
         label = max(set(labels), key=labels.count)
@@ -225,38 +430,51 @@ def resolve_mentions(
     return out
 
 
+def _found(ent: _Entity, confidence: float, role: Optional[str] = None) -> Resolved:
+    return Resolved(ent.name, ent.type, confidence, role or ent.role)
+
+
 def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray) -> Resolved:
     head = doc[mention.head]
     span = [doc[i] for i in range(mention.start, mention.end)]
-    # 1. A proper name.
-    run = name_tokens(head)
-    if run and not all(t.lower_.rstrip(".") in TITLES for t in run):
+    # 1. A coreference cluster from a statistical component.
+    ent = table.cluster_name(mention.head)
+    if ent is not None:
+        return _found(ent, 0.9)
+    # 2. A proper name.
+    full = _name_run(head)
+    titles, run = _split_title(full)
+    if run and not _title_only(run):
         ent = table.lookup(run)
+        role = _text(titles) if titles else None
         if ent is not None:
-            return Resolved(ent.name, ent.type, 0.95)
-        return Resolved(_text(run), _label_of(run), 0.8)
-    # 2. A name in apposition, or after from/by ("a report from … IRNA").
+            return _found(ent, 0.95, role)
+        return Resolved(_text(run), _label_of(run), 0.8, role)
+    # 3. A name in apposition, or after from/by ("a report from … IRNA").
     for tok in span:
         if tok.head.i == head.i and tok.dep_ == "appos" and tok.pos_ == "PROPN":
-            run = name_tokens(tok)
-            ent = table.lookup(run) if run else None
+            ent = table.lookup(name_tokens(tok))
             if ent is not None:
-                return Resolved(ent.name, ent.type, 0.9)
+                return _found(ent, 0.9, _span_text(doc, mention.start, tok.left_edge.i))
     for tok in span:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "by") and tok.head.head.i == head.i:
             run = name_tokens(tok)
             if run:
                 ent = table.lookup(run)
-                return Resolved(ent.name, ent.type, 0.85) if ent else Resolved(_text(run), _label_of(run), 0.75)
+                return _found(ent, 0.85) if ent else Resolved(_text(run), _label_of(run), 0.75)
     lower = head.lower_
-    # 3. A pronoun.
+    # 4. A pronoun.
     if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | ORG_PRONOUNS:
         return _resolve_pronoun(doc, table, mention, history, in_quote)
-    # 4. A noun phrase seen before as a speaker ("the report").
+    # 5. A role: "the Iranian president", "Iranian state media".
+    ent = table.by_role(head, mention.start)
+    if ent is not None:
+        return _found(ent, 0.75, _span_text(doc, mention.start, mention.end))
+    # 6. A noun phrase seen before as a speaker ("the report").
     lemma = head.lemma_.lower()
     for idx, res, prev_lemma in reversed(history):
         if prev_lemma == lemma and res.name:
-            return Resolved(res.name, res.type, 0.7)
+            return Resolved(res.name, res.type, 0.7, res.role)
     return Resolved(None, "unknown", 0.5)
 
 
@@ -268,26 +486,30 @@ def _gender(word: str) -> Optional[str]:
     return None
 
 
-def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray) -> Resolved:
-    word = doc[mention.head].lower_
-    if word in GROUP_PRONOUNS or word in ORG_PRONOUNS:
-        return Resolved(None, "group" if word in GROUP_PRONOUNS else "organisation", 0.4)
-    if word not in ("he", "she", "him", "her"):
-        return Resolved(None, "person", 0.4)
-    gender = _gender(word)
-    # Walk back through the sentences before the pronoun: subjects first.
-    sent = doc[mention.head].sent
+def _preceding_sentences(doc: Doc, token: Token, count: int = 6) -> list:
+    sent = token.sent
     sents = [sent]
     node = sent
-    for _ in range(6):
+    for _ in range(count):
         if node.start == 0:
             break
         node = doc[node.start - 1].sent
         sents.append(node)
+    return sents
+
+
+def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray) -> Resolved:
+    word = doc[mention.head].lower_
+    if word in GROUP_PRONOUNS or word in ORG_PRONOUNS:
+        return _resolve_collective(doc, table, mention, word in GROUP_PRONOUNS, in_quote)
+    if word not in ("he", "she", "him", "her"):
+        return Resolved(None, "person", 0.4)
+    gender = _gender(word)
+    sents = _preceding_sentences(doc, doc[mention.head])
     speakers = {res.name for _, res, _ in history if res.name and res.type == "person"}
     for s in sents:
-        limit = mention.start if s == sent else s.end
-        candidates: List[Tuple[int, _Entity]] = []
+        limit = mention.start if s == sents[0] else s.end
+        candidates: List[Tuple[int, int, _Entity]] = []
         for tok in s:
             if tok.i >= limit or tok.pos_ != "PROPN" or in_quote[tok.i]:
                 continue
@@ -300,14 +522,37 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
             if ent.gender is not None and gender is not None and ent.gender != gender:
                 continue
             score = 0
-            if tok.dep_ in ("nsubj", "nsubjpass") or any(t.dep_ in ("nsubj", "nsubjpass") for t in tok.ancestors if t.i < s.end and t.dep_ == "appos"):
+            subject = tok if tok.dep_ != "appos" else tok.head
+            if subject.dep_ in ("nsubj", "nsubjpass"):
+                score += 2
+                if subject.head.dep_ == "ROOT":
+                    score += 1  # the main clause's subject
+            if ent.gender is not None and ent.gender == gender:
                 score += 2
             if ent.name in speakers:
                 score += 2
             if ent.type == "person":
                 score += 1
-            candidates.append((score, ent))
+            candidates.append((score, tok.i, ent))
         if candidates:
-            best = max(candidates, key=lambda c: c[0])[1]
-            return Resolved(best.name, "person", 0.75)
+            best = max(candidates, key=lambda c: (c[0], c[1]))[2]
+            return _found(best, 0.75)
     return Resolved(None, "person", 0.4)
+
+
+def _resolve_collective(doc: Doc, table: ArticleEntities, mention: Mention, plural: bool, in_quote: bytearray) -> Resolved:
+    """it → the nearest organisation or country subject before it; they → a
+    group, organisation or country (a plural noun phrase is left unresolved)."""
+    kinds = ("organisation", "country", "group")
+    for s in _preceding_sentences(doc, doc[mention.head], 3):
+        limit = mention.start if s.start <= mention.start < s.end else s.end
+        found = None
+        for tok in s:
+            if tok.i >= limit or in_quote[tok.i] or tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            ent = table.lookup(name_tokens(tok))
+            if ent is not None and ent.type in kinds:
+                found = ent
+        if found is not None:
+            return _found(found, 0.6)
+    return Resolved(None, "group" if plural else "organisation", 0.4)

@@ -1,0 +1,163 @@
+"""Speaker resolution rules, each on a short text, and the speaker table."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from quotebank import SpeakerTable
+from quotebank.cli import main
+from quotebank.pipeline import find_quotes
+from quotebank.speakers.registry import normalise_name, speaker_id
+
+
+def by_cue(quotes, cue):
+    found = [q for q in quotes if q.cue == cue]
+    assert len(found) == 1, quotes
+    return found[0]
+
+
+def test_surname_resolves_to_full_name_whatever_ner_says(quotes_of):
+    text = "Ali Akbar Velayati arrived in Moscow. Velayati said the ties were growing fast."
+    q = by_cue(quotes_of(text), "said")
+    assert (q.speaker_mention, q.speaker, q.speaker_type) == ("Velayati", "Ali Akbar Velayati", "person")
+
+
+def test_titles_are_stripped_into_the_role(quotes_of):
+    q = by_cue(quotes_of("Russian President Vladimir Putin said the talks were useful."), "said")
+    assert q.speaker == "Vladimir Putin"
+    assert q.speaker_role == "Russian President"
+
+
+def test_title_inside_a_long_run(quotes_of):
+    text = "Supreme National Security Council Secretary Ali Akbar Ahmadian said the talks were useful."
+    assert by_cue(quotes_of(text), "said").speaker == "Ali Akbar Ahmadian"
+
+
+def test_role_description_resolves_to_the_named_holder(quotes_of):
+    text = (
+        "Iranian President Masoud Pezeshkian met Putin in Ashgabat on Friday. "
+        "The Iranian president said he wanted a treaty with Moscow."
+    )
+    q = by_cue(quotes_of(text), "said")
+    assert q.speaker_mention == "The Iranian president"
+    assert q.speaker == "Masoud Pezeshkian"
+
+
+def test_russian_leader_is_putin(quotes_of):
+    text = "Russia's President Vladimir Putin flew to Tehran. The Russian leader said ties were strong."
+    assert by_cue(quotes_of(text), "said").speaker == "Vladimir Putin"
+
+
+def test_former_holder_does_not_take_a_present_title(quotes_of):
+    text = (
+        "The treaty was signed by the previous Iranian president Ebrahim Raisi. "
+        "The Iranian president said the treaty was ready."
+    )
+    assert by_cue(quotes_of(text), "said").speaker is None
+
+
+def test_advisor_to_someone_is_not_that_someone(quotes_of):
+    text = (
+        "Iran’s top advisor to Iranian Supreme Leader Ali Khamenei has said that ties are expanding. "
+        "Advisor Ali Akbar Velayati's comments came on Monday."
+    )
+    q = by_cue(quotes_of(text), "said")
+    assert q.speaker == "Ali Akbar Velayati"
+
+
+def test_media_description_resolves_to_the_outlet(quotes_of):
+    text = (
+        "A report from Iran’s state media IRNA said the talks went well. "
+        "Iranian state media highlighted the recent talks."
+    )
+    q = by_cue(quotes_of(text), "highlighted")
+    assert (q.speaker, q.speaker_type) == ("IRNA", "organisation")
+
+
+def test_the_report_is_the_source_named_before(quotes_of):
+    text = "A report from Iran’s state media IRNA said the talks went well. The report noted that both sides agreed."
+    assert by_cue(quotes_of(text), "noted").speaker == "IRNA"
+
+
+def test_plural_description_names_nobody(quotes_of):
+    text = "Russian Foreign Minister Sergei Lavrov visited Iran. Russian officials have repeatedly said the deal is fair."
+    assert by_cue(quotes_of(text), "said").speaker is None
+
+
+def test_pronoun_agrees_in_gender(quotes_of):
+    text = "Mrs. Ann Lee met Mr. Tom Brown on Monday. She said the meeting was useful."
+    assert by_cue(quotes_of(text), "said").speaker == "Ann Lee"
+
+
+def test_pronoun_prefers_the_main_subject(quotes_of):
+    text = (
+        "Neither did Anna Borshchevskaya believe that Putin would object to the plan. "
+        "“The Iranians may not have identical strategic goals to the Russians,” she observed."
+    )
+    assert by_cue(quotes_of(text), "observed").speaker == "Anna Borshchevskaya"
+
+
+def test_it_resolves_to_an_organisation_or_country(quotes_of):
+    text = "Iran has denied supplying weapons to Russia. It said the reports were false."
+    q = by_cue(quotes_of(text), "said")
+    assert (q.speaker, q.speaker_type) == ("Iran", "country")
+
+
+def test_country_is_not_a_longer_name_ending_with_it(quotes_of):
+    text = "By The Week US staff. Israel suggested that the US should offer to cancel the sanctions."
+    assert by_cue(quotes_of(text), "offer").speaker == "US"
+
+
+def test_speaker_id_is_stable_and_normalised():
+    assert speaker_id("Vladimir Putin") == speaker_id("VLADIMIR  PUTIN") == "vladimir-putin"
+    assert speaker_id("José Martí") == speaker_id("Jose Marti")
+    assert speaker_id("J. Bradford DeLong") == "j-bradford-delong"
+    assert normalise_name("O’Neill's") == normalise_name("O'Neill's")
+    assert speaker_id(None) is None
+
+
+def test_records_carry_the_speaker_id(quotes_of):
+    q = by_cue(quotes_of("Russian President Vladimir Putin said the talks were useful."), "said")
+    assert q.speaker_id == "vladimir-putin" and q.speaker_qid is None
+
+
+def test_coreference_clusters_from_another_component_are_used(nlp):
+    text = "Tom Brown spoke first. The veteran said the plan was sound."
+    doc = nlp(text)
+    doc.spans["coref_clusters_1"] = [doc[0:2], doc[5:7]]
+    (q,) = [q for q in find_quotes(doc) if q.cue == "said"]
+    assert q.speaker_mention == "The veteran" and q.speaker == "Tom Brown"
+
+
+def test_speaker_table_merges_aliases_and_adds_qids(tmp_path, extractor):
+    table_csv = tmp_path / "speakers.csv"
+    table_csv.write_text("name,aliases,qid\nVladimir Putin,Putin;V. V. Putin,Q7747\n", encoding="utf-8")
+    table = SpeakerTable.from_csv(table_csv)
+    assert len(table) == 1 and table.lookup("putin") == ("Vladimir Putin", "Q7747")
+    q = by_cue(extractor.extract("Putin said the talks were useful."), "said")
+    merged = table.apply(q)
+    assert (merged.speaker, merged.speaker_qid, merged.speaker_id) == ("Vladimir Putin", "Q7747", "Q7747")
+
+
+def test_cli_speakers_option(tmp_path):
+    (tmp_path / "a.txt").write_text("Putin said the talks were useful.", encoding="utf-8")
+    table_csv = tmp_path / "speakers.csv"
+    table_csv.write_text("name,aliases,qid\nVladimir Putin,Putin,Q7747\n", encoding="utf-8")
+    out = tmp_path / "q.jsonl"
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), "--speakers", str(table_csv), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    (row,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert (row["speaker"], row["speaker_qid"]) == ("Vladimir Putin", "Q7747")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("who,qid\nx,Q1\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), "--speakers", str(bad)])
+    assert result.exit_code == 2 and "needs a 'name' column" in result.output
+
+
+@pytest.mark.parametrize("pronoun", ["he", "she"])
+def test_unresolvable_pronoun_keeps_the_mention(quotes_of, pronoun):
+    q = by_cue(quotes_of(f"{pronoun.capitalize()} said the plan was sound."), "said")
+    assert q.speaker_mention.lower() == pronoun and q.speaker is None and q.speaker_type == "person"
