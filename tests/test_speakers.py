@@ -161,3 +161,18 @@ def test_cli_speakers_option(tmp_path):
 def test_unresolvable_pronoun_keeps_the_mention(quotes_of, pronoun):
     q = by_cue(quotes_of(f"{pronoun.capitalize()} said the plan was sound."), "said")
     assert q.speaker_mention.lower() == pronoun and q.speaker is None and q.speaker_type == "person"
+
+
+def test_according_to_a_document_released_by_someone(quotes_of):
+    text = "According to the documents released by WikiLeaks, the aide sent the questions in advance."
+    q = by_cue(quotes_of(text), "According to")
+    assert q.speaker == "WikiLeaks"
+
+
+def test_modifier_in_a_noun_is_not_an_antecedent(quotes_of):
+    text = (
+        "Anthony Gilberthorpe said he saw everything. “It is nonsense,” said Gilberthorpe, "
+        "who contacted the Trump campaign. He said the woman wore a white suit."
+    )
+    q = [q for q in quotes_of(text) if q.speaker_mention == "He"][0]
+    assert q.speaker == "Anthony Gilberthorpe"

@@ -131,7 +131,7 @@ OBJECT_CONTENT_VERBS: frozenset = frozenset(
     predict propose demand welcome express condemn decry reaffirm underline
     underscore defend dispute question rule endorse tout laud applaud slam
     blast attack accuse recommend reveal cite mention discuss raise outline
-    claim promise pledge vow suggest dispute disclose report describe
+    claim promise pledge vow suggest dispute disclose report describe echo
     """.split()
 )
 

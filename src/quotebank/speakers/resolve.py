@@ -450,6 +450,11 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
         if ent is not None:
             return _found(ent, 0.95, role)
         return Resolved(_text(run), _label_of(run), 0.8, role)
+    # A capitalised word the parser did not tag as a name ("Pence demands …").
+    if head.text[:1].isupper() and head.pos_ not in ("PRON", "DET") and head.lower_.rstrip(".") not in TITLES:
+        ent = table.lookup([head])
+        if ent is not None and ent.type == "person" and len(ent.tokens) > 1:
+            return _found(ent, 0.8)
     # 3. A name in apposition, or after from/by ("a report from … IRNA").
     for tok in span:
         if tok.head.i == head.i and tok.dep_ == "appos" and tok.pos_ == "PROPN":
@@ -457,7 +462,10 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
             if ent is not None:
                 return _found(ent, 0.9, _span_text(doc, mention.start, tok.left_edge.i))
     for tok in span:
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "by") and tok.head.head.i == head.i:
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.lower_ in ("from", "by") and (
+            prep.head.i == head.i or prep.head.head.i == head.i
+        ):
             run = name_tokens(tok)
             if run:
                 ent = table.lookup(run)
@@ -505,8 +513,9 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
     if word not in ("he", "she", "him", "her"):
         return Resolved(None, "person", 0.4)
     gender = _gender(word)
-    sents = _preceding_sentences(doc, doc[mention.head])
+    sents = [s for s in _preceding_sentences(doc, doc[mention.head], 12) if not all(in_quote[t.i] for t in s)][:7]
     speakers = {res.name for _, res, _ in history if res.name and res.type == "person"}
+    speaker_heads = {idx for idx, res, _ in history}
     for s in sents:
         limit = mention.start if s == sents[0] else s.end
         candidates: List[Tuple[int, int, _Entity]] = []
@@ -521,7 +530,11 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
                 continue
             if ent.gender is not None and gender is not None and ent.gender != gender:
                 continue
+            if tok.dep_ in ("compound", "amod") and tok.head.pos_ != "PROPN":
+                continue  # "the Trump campaign" does not name a person here
             score = 0
+            if tok.i in speaker_heads:
+                score += 2  # the mention of an earlier quote, inverted subjects included
             subject = tok if tok.dep_ != "appos" else tok.head
             if subject.dep_ in ("nsubj", "nsubjpass"):
                 score += 2
