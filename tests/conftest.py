@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-SHARED = ROOT.parent / "shared"
-POLNEAR_DEV = SHARED / "eval" / "polnear" / "dev.jsonl"
+from support import assert_offsets
 
 
 @pytest.fixture(scope="session")
@@ -32,12 +26,7 @@ def quotes_of(extractor):
 
     def run(text: str):
         quotes = extractor.extract(text)
-        for q in quotes:
-            assert text[q.start:q.end] == q.text
-            if q.speaker_start is not None:
-                assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
-            if q.cue_start is not None:
-                assert text[q.cue_start:q.cue_end] == q.cue
+        assert_offsets(text, quotes)
         return quotes
 
     return run

@@ -10,9 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from quotebank.cli import main
-from pathlib import Path
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from support import SEEDS
 
 GOOD = "Anna Lee arrived. “We will win the vote,” Lee said.\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quotebank.evaluate import SPEECH_CUE_WORDS, evaluate, in_speech_scope, load_speech_words, trim_span
-from tests_paths import SPEECH_CUES
+from support import SPEECH_CUES
 
 TEXT = "“We will win,” Lee said. Polls show voters are tired. Kim added that taxes rise."
 # spans:  0..14 quote, 15..18 Lee, 19..23 said

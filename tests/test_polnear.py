@@ -10,7 +10,7 @@ import json
 import pytest
 
 from quotebank.evaluate import evaluate
-from tests_paths import POLNEAR_DEV
+from support import POLNEAR_DEV
 
 pytestmark = pytest.mark.skipif(not POLNEAR_DEV.exists(), reason="PolNeAR dev is not beside the project")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests_paths import SEEDS
+from support import SEEDS, assert_offsets
 
 FILES = sorted(SEEDS.glob("*.txt"))
 
@@ -25,12 +25,7 @@ def test_seeds_regression(seed_quotes, data_regression):
 
 def test_seed_offsets_are_exact(seed_quotes):
     for text, quotes in seed_quotes.values():
-        for q in quotes:
-            assert text[q.start:q.end] == q.text
-            if q.speaker_start is not None:
-                assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
-            if q.cue_start is not None:
-                assert text[q.cue_start:q.cue_end] == q.cue
+        assert_offsets(text, quotes)
 
 
 def speakers_of(seed_quotes, stem):

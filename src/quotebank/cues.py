@@ -17,7 +17,6 @@ __all__ = [
     "REPORTING_NOUNS",
     "CUE_CLASSES",
     "cue_class",
-    "SPEECH_NOUNS",
     "TITLES",
     "MALE_WORDS",
     "FEMALE_WORDS",
@@ -50,14 +49,6 @@ SPEECH_VERBS: frozenset = frozenset(
     vow warn whisper wonder write yell
     concur caution emphasize underline underscore notify lash brief pronounce
     attest convey posit wrote""".split()
-)
-
-#: Nouns that report speech ("in a statement", "the claim that").
-SPEECH_NOUNS: frozenset = frozenset(
-    """
-    statement remark remarks comment comments interview speech tweet post
-    claim claims assertion announcement testimony address letter op-ed
-    """.split()
 )
 
 #: Words of rank and role stripped from the front of a name

@@ -64,8 +64,8 @@ class QuotedSpan:
             any white space).
         end: offset just past the last character of the content.
         text: ``document[start:end]``.
-        open_mark: the opening mark, or "" for a paragraph that continues a
-            quote opened earlier without re-opening it.
+        open_mark: the opening mark (for a later paragraph of a long quote,
+            the mark that re-opens it).
         close_mark: the closing mark, or "" for a paragraph piece whose quote
             goes on in the next paragraph.
         chain: index shared by the paragraph pieces of one multi-paragraph

@@ -11,6 +11,8 @@ from typing import Any, Dict, Optional
 
 import attrs
 
+from quotebank.cues import CUE_CLASSES
+
 __all__ = ["Quote", "KINDS", "SPEAKER_TYPES", "FIELDS"]
 
 #: The kinds of quote.
@@ -83,7 +85,7 @@ class Quote:
     confidence: float = attrs.field(default=0.0, converter=float, validator=_confidence)
     group: Optional[int] = None
     method: str = "none"
-    cue_class: str = attrs.field(default="speech", validator=attrs.validators.in_(("speech", "belief", "document")))
+    cue_class: str = attrs.field(default="speech", validator=attrs.validators.in_(CUE_CLASSES))
     nested_in: Optional[int] = None
 
     def to_dict(self) -> Dict[str, Any]:

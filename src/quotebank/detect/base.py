@@ -56,14 +56,6 @@ class TokenIndex:
         self.doc = doc
         self.starts: List[int] = [t.idx for t in doc]
 
-    def first_at_or_after(self, char: int) -> int:
-        """Index of the first token starting at or after ``char``."""
-        return bisect_left(self.starts, char)
-
-    def last_before(self, char: int) -> int:
-        """Index just past the last token starting before ``char``."""
-        return bisect_right(self.starts, char - 1)
-
     def tokens(self, start: int, end: int) -> range:
         """Indices of the tokens that start inside ``[start, end)``, plus the
         token that holds ``start`` when ``start`` falls inside it."""

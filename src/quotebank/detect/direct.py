@@ -20,6 +20,7 @@ words or fewer without a cue is a scare quote, and a short quote in title case
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Token
@@ -111,8 +112,6 @@ def quote_owner(doc: Doc, quoted: Sequence[QuotedSpan], index: Optional[TokenInd
 
 
 def _paragraph_of(para_starts: List[int], char: int) -> int:
-    from bisect import bisect_right
-
     return max(bisect_right(para_starts, char) - 1, 0)
 
 
