@@ -116,3 +116,10 @@ def test_content_never_cuts_a_quote(quotes_of):
     text = "Ann Lee noted that “the plan works, and it is cheap,” then left the room."
     for q in quotes_of(text):
         assert q.text.count("“") == q.text.count("”")
+
+
+def test_fragments_of_one_clause_are_one_mixed_quote(quotes_of):
+    (q,) = quotes_of("Bush tweeted that Trump is a “loser,” a “liar” and a “whiner.”")
+    assert (q.kind, q.text) == ("mixed", "Trump is a “loser,” a “liar” and a “whiner.”")
+    (q,) = quotes_of("Nadler said “maybe” the conduct of the officials involved “should be looked at.”")
+    assert (q.kind, q.text) == ("mixed", "“maybe” the conduct of the officials involved “should be looked at.”")

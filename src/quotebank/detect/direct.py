@@ -34,6 +34,9 @@ __all__ = ["direct_quotes", "quote_owner"]
 AFTER_WINDOW = 10
 #: How many tokens before an opening mark are searched for a cue.
 BEFORE_WINDOW = 40
+#: A quoted fragment this short that shares its cue with a mixed quote is
+#: part of that mixed quote.
+SHORT_FRAGMENT_CHARS = 30
 #: A quote in title case with at most this many words is a title, not a quote.
 TITLE_MAX_WORDS = 7
 #: A quote with this many words or fewer needs a cue to count as a quote.
@@ -98,7 +101,42 @@ def direct_quotes(
             continue
         seen.add(key)
         out.append(cand)
+    return _merge_mixed(doc, out)
+
+
+def _merge_mixed(doc: Doc, cands: List[Candidate]) -> List[Candidate]:
+    """Quoted fragments of one reported clause are one mixed quote: "Trump is a
+    “loser,” a “liar” and a “whiner”" gives one record, not three, and a short
+    fragment of the same cue joins it ("said “maybe” the conduct … “should be
+    looked at”")."""
+    mixed: Dict[int, Candidate] = {}
+    for cand in cands:
+        if cand.kind == "mixed" and cand.cue is not None:
+            first = mixed.setdefault(cand.cue, cand)
+            if first is not cand and first.paragraph == cand.paragraph:
+                _absorb(doc, first, cand)
+    out: List[Candidate] = []
+    for cand in cands:
+        host = mixed.get(cand.cue) if cand.cue is not None else None
+        if host is None or host is cand:
+            out.append(cand)
+            continue
+        if host.paragraph != cand.paragraph:
+            out.append(cand)
+            continue
+        if cand.kind == "mixed" or cand.end - cand.start <= SHORT_FRAGMENT_CHARS:
+            _absorb(doc, host, cand)
+            continue
+        out.append(cand)
     return out
+
+
+def _absorb(doc: Doc, host: Candidate, other: Candidate) -> None:
+    """Widen ``host`` over ``other``, quote marks included."""
+    first, last = doc[other.quote_tokens[0]], doc[other.quote_tokens[1] - 1]
+    host.start = min(host.start, other.start, first.idx)
+    host.end = max(host.end, other.end, last.idx + len(last))
+    host.quote_tokens = (min(host.quote_tokens[0], other.quote_tokens[0]), max(host.quote_tokens[1], other.quote_tokens[1]))
 
 
 def quote_owner(doc: Doc, quoted: Sequence[QuotedSpan], index: Optional[TokenIndex] = None) -> List[int]:
