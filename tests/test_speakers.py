@@ -176,3 +176,10 @@ def test_modifier_in_a_noun_is_not_an_antecedent(quotes_of):
     )
     q = [q for q in quotes_of(text) if q.speaker_mention == "He"][0]
     assert q.speaker == "Anthony Gilberthorpe"
+
+
+def test_first_names_give_gender(quotes_of):
+    text = "Tom Brown met Anna Lee in Paris. “The talks went well for everyone,” she said."
+    assert by_cue(quotes_of(text), "said").speaker == "Anna Lee"
+    text = "Anna Lee met Tom Brown in Paris. “The talks went well for everyone,” he said."
+    assert by_cue(quotes_of(text), "said").speaker == "Tom Brown"

@@ -34,7 +34,16 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 import attrs
 from spacy.tokens import Doc, Token
 
-from quotebank.cues import FEMALE_WORDS, GROUP_PRONOUNS, MALE_WORDS, ORG_PRONOUNS, PERSON_PRONOUNS, TITLES
+from quotebank.cues import (
+    FEMALE_FIRST_NAMES,
+    FEMALE_WORDS,
+    GROUP_PRONOUNS,
+    MALE_FIRST_NAMES,
+    MALE_WORDS,
+    ORG_PRONOUNS,
+    PERSON_PRONOUNS,
+    TITLES,
+)
 from quotebank.speakers.mentions import Mention
 
 __all__ = ["Resolved", "ArticleEntities", "resolve_mentions", "name_tokens"]
@@ -221,11 +230,12 @@ class ArticleEntities:
             self._by_key[key] = ent
             self.entities.append(ent)
         prev = full_run[0].nbor(-1) if full_run[0].i > 0 else None
-        if prev is not None and ent.gender is None:
-            word = prev.lower_
-            if word in MALE_WORDS:
+        if ent.gender is None:
+            words = [t.lower_ for t in titles] + ([prev.lower_] if prev is not None else [])
+            first = run[0].lower_ if len(run) > 1 else ""
+            if any(w in MALE_WORDS for w in words) or first in MALE_FIRST_NAMES:
                 ent.gender = "m"
-            elif word in FEMALE_WORDS:
+            elif any(w in FEMALE_WORDS for w in words) or first in FEMALE_FIRST_NAMES:
                 ent.gender = "f"
         self._add_role(ent, titles, run)
         return ent
