@@ -123,3 +123,9 @@ def test_fragments_of_one_clause_are_one_mixed_quote(quotes_of):
     assert (q.kind, q.text) == ("mixed", "Trump is a “loser,” a “liar” and a “whiner.”")
     (q,) = quotes_of("Nadler said “maybe” the conduct of the officials involved “should be looked at.”")
     assert (q.kind, q.text) == ("mixed", "“maybe” the conduct of the officials involved “should be looked at.”")
+
+
+def test_clause_hung_on_an_adjunct(quotes_of):
+    text = "Anna Lee said: “Putin said before leaving that Russia and Iran have had 500 years of relations.”"
+    inner = [q for q in quotes_of(text) if q.nested_in is not None]
+    assert [(q.text, q.speaker_mention) for q in inner] == [("Russia and Iran have had 500 years of relations", "Putin")]

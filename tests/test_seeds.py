@@ -51,3 +51,18 @@ def test_the_report_is_irna(seed_quotes):
     report = [q for q in seed_quotes[stem][1] if q.speaker_mention and "report" in q.speaker_mention]
     assert len(report) >= 3
     assert {q.speaker for q in report} == {"IRNA"}
+
+
+def test_putin_quoted_inside_borshchevskaya_quote(seed_quotes):
+    stem = next(s for s in seed_quotes if s.startswith("003"))
+    quotes = seed_quotes[stem][1]
+    (putin,) = [q for q in quotes if q.speaker == "Vladimir Putin" and q.text.startswith("Russia and Iran have had 500")]
+    outer = next(q for q in quotes if q.start == putin.nested_in)
+    assert outer.speaker == "Anna Borshchevskaya"
+
+
+def test_velayati_is_the_top_advisor_not_khamenei(seed_quotes):
+    stem = next(s for s in seed_quotes if s.startswith("000"))
+    (q,) = [q for q in seed_quotes[stem][1] if q.text == "ties between Russia and Iran are expanding"]
+    assert q.speaker == "Ali Akbar Velayati"
+    assert q.speaker_mention.startswith("Iran’s top advisor to Iranian Supreme Leader Ali Khamenei")

@@ -171,6 +171,27 @@ def _verb_content(verb: Token, lemma: str) -> Optional[Tuple[int, int, int, str]
         # "accused Iran of sending …", "blamed X for Y"
         parts += [c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > objs[0].i]
         return (*_extent(parts), verb.i + 1, klass)
+    if is_speech_verb(lemma):
+        # "said before leaving that …": the parser hung the clause on an adjunct.
+        hung = _clause_below_adjunct(verb)
+        if hung is not None:
+            lo, hi = _extent([hung])
+            return lo, max(hi, _sentence_end(verb.doc, hi)), verb.i + 1, klass
+    return None
+
+
+def _clause_below_adjunct(verb: Token) -> Optional[Token]:
+    """A "that" clause under an adjunct after the verb ("said on Monday that …")."""
+    frontier = [c for c in verb.children if c.i > verb.i and c.dep_ in ("prep", "advcl", "npadvmod")]
+    for _ in range(2):
+        nxt = []
+        for node in frontier:
+            for c in node.children:
+                if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    return c
+                if c.dep_ in ("pcomp", "pobj", "prep"):
+                    nxt.append(c)
+        frontier = nxt
     return None
 
 
