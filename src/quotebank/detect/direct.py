@@ -71,11 +71,11 @@ def direct_quotes(
         owner = quote_owner(doc, quoted, index)
 
     pieces: List[Candidate] = []
-    for qi, q in enumerate(quoted):
+    for q in quoted:
         toks = index.tokens(q.mark_start, q.mark_end)
         if not len(toks):
             continue
-        cue, cue_end, how = _find_cue(doc, toks, owner, qi)
+        cue, cue_end, how = _find_cue(doc, toks, owner)
         paragraph = _paragraph_of(para_starts, q.start)
         pieces.append(
             Candidate(
@@ -153,7 +153,7 @@ def _paragraph_of(para_starts: List[int], char: int) -> int:
     return max(bisect_right(para_starts, char) - 1, 0)
 
 
-def _find_cue(doc: Doc, toks: range, owner: List[int], qi: int) -> Tuple[Optional[int], Optional[int], str]:
+def _find_cue(doc: Doc, toks: range, owner: List[int]) -> Tuple[Optional[int], Optional[int], str]:
     cue = _cue_by_syntax(doc, toks, owner)
     if cue is not None:
         return cue, cue + 1, "syntax"
