@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
 import attrs
 from spacy.language import Language
@@ -52,7 +52,7 @@ def split_long_text(text: str, limit: int = MAX_CHUNK_CHARS) -> List[Tuple[int, 
 
 
 def _shift(quote: Quote, offset: int, doc_id: str) -> Quote:
-    changes = {"doc_id": doc_id}
+    changes: Dict[str, Any] = {"doc_id": doc_id}
     if offset:
         for name in _OFFSET_FIELDS:
             value = getattr(quote, name)

@@ -148,7 +148,7 @@ class QuotebankComponent:
             span = doc.char_span(q.start, q.end, label=q.kind.upper(), alignment_mode="expand")
             if span is not None:
                 quote_spans.append(span)
-            if q.speaker_start is not None:
+            if q.speaker_start is not None and q.speaker_end is not None:
                 sp = doc.char_span(q.speaker_start, q.speaker_end, label=q.speaker or "UNKNOWN", alignment_mode="expand")
                 if sp is not None:
                     speaker_spans.append(sp)

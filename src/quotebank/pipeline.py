@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import attrs
 from spacy.tokens import Doc
@@ -106,7 +106,9 @@ def _headline_candidates(
     """Candidates found in case-normalised parses of title-case lines, mapped
     back to the tokens of ``doc``."""
     index = TokenIndex(doc)
-    lines, cands, mentions = [], [], []
+    lines: List[Tuple[int, int]] = []
+    cands: List[Candidate] = []
+    mentions: List[Optional[Mention]] = []
 
     def token_at(char: int) -> int:
         return index.tokens(char, char + 1).start
@@ -119,7 +121,7 @@ def _headline_candidates(
         lines.append((offset, offset + len(hdoc.text)))
         hcands, hmentions = detect(hdoc, [0])
         for c, m in zip(hcands, hmentions):
-            if c.cue is None:
+            if c.cue is None or c.cue_end is None:
                 continue
             last_cue = hdoc[c.cue_end - 1]
             cue = token_at(hdoc[c.cue].idx + offset)
@@ -171,14 +173,15 @@ def find_quotes(doc: Doc, doc_id: str = "", parse: Optional[Callable[[str], Doc]
     for k, (cand, mention, who) in enumerate(zip(candidates, mentions, speakers)):
         if cand.nested_in is not None and not _worth_nesting(doc, mention, who, speakers[cand.nested_in]):
             continue
-        cue_start = cue_end = None
+        cue_start: Optional[int] = None
+        cue_end: Optional[int] = None
         cue = None
-        if cand.cue is not None:
+        if cand.cue is not None and cand.cue_end is not None:
             cue_start = doc[cand.cue].idx
             last = doc[cand.cue_end - 1]
             cue_end = last.idx + len(last)
             cue = text[cue_start:cue_end]
-        fields = {}
+        fields: Dict[str, Any] = {}
         if mention is not None:
             s = doc[mention.start].idx
             last = doc[mention.end - 1]

@@ -73,8 +73,9 @@ class QuoteWriter:
                 os.close(fd)
             else:
                 self._fh = io.open(fd, "w", encoding="utf-8", newline="")
-        self._csv = None
+        self._csv: Optional["csv.DictWriter[str]"] = None
         if self.format == "csv":
+            assert self._fh is not None
             self._csv = csv.DictWriter(self._fh, fieldnames=list(FIELDS), lineterminator="\n")
             self._csv.writeheader()
 
@@ -82,10 +83,10 @@ class QuoteWriter:
         """Write records."""
         for q in quotes:
             row = q.to_dict()
-            if self.format == "jsonl":
-                self._fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-            elif self.format == "csv":
+            if self._csv is not None:
                 self._csv.writerow(row)
+            elif self._fh is not None:
+                self._fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:
                 self._rows.append(row)
             self.count += 1
@@ -104,7 +105,7 @@ class QuoteWriter:
             self._fh.flush()
             os.fsync(self._fh.fileno())
             self._fh.close()
-        if self._tmp is not None:
+        if self._tmp is not None and self.path is not None:
             os.replace(self._tmp, self.path)
             self._tmp = None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import List, Optional, Sequence
+from typing import Iterable, List, Optional
 
 import attrs
 from spacy.tokens import Doc, Token
@@ -73,7 +73,7 @@ def is_sentence_end(token: Token) -> bool:
     return token.text in _SENT_END or (token.is_space and "\n" in token.text)
 
 
-def alpha_count(tokens: Sequence[Token]) -> int:
+def alpha_count(tokens: Iterable[Token]) -> int:
     """How many tokens hold a letter or digit."""
     return sum(1 for t in tokens if any(c.isalnum() for c in t.text))
 

@@ -21,7 +21,7 @@ words or fewer without a cue is a scare quote, and a short quote in title case
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Token
 
@@ -157,12 +157,12 @@ def _find_cue(doc: Doc, toks: range, owner: List[int]) -> Tuple[Optional[int], O
     cue = _cue_by_syntax(doc, toks, owner)
     if cue is not None:
         return cue, cue + 1, "syntax"
-    found = _cue_after(doc, toks.stop, owner)
-    if found is not None:
-        return found[0], found[1], "after"
-    found = _cue_before(doc, toks.start, owner)
-    if found is not None:
-        return found[0], found[1], found[2]
+    after = _cue_after(doc, toks.stop, owner)
+    if after is not None:
+        return after[0], after[1], "after"
+    before = _cue_before(doc, toks.start, owner)
+    if before is not None:
+        return before
     return None, None, "none"
 
 
@@ -290,6 +290,8 @@ def _widen_to_mixed(doc: Doc, cand: Candidate, owner: List[int]) -> None:
     mixed; "Bagheri said: “…”" and "“…,” the report said" stay direct.
     """
     lo, hi = cand.quote_tokens
+    if cand.cue is None:
+        return
     verb = doc[cand.cue]
     if verb.i < lo:
         lead = lo - 1
@@ -381,7 +383,7 @@ def _framed(doc: Doc, cand: Candidate, owner: List[int]) -> bool:
 
 def _in_headline(doc: Doc, lo: int) -> bool:
     """Whether the words before token ``lo`` on its line are in title case."""
-    words = []
+    words: List[Token] = []
     i = lo - 1
     while i >= 0 and "\n" not in doc[i].text and len(words) < 6:
         if any(c.isalpha() for c in doc[i].text) and len(doc[i].text) >= 4:
@@ -390,13 +392,14 @@ def _in_headline(doc: Doc, lo: int) -> bool:
     return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
 
 
-def is_title(tokens: Sequence[Token]) -> bool:
+def is_title(tokens: Iterable[Token]) -> bool:
     """Whether a short quoted span reads as a title ("Meet the Press", "The X-Files").
 
     At least two words of four letters or more, all starting with a capital,
     and so does the first word; at most seven words, no question, no "I",
     "we" or "you".
     """
+    tokens = list(tokens)
     words = [t for t in tokens if any(c.isalpha() for c in t.text)]
     if not words or len(words) > TITLE_MAX_WORDS or not words[0].text[:1].isupper():
         return False

@@ -376,8 +376,8 @@ class ArticleEntities:
         for cluster in self.clusters:
             if not any(s.start <= head < s.end for s in cluster):
                 continue
-            found = [self.lookup(name_tokens(t)) for s in cluster for t in s if t.pos_ == "PROPN"]
-            found = [e for e in found if e is not None]
+            looked = [self.lookup(name_tokens(t)) for s in cluster for t in s if t.pos_ == "PROPN"]
+            found = [e for e in looked if e is not None]
             if found:
                 return max(found, key=lambda e: len(e.tokens))
         return None
