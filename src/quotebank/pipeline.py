@@ -89,11 +89,17 @@ def _worth_nesting(doc: Doc, mention, who, outer) -> bool:
     return who.name is None or who.name != outer.name
 
 
-def detect(doc: Doc, para_starts: Sequence[int]) -> Tuple[List[Candidate], List[Optional[Mention]]]:
-    """Candidates of every detector for one Doc, merged, with their mentions."""
-    quoted = scan_quotes(doc.text)
-    owner = quote_owner(doc, quoted)
-    direct = direct_quotes(doc, quoted, list(para_starts), owner)
+def detect(
+    doc: Doc, para_starts: Sequence[int], text: Optional[str] = None
+) -> Tuple[List[Candidate], List[Optional[Mention]]]:
+    """Candidates of every detector for one Doc, merged, with their mentions.
+
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on each access).
+    """
+    quoted = scan_quotes(doc.text if text is None else text)
+    index = TokenIndex(doc)
+    owner = quote_owner(doc, quoted, index)
+    direct = direct_quotes(doc, quoted, list(para_starts), owner, index)
     claimed = {c.cue for c in direct if c.cue is not None}
     reported = reported_quotes(doc, owner, claimed, para_starts)
     candidates = merge_candidates(direct, reported)
@@ -158,7 +164,7 @@ def find_quotes(doc: Doc, doc_id: str = "", parse: Optional[Callable[[str], Doc]
     """
     text = doc.text
     para_starts = [start for start, _ in paragraph_bounds(text)]
-    candidates, mentions = detect(doc, para_starts)
+    candidates, mentions = detect(doc, para_starts, text)
     if parse is not None:
         lines, h_cands, h_mentions = _headline_candidates(doc, parse, para_starts)
         if h_cands:

@@ -51,6 +51,7 @@ def direct_quotes(
     quoted: Sequence[QuotedSpan],
     para_starts: Optional[List[int]] = None,
     owner: Optional[List[int]] = None,
+    index: Optional[TokenIndex] = None,
 ) -> List[Candidate]:
     """Turn quoted spans into candidate quotes with their cues.
 
@@ -60,11 +61,12 @@ def direct_quotes(
         para_starts: start offsets of the paragraphs
             (:func:`quotebank.marks.paragraph_bounds`); computed when None.
         owner: :func:`quote_owner` of ``quoted``; computed when None.
+        index: the Doc's :class:`TokenIndex`; built when None.
 
     Returns:
         Candidates in text order; their ``cue`` is a token index or None.
     """
-    index = TokenIndex(doc)
+    index = index or TokenIndex(doc)
     if para_starts is None:
         para_starts = [s for s, _ in paragraph_bounds(doc.text)]
     if owner is None:
@@ -312,7 +314,7 @@ def _widen_to_mixed(doc: Doc, cand: Candidate, owner: List[int]) -> None:
     # runs from the sentence's start to the cue's subject (PolNeAR's
     # convention). Running on to the end of the sentence after a leading cue
     # was tried: it lowered mixed recall on PolNeAR dev (0.81 → 0.78).
-    sent_lo, _ = _sentence_around(doc, lo, hi, owner)
+    sent_lo = _sentence_start(doc, lo, owner)
     left, right = node.left_edge.i, node.right_edge.i + 1
     if verb.i < lo:
         left = max(left, verb.i + 1)
@@ -340,20 +342,15 @@ def _widen_to_mixed(doc: Doc, cand: Candidate, owner: List[int]) -> None:
     cand.kind = "mixed"
 
 
-def _sentence_around(doc: Doc, lo: int, hi: int, owner: List[int]) -> Tuple[int, int]:
-    """Token bounds of the sentence holding tokens ``[lo, hi)``, marks of other
-    quotes not counting as sentence ends; never past a line break."""
+def _sentence_start(doc: Doc, lo: int, owner: List[int]) -> int:
+    """First token of the sentence holding token ``lo``; full stops inside
+    quotes do not count, and a line break always ends a sentence."""
     left = lo
     while left > 0 and not (owner[left - 1] == -1 and is_sentence_end(doc[left - 1])):
         if "\n" in doc[left - 1].text:
             break
         left -= 1
-    right = hi
-    while right < len(doc) and not (owner[right] == -1 and is_sentence_end(doc[right])):
-        if "\n" in doc[right].text:
-            break
-        right += 1
-    return left, right
+    return left
 
 
 def _child_towards(doc: Doc, verb: Token, lo: int, hi: int) -> Optional[Token]:
