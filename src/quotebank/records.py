@@ -11,7 +11,7 @@ from typing import Any, Dict, Optional
 
 import attrs
 
-from quotebank.cues import CUE_CLASSES
+from quotebank.lexicons import CUE_CLASSES
 
 __all__ = ["Quote", "KINDS", "SPEAKER_TYPES", "FIELDS"]
 

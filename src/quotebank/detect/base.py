@@ -8,9 +8,18 @@ from typing import Iterable, List, Optional
 import attrs
 from spacy.tokens import Doc, Token
 
-from quotebank.cues import is_speech_verb
+from quotebank.lexicons import BELIEF_ADJECTIVES, BELIEF_VERBS, DOCUMENT_NOUNS, DOCUMENT_VERBS, SPEECH_VERBS
 
-__all__ = ["Candidate", "TokenIndex", "alpha_count", "is_cue_verb", "is_hearsay", "is_sentence_end"]
+__all__ = [
+    "Candidate",
+    "TokenIndex",
+    "alpha_count",
+    "cue_class",
+    "is_cue_verb",
+    "is_hearsay",
+    "is_sentence_end",
+    "is_speech_verb",
+]
 
 
 @attrs.define(slots=True)
@@ -90,3 +99,36 @@ def is_hearsay(token: Token) -> bool:
 def is_cue_verb(token: Token) -> bool:
     """A speech verb that can introduce a quote (not hearsay)."""
     return token.pos_ in ("VERB", "AUX") and is_speech_verb(token.lemma_) and not is_hearsay(token)
+
+
+def is_speech_verb(lemma: str) -> bool:
+    """Whether ``lemma`` is a verb that may introduce a quote.
+
+    Args:
+        lemma: a spaCy lemma, any case.
+
+    Returns:
+        True for words such as "say", "tell", "stress" and "tweet".
+    """
+    return lemma.lower() in SPEECH_VERBS
+
+
+def cue_class(lemma: str, subject_lemma: str = "") -> str:
+    """Class of an attribution from its cue's lemma and its source's head lemma.
+
+    Args:
+        lemma: the cue's lemma ("say", "believe", "show", "according").
+        subject_lemma: the head lemma of the source ("poll", "report"), or "".
+
+    Returns:
+        "document" for polls, reports and other documents, "belief" for
+        beliefs and attitudes, else "speech".
+    """
+    if subject_lemma.lower() in DOCUMENT_NOUNS:
+        return "document"
+    lemma = lemma.lower()
+    if lemma in BELIEF_VERBS or lemma in BELIEF_ADJECTIVES:
+        return "belief"
+    if lemma in DOCUMENT_VERBS:
+        return "document"
+    return "speech"

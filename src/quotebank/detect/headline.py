@@ -16,7 +16,7 @@ from typing import Callable, Iterator, List, Set, Tuple
 
 from spacy.tokens import Doc
 
-from quotebank.cues import is_speech_verb
+from quotebank.detect.base import is_speech_verb
 
 __all__ = ["title_lines", "normalise_case", "proper_words"]
 

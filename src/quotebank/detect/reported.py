@@ -27,24 +27,21 @@ from typing import Iterable, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc, Token
 
-from quotebank.cues import (
+from quotebank.detect.base import Candidate, alpha_count, cue_class, is_hearsay, is_sentence_end, is_speech_verb
+from quotebank.lexicons import (
     ADDRESSEE_VERBS,
     BELIEF_ADJECTIVES,
     BELIEF_VERBS,
+    DOCUMENT_VERBS,
     INFINITIVE_CONTENT_VERBS,
     OBJECT_CONTENT_VERBS,
     REPORTING_NOUNS,
-    cue_class,
-    is_speech_verb,
 )
-from quotebank.detect.base import Candidate, alpha_count, is_hearsay, is_sentence_end
 
 __all__ = ["reported_quotes", "content_of"]
 
 #: Fewest words a reported content must have.
 MIN_CONTENT_WORDS = 2
-#: Verbs whose clause is a document's finding ("polls show …").
-DOCUMENT_VERBS = frozenset({"show", "find", "indicate", "reveal", "suggest", "estimate"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 

@@ -21,8 +21,9 @@ from typing import List, Optional, Sequence
 import attrs
 from spacy.tokens import Doc, Token
 
-from quotebank.cues import is_speech_verb
+from quotebank.detect.base import is_speech_verb
 from quotebank.detect.base import Candidate, is_sentence_end
+from quotebank.lexicons import RELATIVE_PRONOUNS
 from quotebank.marks import paragraph_bounds
 
 __all__ = ["Mention", "find_mention", "mention_for_candidates"]
@@ -32,7 +33,6 @@ _INVERTED_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "oprd", "dative"
 _CLIMB_DEPS = ("conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "relcl", "prep", "pobj", "dobj", "acomp")
 #: How many tokens before a cue are searched for a subject the parse misplaced.
 FALLBACK_WINDOW = 25
-_RELATIVE = ("who", "which", "that", "whom")
 
 
 @attrs.frozen(slots=True)
@@ -102,7 +102,7 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: Opt
     for _ in range(4):
         subj = _subject_of(node, lo, hi, mask)
         if subj is not None:
-            if subj.lower_ in _RELATIVE and node.dep_ == "relcl":
+            if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 return _phrase(doc, node.head, lo, hi, "relative", mask)
             return _phrase(doc, subj, lo, hi, "subject", mask)
         if node.dep_ in _CLIMB_DEPS and node.head.i != node.i:

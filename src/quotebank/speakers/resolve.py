@@ -34,15 +34,22 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 import attrs
 from spacy.tokens import Doc, Token
 
-from quotebank.cues import (
+from quotebank.lexicons import (
     FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
     GROUP_PRONOUNS,
     MALE_FIRST_NAMES,
     MALE_WORDS,
+    NAME_PARTICLES,
+    ORG_HEAD_NOUNS,
     ORG_PRONOUNS,
+    PAST_ROLE_WORDS,
     PERSON_PRONOUNS,
+    PRONOUN_GENDER,
+    ROLE_FILLER_WORDS,
+    ROLE_SYNONYMS,
     TITLES,
+    bare,
 )
 from quotebank.speakers.mentions import Mention
 
@@ -56,22 +63,7 @@ _LABEL_TYPE = {
     "FAC": "organisation",
 }
 _NAME_DEPS = ("compound", "flat", "nmod", "appos")
-#: Role nouns that mean the same office ("the Russian leader" fits "Russian
-#: President Vladimir Putin").
-_ROLE_GROUPS = [
-    {"president", "leader", "premier", "prime", "chancellor", "king", "ayatollah", "ruler", "head", "chief"},
-    {"adviser", "advisor", "aide", "counsellor", "counselor", "assistant"},
-    {"spokesman", "spokeswoman", "spokesperson"},
-    {"media", "agency", "outlet", "newspaper", "paper", "broadcaster", "network"},
-    {"minister", "secretary"},
-]
-#: Head nouns that name organisations, not people.
-_ORG_HEADS = {"media", "agency", "outlet", "newspaper", "paper", "broadcaster", "network", "government",
-              "ministry", "kremlin", "administration", "report", "state"}
-#: Role words that rule an entity out for a plain description ("the previous
-#: Iranian president Ebrahim Raisi" is not "the Iranian president").
-_PAST_ROLES = {"former", "previous", "late", "ex"}
-_STOP = {"the", "a", "an", "of", "to", "for", "at", "in", "on", "and", "'s", "’s", "top", "senior", "former", "new"}
+
 
 
 @attrs.frozen(slots=True)
@@ -102,13 +94,13 @@ def _split_title(tokens: Sequence[Token]) -> Tuple[List[Token], List[Token]]:
     (["Russian", "President"], ["Vladimir", "Putin"])."""
     out = list(tokens)
     titles: List[Token] = []
-    while len(out) > 1 and out[0].lower_.rstrip(".") in TITLES:
+    while len(out) > 1 and bare(out[0].lower_) in TITLES:
         titles.append(out.pop(0))
     # "National Security Council Secretary Ali Akbar Ahmadian": a title inside
     # the run, followed by a person's name of two words or more.
     for k in range(len(out) - 3, -1, -1):
         rest = out[k + 1:]
-        if out[k].lower_.rstrip(".") in TITLES and any(t.ent_type_ == "PERSON" for t in rest):
+        if bare(out[k].lower_) in TITLES and any(t.ent_type_ == "PERSON" for t in rest):
             titles.extend(out[:k + 1])
             out = rest
             break
@@ -162,7 +154,7 @@ def name_tokens(head: Token) -> List[Token]:
 
 def _is_proper_modifier(tok: Token) -> bool:
     """A name or nationality word ("NATO", "Iran's", "Iranian")."""
-    if tok.lower_.rstrip(".") in TITLES and tok.ent_type_ not in ("NORP", "GPE"):
+    if bare(tok.lower_) in TITLES and tok.ent_type_ not in ("NORP", "GPE"):
         return False
     if tok.pos_ == "PROPN":
         return True
@@ -173,7 +165,7 @@ def _title_only(run: Sequence[Token]) -> bool:
     """Whether a run is all titles ("President"), not a name ("US", "Iran")."""
     if len(run) == 1 and run[0].ent_type_ in ("GPE", "ORG", "NORP"):
         return False
-    return all(t.lower_.rstrip(".") in TITLES for t in run)
+    return all(bare(t.lower_) in TITLES for t in run)
 
 
 @attrs.define
@@ -209,7 +201,7 @@ class ArticleEntities:
         runs: List[List[Token]] = []
         cur: List[Token] = []
         for tok in doc:
-            if tok.pos_ == "PROPN" and tok.text[:1].isupper() or (cur and tok.text in ("al-", "bin", "de", "van", "von")):
+            if tok.pos_ == "PROPN" and tok.text[:1].isupper() or (cur and tok.text in NAME_PARTICLES):
                 cur.append(tok)
                 continue
             if cur:
@@ -231,7 +223,7 @@ class ArticleEntities:
             self.entities.append(ent)
         prev = full_run[0].nbor(-1) if full_run[0].i > 0 else None
         if ent.gender is None:
-            words = [t.lower_ for t in titles] + ([prev.lower_] if prev is not None else [])
+            words = [bare(t.lower_) for t in titles] + ([bare(prev.lower_)] if prev is not None else [])
             first = run[0].lower_ if len(run) > 1 else ""
             if any(w in MALE_WORDS for w in words) or first in MALE_FIRST_NAMES:
                 ent.gender = "m"
@@ -254,7 +246,7 @@ class ArticleEntities:
         words: List[Token] = list(titles)
         first = titles[0] if titles else run[0]
         # "Secretary of State Antony Blinken": a title with "of" before the run.
-        if titles and first.i >= 2 and doc[first.i - 1].lower_ == "of" and doc[first.i - 2].lower_.rstrip(".") in TITLES:
+        if titles and first.i >= 2 and doc[first.i - 1].lower_ == "of" and bare(doc[first.i - 2].lower_) in TITLES:
             first = doc[first.i - 2]
             heads.append(first)
             titles = [doc[k] for k in range(first.i, titles[-1].i + 1)]
@@ -299,12 +291,12 @@ class ArticleEntities:
                 pieces.append(_span_text(doc, lo, run[0].i))
                 heads.extend(nouns)
         for w in words:
-            if w.is_alpha and w.lower_ not in _STOP:
+            if w.is_alpha and w.lower_ not in ROLE_FILLER_WORDS:
                 ent.role_words.add(_stem(w.text))
                 if _is_proper_modifier(w):
                     ent.role_proper.add(_stem(w.text))
-        ent.role_nouns.update(w.lower_.rstrip(".") for w in heads if w.is_alpha or w.text.endswith("."))
-        if any(w.lower_ in _PAST_ROLES for w in words):
+        ent.role_nouns.update(bare(w.lower_) for w in heads if w.is_alpha or w.text.endswith("."))
+        if any(w.lower_ in PAST_ROLE_WORDS for w in words):
             ent.role_nouns.add("former")
         if pieces:
             longest = max(pieces, key=len)
@@ -338,17 +330,17 @@ class ArticleEntities:
         A plural description ("Russian officials") names no single entity.
         """
         noun = head.lower_
-        if head.tag_ in ("NNS", "NNPS") and noun not in _ORG_HEADS:
+        if head.tag_ in ("NNS", "NNPS") and noun not in ORG_HEAD_NOUNS:
             return None
-        group = next((g for g in _ROLE_GROUPS if noun in g), {noun})
+        group = next((g for g in ROLE_SYNONYMS if noun in g), frozenset({noun}))
         mods = {
             _stem(t.text) for t in head.subtree
-            if t.i < head.i and t.is_alpha and t.lower_ not in _STOP and t.pos_ in ("ADJ", "PROPN", "NOUN")
+            if t.i < head.i and t.is_alpha and t.lower_ not in ROLE_FILLER_WORDS and t.pos_ in ("ADJ", "PROPN", "NOUN")
         }
         # Modifiers that name a place or body ("NATO chief", "Iranian president").
         proper_mods = {_stem(t.text) for t in head.subtree if t.i < head.i and _is_proper_modifier(t)}
-        past = any(t.lower_ in _PAST_ROLES for t in head.subtree)
-        org_head = noun in _ORG_HEADS
+        past = any(t.lower_ in PAST_ROLE_WORDS for t in head.subtree)
+        org_head = noun in ORG_HEAD_NOUNS
         best, best_score = None, 0.0
         for ent in self.entities:
             if not ent.role_nouns:
@@ -432,10 +424,10 @@ def resolve_mentions(
         head = doc[mention.head]
         if mention.method != "floating":
             history.append((mention.head, res, head.lemma_.lower()))
-            if res.name and head.lower_ in ("he", "she"):
+            if res.name and head.lower_ in PRONOUN_GENDER:
                 for ent in table.entities:
                     if ent.name == res.name and ent.gender is None:
-                        ent.gender = "m" if head.lower_ == "he" else "f"
+                        ent.gender = PRONOUN_GENDER[head.lower_]
         out.append(res)
     return out
 
@@ -461,7 +453,7 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
             return _found(ent, 0.95, role)
         return Resolved(_text(run), _label_of(run), 0.8, role)
     # A capitalised word the parser did not tag as a name ("Pence demands …").
-    if head.text[:1].isupper() and head.pos_ not in ("PRON", "DET") and head.lower_.rstrip(".") not in TITLES:
+    if head.text[:1].isupper() and head.pos_ not in ("PRON", "DET") and bare(head.lower_) not in TITLES:
         ent = table.lookup([head])
         if ent is not None and ent.type == "person" and len(ent.tokens) > 1:
             return _found(ent, 0.8)
@@ -496,14 +488,6 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
     return Resolved(None, "unknown", 0.5)
 
 
-def _gender(word: str) -> Optional[str]:
-    if word in ("he", "him"):
-        return "m"
-    if word in ("she", "her"):
-        return "f"
-    return None
-
-
 def _preceding_sentences(doc: Doc, token: Token, count: int = 6) -> list:
     sent = token.sent
     sents = [sent]
@@ -520,9 +504,9 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
     word = doc[mention.head].lower_
     if word in GROUP_PRONOUNS or word in ORG_PRONOUNS:
         return _resolve_collective(doc, table, mention, word in GROUP_PRONOUNS, in_quote)
-    if word not in ("he", "she", "him", "her"):
+    gender = PRONOUN_GENDER.get(word)
+    if gender is None:
         return Resolved(None, "person", 0.4)
-    gender = _gender(word)
     sents = [s for s in _preceding_sentences(doc, doc[mention.head], 12) if not all(in_quote[t.i] for t in s)][:7]
     speakers = {res.name for _, res, _ in history if res.name and res.type == "person"}
     speaker_heads = {idx for idx, res, _ in history}

@@ -1,0 +1,75 @@
+"""Lexicons: the word lists quotebank's rules read, and nothing else.
+
+Data only, no logic. Each list lives in exactly one place:
+
+* :mod:`quotebank.lexicons.cues`: the words that introduce an attribution
+  (speech, belief and document verbs, reporting nouns, attitude adjectives),
+  by lemma;
+* :mod:`quotebank.lexicons.speakers`: the words around a speaker (titles,
+  pronouns, gendered words, role nouns);
+* :mod:`quotebank.lexicons.names`: common first names with a clear gender.
+
+Rules for every list: lower case; verbs and nouns by lemma (spaCy's
+``token.lemma_``); no dots (look words up with :func:`bare`); each word once
+(:func:`~quotebank.lexicons._words.words` refuses duplicates). ``tests/test_lexicons.py``
+checks these rules and that every list is used.
+"""
+
+from quotebank.lexicons.cues import (
+    ADDRESSEE_VERBS,
+    BELIEF_ADJECTIVES,
+    BELIEF_VERBS,
+    CUE_CLASSES,
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
+    INFINITIVE_CONTENT_VERBS,
+    OBJECT_CONTENT_VERBS,
+    REPORTING_NOUNS,
+    SPEECH_VERBS,
+)
+from quotebank.lexicons.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
+from quotebank.lexicons.speakers import (
+    FEMALE_WORDS,
+    GROUP_PRONOUNS,
+    MALE_WORDS,
+    NAME_PARTICLES,
+    ORG_HEAD_NOUNS,
+    ORG_PRONOUNS,
+    PAST_ROLE_WORDS,
+    PERSON_PRONOUNS,
+    PRONOUN_GENDER,
+    RELATIVE_PRONOUNS,
+    ROLE_FILLER_WORDS,
+    ROLE_SYNONYMS,
+    TITLES,
+    bare,
+)
+
+__all__ = [
+    "ADDRESSEE_VERBS",
+    "BELIEF_ADJECTIVES",
+    "BELIEF_VERBS",
+    "CUE_CLASSES",
+    "DOCUMENT_NOUNS",
+    "DOCUMENT_VERBS",
+    "FEMALE_FIRST_NAMES",
+    "FEMALE_WORDS",
+    "GROUP_PRONOUNS",
+    "INFINITIVE_CONTENT_VERBS",
+    "MALE_FIRST_NAMES",
+    "MALE_WORDS",
+    "NAME_PARTICLES",
+    "OBJECT_CONTENT_VERBS",
+    "ORG_HEAD_NOUNS",
+    "ORG_PRONOUNS",
+    "PAST_ROLE_WORDS",
+    "PERSON_PRONOUNS",
+    "PRONOUN_GENDER",
+    "RELATIVE_PRONOUNS",
+    "REPORTING_NOUNS",
+    "ROLE_FILLER_WORDS",
+    "ROLE_SYNONYMS",
+    "SPEECH_VERBS",
+    "TITLES",
+    "bare",
+]

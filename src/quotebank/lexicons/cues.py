@@ -1,0 +1,123 @@
+"""Cue words: what introduces an attribution, by lemma, lower case.
+
+The class of an attribution (:data:`CUE_CLASSES`) follows from its cue and its
+source: see :func:`quotebank.detect.base.cue_class`.
+"""
+
+from __future__ import annotations
+
+from quotebank.lexicons._words import words
+
+__all__ = [
+    "SPEECH_VERBS",
+    "BELIEF_VERBS",
+    "BELIEF_ADJECTIVES",
+    "DOCUMENT_VERBS",
+    "DOCUMENT_NOUNS",
+    "OBJECT_CONTENT_VERBS",
+    "INFINITIVE_CONTENT_VERBS",
+    "ADDRESSEE_VERBS",
+    "REPORTING_NOUNS",
+    "CUE_CLASSES",
+]
+
+#: The classes of cue a quote may have.
+CUE_CLASSES = ("speech", "belief", "document")
+
+#: Verbs of speaking, writing and stating that introduce a quote (textacy
+#: knows 55; the Gender Gap Tracker uses 257).
+SPEECH_VERBS = words(
+    """
+    accept accuse acknowledge add address admit advise advocate affirm agree
+    allege announce answer apologize apologise appeal applaud argue articulate ask assert
+    assure attest attack bark bellow beg blame blast boast brag brief caution
+    challenge charge chide chime cite claim clarify comment complain concede
+    conclude concur condemn confess confide confirm congratulate contend continue convey
+    counter credit criticize criticise cry dismiss debate declare decry defend demand deny
+    describe dispute echo elaborate emphasize emphasise encourage endorse estimate exclaim explain
+    express forecast gush grumble hail highlight hint hypothesize indicate inform insist
+    instruct interject interrupt joke lament lash laud lecture maintain mention
+    moan mock mumble murmur mutter muse narrate note notify object observe offer
+    opine order outline pledge plead point posit post praise preach predict
+    proclaim promise pronounce propose protest quip quote rail rant read
+    reaffirm recall reckon recommend recount refute reiterate reject relate remark
+    remind reply report request respond retort reveal say scoff scold scream
+    shout shriek sigh slam snap snarl speak specify speculate state stress
+    suggest summarize summarise swear tell testify thank threaten tout tweet
+    underline underscore urge vow warn whisper wonder write yell
+    """
+)
+
+#: Verbs of belief, intention and attitude whose complement PolNeAR annotates
+#: as an attribution ("they believe closer relations can …"). Class "belief".
+BELIEF_VERBS = words(
+    """
+    believe think hope fear expect feel worry doubt suspect assume wish reckon
+    figure guess imagine know realize realise understand sense trust bet
+    anticipate envision foresee consider hold fret
+    """
+)
+
+#: Adjectives of attitude taking a clause ("was skeptical the Russians would
+#: accept …"). Class "belief".
+BELIEF_ADJECTIVES = words(
+    """
+    skeptical sceptical confident convinced sure certain worried concerned
+    optimistic pessimistic hopeful doubtful afraid aware adamant insistent
+    unsure uncertain fearful positive happy glad pleased disappointed
+    """
+)
+
+#: Verbs whose clause is a document's finding ("polls show …", "the study
+#: found …"). Class "document"; they are cues although they are not speech verbs.
+DOCUMENT_VERBS = words("show find indicate")
+
+#: Sources that make an attribution a document's or a poll's ("polls show",
+#: "the report says"). Class "document". ("data" matches where spaCy tags it
+#: singular; as a plural its lemma is "datum", which is not listed.)
+DOCUMENT_NOUNS = words(
+    """
+    poll survey study report data document
+    analysis research record filing memo letter statement
+    estimate projection census audit review
+    investigation paper article email website site book transcript
+    release indictment complaint lawsuit ruling order resolution platform
+    """
+)
+
+#: Verbs whose direct object is the content ("stressed the need to stop …",
+#: "denied the claims", "hailed his country’s “strategic relationship”").
+OBJECT_CONTENT_VERBS = words(
+    """
+    stress emphasize emphasise hail deny announce confirm reiterate highlight
+    praise criticize criticise knock blame acknowledge admit reject dismiss
+    predict propose demand welcome express condemn decry reaffirm underline
+    underscore defend dispute question rule endorse tout laud applaud slam
+    blast attack accuse recommend reveal cite mention discuss raise outline
+    claim promise pledge vow suggest disclose report describe echo
+    """
+)
+
+#: Verbs whose content is an infinitive or gerund ("promised to …", "urged
+#: the president to demand …", "denied supplying weapons").
+INFINITIVE_CONTENT_VERBS = words(
+    """
+    promise pledge vow threaten refuse decline agree urge call ask encourage
+    warn advise tell order demand deny admit claim offer propose plan intend
+    want swear insist recommend expect hope wish seek
+    """
+)
+
+#: Verbs whose object is the person addressed, not the content ("told reporters").
+ADDRESSEE_VERBS = words("tell ask inform assure remind warn advise urge brief notify")
+
+#: Nouns that report speech or belief with a "that" clause ("reports that …",
+#: "the claim that …").
+REPORTING_NOUNS = words(
+    """
+    report claim statement assertion announcement allegation
+    warning promise belief fear hope view argument suggestion insistence
+    accusation charge rumor rumour speculation
+    impression notion idea assurance pledge acknowledgment admission
+    """
+)

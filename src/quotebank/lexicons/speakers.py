@@ -1,0 +1,93 @@
+"""Speaker words: titles, pronouns, gendered words and role nouns, lower case, no dots."""
+
+from __future__ import annotations
+
+from typing import Dict, Tuple
+
+from quotebank.lexicons._words import words
+
+__all__ = [
+    "TITLES",
+    "PAST_ROLE_WORDS",
+    "ROLE_SYNONYMS",
+    "ORG_HEAD_NOUNS",
+    "ROLE_FILLER_WORDS",
+    "MALE_WORDS",
+    "FEMALE_WORDS",
+    "PRONOUN_GENDER",
+    "PERSON_PRONOUNS",
+    "GROUP_PRONOUNS",
+    "ORG_PRONOUNS",
+    "RELATIVE_PRONOUNS",
+    "NAME_PARTICLES",
+    "bare",
+]
+
+
+def bare(word: str) -> str:
+    """A word as the speaker lists hold it: lower case, trailing dots dropped
+    ("Gen." → "gen", "Mr." → "mr")."""
+    return word.lower().rstrip(".")
+
+
+#: Words of rank and role stripped from the front of a name
+#: ("President Vladimir Putin" → "Vladimir Putin").
+TITLES = words(
+    """
+    mr mrs ms miss dr prof professor sir dame lord lady rev reverend father
+    president vice prime minister secretary senator sen rep representative
+    congressman congresswoman gov governor mayor chancellor chairman chairwoman
+    chair ceo cfo director general gen col colonel lt lieutenant maj major
+    capt captain sgt sergeant adm admiral cmdr commander ayatollah sheikh
+    king queen prince princess emperor pope cardinal bishop rabbi imam judge
+    justice attorney ambassador envoy spokesman spokeswoman spokesperson
+    advisor adviser aide analyst expert official officer deputy
+    speaker leader chief head fellow author journalist correspondent
+    editor reporter commissioner councilman councilwoman councillor
+    former late acting supreme foreign defense defence interior finance state
+    us russian iranian israeli american british french german chinese
+    candidate nominee hon honourable honorable
+    """
+)
+
+#: Role words of a past holder: "the previous Iranian president Ebrahim
+#: Raisi" is not "the Iranian president".
+PAST_ROLE_WORDS = words("former previous late ex")
+
+#: Role nouns that mean the same office ("the Russian leader" fits "Russian
+#: President Vladimir Putin"). The groups are disjoint.
+ROLE_SYNONYMS: Tuple[frozenset[str], ...] = (
+    words("president leader premier prime chancellor king ayatollah ruler head chief"),
+    words("adviser advisor aide counsellor counselor assistant"),
+    words("spokesman spokeswoman spokesperson"),
+    words("media agency outlet newspaper paper broadcaster network"),
+    words("minister secretary"),
+)
+
+#: Head nouns of descriptions that name organisations, not people
+#: ("Iranian state media", "the report").
+ORG_HEAD_NOUNS = words(
+    "media agency outlet newspaper paper broadcaster network government ministry kremlin administration report state"
+)
+
+#: Words of a role that say nothing about which entity holds it: articles,
+#: prepositions and rank adjectives ("the top adviser to …").
+ROLE_FILLER_WORDS = words("the a an of to for at in on and 's ’s top senior former new")
+
+#: Words before or in a name that tell a man ("Mr.", "he") or a woman.
+MALE_WORDS = words("he him his himself mr sir king father")
+FEMALE_WORDS = words("she her hers herself mrs ms miss queen dame lady")
+
+#: Pronouns resolved to a person, with the gender they require.
+PRONOUN_GENDER: Dict[str, str] = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+#: Pronouns that refer to a person, a group, or an organisation.
+PERSON_PRONOUNS = words("he she him her i me who you")
+GROUP_PRONOUNS = words("they them we us")
+ORG_PRONOUNS = words("it")
+
+#: Relative pronouns: "the man *who* said" names the man.
+RELATIVE_PRONOUNS = words("who which that whom")
+
+#: Lower-case particles inside names ("Abu Bakr al- Baghdadi", "Ursula von der Leyen").
+NAME_PARTICLES = words("al- bin de van von")
