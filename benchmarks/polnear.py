@@ -78,7 +78,7 @@ def main() -> None:
         full_docs = list(nlp.pipe(texts, batch_size=32))
         full_times.append(time.perf_counter() - t0)
     bare, full = min(bare_times), min(full_times)
-    qb_preds = {d["id"]: [q.to_dict() for q in doc._.quotes] for d, doc in zip(gold, full_docs)}
+    qb_preds = {d["id"]: [q.to_dict() for q in doc._.quotebank_quotes] for d, doc in zip(gold, full_docs)}
 
     # 2. quotebank's own work alone: the component on docs already parsed.
     component = nlp.get_pipe("quotebank")

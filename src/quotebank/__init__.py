@@ -1,25 +1,51 @@
-"""quotebank: find quotations in English news text and say who said them."""
+"""quotebank: find quotations in English news text and say who said them.
 
-from quotebank.api import Extractor, extract
-from quotebank.marks import QuotedSpan, scan_quotes
-from quotebank.nlp import DEFAULT_MODEL, QuotebankComponent, load_pipeline
-from quotebank.records import FIELDS, Quote
-from quotebank.run import extract_corpus
-from quotebank.speakers.registry import SpeakerTable
+The public API is imported on first use, so that ``import quotebank`` (and
+``quotebank --help``) does not load spaCy until something needs it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, Dict
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "DEFAULT_MODEL",
-    "Extractor",
-    "FIELDS",
-    "Quote",
-    "QuotebankComponent",
-    "QuotedSpan",
-    "SpeakerTable",
-    "__version__",
-    "extract",
-    "extract_corpus",
-    "load_pipeline",
-    "scan_quotes",
-]
+#: Public name → the module that defines it.
+_EXPORTS: Dict[str, str] = {
+    "DEFAULT_MODEL": "quotebank.models",
+    "Extractor": "quotebank.api",
+    "FIELDS": "quotebank.records",
+    "Quote": "quotebank.records",
+    "QuotebankComponent": "quotebank.nlp",
+    "QuotedSpan": "quotebank.marks",
+    "SpeakerTable": "quotebank.speakers.registry",
+    "extract": "quotebank.api",
+    "extract_corpus": "quotebank.run",
+    "load_pipeline": "quotebank.nlp",
+    "scan_quotes": "quotebank.marks",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+if TYPE_CHECKING:  # pragma: no cover
+    from quotebank.api import Extractor, extract
+    from quotebank.marks import QuotedSpan, scan_quotes
+    from quotebank.models import DEFAULT_MODEL
+    from quotebank.nlp import QuotebankComponent, load_pipeline
+    from quotebank.records import FIELDS, Quote
+    from quotebank.run import extract_corpus
+    from quotebank.speakers.registry import SpeakerTable
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'quotebank' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

@@ -8,7 +8,7 @@ import attrs
 from spacy.language import Language
 
 from quotebank.nlp import load_pipeline
-from quotebank.records import Quote
+from quotebank.records import OFFSET_FIELDS, Quote
 from quotebank.speakers.registry import SpeakerTable
 
 __all__ = ["Extractor", "extract", "split_long_text"]
@@ -16,7 +16,6 @@ __all__ = ["Extractor", "extract", "split_long_text"]
 #: Texts longer than this are parsed in paragraph-aligned pieces, so that a
 #: huge file neither exceeds spaCy's ``max_length`` nor exhausts memory.
 MAX_CHUNK_CHARS = 100_000
-_OFFSET_FIELDS = ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "group", "nested_in")
 
 
 def split_long_text(text: str, limit: int = MAX_CHUNK_CHARS) -> List[Tuple[int, str]]:
@@ -54,7 +53,7 @@ def split_long_text(text: str, limit: int = MAX_CHUNK_CHARS) -> List[Tuple[int, 
 def _shift(quote: Quote, offset: int, doc_id: str) -> Quote:
     changes: Dict[str, Any] = {"doc_id": doc_id}
     if offset:
-        for name in _OFFSET_FIELDS:
+        for name in OFFSET_FIELDS:
             value = getattr(quote, name)
             if value is not None:
                 changes[name] = value + offset
@@ -126,7 +125,7 @@ class Extractor:
         collected: List[Quote] = []
         stream = self.nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
         for doc, (doc_id, offset, last) in stream:
-            for q in doc._.quotes:
+            for q in doc._.quotebank_quotes:
                 q = _shift(q, offset, doc_id)
                 collected.append(self.speakers.apply(q) if self.speakers is not None else q)
             if last:

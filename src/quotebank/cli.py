@@ -16,7 +16,7 @@ import click
 from quotebank import __version__
 from quotebank.corpus.readers import ReadProblem
 from quotebank.corpus.writers import FORMATS, open_writer
-from quotebank.nlp import MODEL_ENV, model_name
+from quotebank.models import MODEL_ENV, model_name
 
 __all__ = ["main"]
 

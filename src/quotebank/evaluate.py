@@ -24,6 +24,8 @@ import string
 from pathlib import Path
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
+from quotebank.text import trim
+
 __all__ = [
     "SPEECH_CUE_WORDS",
     "THRESHOLDS",
@@ -69,11 +71,7 @@ def load_speech_words(path: Union[str, Path]) -> frozenset:
 
 def trim_span(text: str, start: int, end: int) -> Tuple[int, int]:
     """Shrink ``[start, end)`` past quote marks, white space and punctuation at both edges."""
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
-    return start, end
+    return trim(text, start, end, _TRIM.__contains__)
 
 
 def in_speech_scope(cue: Optional[str], words: frozenset = SPEECH_CUE_WORDS) -> bool:

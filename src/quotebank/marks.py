@@ -27,6 +27,8 @@ from typing import List, Optional
 
 import attrs
 
+from quotebank.text import trim
+
 __all__ = ["QuotedSpan", "scan_quotes", "paragraph_bounds"]
 
 # Mark families: "D" (double-level) and "S" (single-level).
@@ -166,7 +168,7 @@ def scan_quotes(text: str) -> List[QuotedSpan]:
         for i, (cs, ce, om, ms) in enumerate(pieces):
             last = i == len(pieces) - 1
             end = close_start if last else ce
-            s, e = _strip(text, cs, end)
+            s, e = trim(text, cs, end)
             if e <= s:
                 continue
             result.append(
@@ -316,12 +318,3 @@ def _find_opener(stack: List[_Open], mark: str) -> Optional[int]:
     if idx is None or idx < 0:
         return None
     return idx if stack[idx].mark in closes else None
-
-
-def _strip(text: str, start: int, end: int) -> tuple:
-    """Shrink ``[start, end)`` past white space at both edges."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

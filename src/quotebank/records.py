@@ -7,19 +7,26 @@ text``, ``document[cue_start:cue_end] == cue`` and
 
 from __future__ import annotations
 
+import typing
 from typing import Any, Dict, Optional
 
 import attrs
 
 from quotebank.lexicons import CUE_CLASSES
 
-__all__ = ["Quote", "KINDS", "SPEAKER_TYPES", "FIELDS"]
+__all__ = ["Quote", "KINDS", "SPEAKER_TYPES", "FIELDS", "OFFSET_FIELDS", "FIELD_TYPES"]
 
 #: The kinds of quote.
 KINDS = ("direct", "indirect", "mixed")
 
 #: The kinds of speaker.
 SPEAKER_TYPES = ("person", "organisation", "country", "group", "unknown")
+
+
+def _offset(**kwargs: Any) -> Any:
+    """A field holding a character offset into the document (shifted when a
+    long text is parsed in pieces)."""
+    return attrs.field(metadata={"offset": True}, **kwargs)
 
 
 def _confidence(instance: Any, attribute: Any, value: float) -> None:
@@ -60,33 +67,40 @@ class Quote:
             ("vladimir-putin"), or the QID from the user's speaker table.
         speaker_qid: the Wikidata QID from the user's speaker table, or None.
         confidence: how sure quotebank is of the attribution, in [0, 1].
-        group: id shared by the pieces of one quote interrupted by its cue or
-            split over paragraphs; None for a quote in one piece.
-        method: how the speaker was found ("subject", "inverted", "according",
-            "colon", "floating", "none", ...).
+        group: for the pieces of one quote interrupted by its cue or split
+            over paragraphs, the offset where the first piece starts (the same
+            in every piece: it identifies the quote); None for a quote in one
+            piece.
+        method: how the speaker mention was found ("subject", "inverted",
+            "according", "relative", "agent", "floating", or "none").
+        cue_class: "speech", "belief" (believe, hope, expect …) or "document"
+            (polls show, the report says …).
+        nested_in: for an attribution inside another quote ("“Velayati
+            stressed the need …,” the report said"), the offset where that
+            quote starts (its record's ``start``); None otherwise.
     """
 
     doc_id: str = ""
-    start: int = attrs.field(validator=_span_order)
-    end: int = attrs.field(validator=_span_order)
+    start: int = _offset(validator=_span_order)
+    end: int = _offset(validator=_span_order)
     text: str
     kind: str = attrs.field(default="direct", validator=attrs.validators.in_(KINDS))
     cue: Optional[str] = None
-    cue_start: Optional[int] = None
-    cue_end: Optional[int] = None
+    cue_start: Optional[int] = _offset(default=None)
+    cue_end: Optional[int] = _offset(default=None)
     speaker_mention: Optional[str] = None
-    speaker_start: Optional[int] = None
-    speaker_end: Optional[int] = None
+    speaker_start: Optional[int] = _offset(default=None)
+    speaker_end: Optional[int] = _offset(default=None)
     speaker: Optional[str] = None
     speaker_type: str = attrs.field(default="unknown", validator=attrs.validators.in_(SPEAKER_TYPES))
     speaker_role: Optional[str] = None
     speaker_id: Optional[str] = None
     speaker_qid: Optional[str] = None
     confidence: float = attrs.field(default=0.0, converter=float, validator=_confidence)
-    group: Optional[int] = None
+    group: Optional[int] = _offset(default=None)
     method: str = "none"
     cue_class: str = attrs.field(default="speech", validator=attrs.validators.in_(CUE_CLASSES))
-    nested_in: Optional[int] = None
+    nested_in: Optional[int] = _offset(default=None)
 
     def to_dict(self) -> Dict[str, Any]:
         """The record as a plain dict (JSON- and msgpack-ready)."""
@@ -100,3 +114,17 @@ class Quote:
 
 #: The record's field names, in output order.
 FIELDS = tuple(a.name for a in attrs.fields(Quote))
+
+#: The fields that hold character offsets into the document.
+OFFSET_FIELDS = tuple(a.name for a in attrs.fields(Quote) if a.metadata.get("offset"))
+
+
+def _base_type(hint: Any) -> type:
+    """``int`` for ``Optional[int]``, and so on."""
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    return args[0] if args else hint
+
+
+#: Each field's value type (``int``, ``float`` or ``str``; None is allowed
+#: where the field is optional), for writers that need a schema.
+FIELD_TYPES: Dict[str, type] = {name: _base_type(hint) for name, hint in typing.get_type_hints(Quote).items()}

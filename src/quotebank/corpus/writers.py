@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, Iterable, List, Optional, Union
 
-from quotebank.records import FIELDS, Quote
+from quotebank.records import FIELD_TYPES, FIELDS, Quote
 
 __all__ = ["FORMATS", "QuoteWriter", "format_for", "open_writer"]
 
@@ -128,16 +128,8 @@ class QuoteWriter:
 
 
 def _parquet_schema(pa):
-    ints = {"start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "group", "nested_in"}
-    fields = []
-    for name in FIELDS:
-        if name in ints:
-            fields.append(pa.field(name, pa.int64()))
-        elif name == "confidence":
-            fields.append(pa.field(name, pa.float64()))
-        else:
-            fields.append(pa.field(name, pa.string()))
-    return pa.schema(fields)
+    arrow = {int: pa.int64(), float: pa.float64(), str: pa.string()}
+    return pa.schema([pa.field(name, arrow[FIELD_TYPES[name]]) for name in FIELDS])
 
 
 def open_writer(path: Optional[Union[str, Path]] = None, fmt: Optional[str] = None) -> QuoteWriter:

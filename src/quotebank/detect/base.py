@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Iterable, List, Optional
+from typing import Callable, Iterable, List, Optional, Sequence, Tuple
 
 import attrs
 from spacy.tokens import Doc, Token
@@ -19,12 +19,21 @@ __all__ = [
     "is_hearsay",
     "is_sentence_end",
     "is_speech_verb",
+    "is_according_to",
+    "quote_mask",
+    "sentence_start",
+    "sentence_end",
+    "trim_tokens",
+    "span_text",
 ]
 
 
-@attrs.define(slots=True)
+@attrs.frozen(slots=True)
 class Candidate:
     """A quote found in a Doc, before its speaker is looked for.
+
+    Detectors make candidates and hand them on; a later step that changes one
+    makes a new one with ``attrs.evolve``.
 
     Attributes:
         start: offset of the content's first character.
@@ -35,14 +44,14 @@ class Candidate:
         cue_end: index just past the cue's last token (for multi-word cues such
             as "according to").
         how: how the cue was found: "syntax", "after", "before", "colon",
-            "gap", or "none".
-        group: id shared by the pieces of one quote; None for a single piece.
+            "gap", "chain", "reported", "headline" or "none".
+        group_start: for the pieces of one quote interrupted by its cue or
+            split over paragraphs, the offset where the first piece starts;
+            None for a quote in one piece.
         paragraph: index of the paragraph holding the quote.
         quote_tokens: (first, last + 1) token indices of the quoted span,
             marks included (for reported speech: of the content).
         cue_class: "speech", "belief" or "document".
-        nested_in: index of the direct candidate whose quote holds this one,
-            or None.
     """
 
     start: int
@@ -51,11 +60,10 @@ class Candidate:
     cue: Optional[int]
     cue_end: Optional[int]
     how: str
-    group: Optional[int]
     paragraph: int
-    quote_tokens: tuple
+    quote_tokens: Tuple[int, int]
+    group_start: Optional[int] = None
     cue_class: str = "speech"
-    nested_in: Optional[int] = None
 
 
 class TokenIndex:
@@ -132,3 +140,90 @@ def cue_class(lemma: str, subject_lemma: str = "") -> str:
     if lemma in DOCUMENT_VERBS:
         return "document"
     return "speech"
+
+
+def is_according_to(token: Token) -> bool:
+    """Whether ``token`` is the "according" of "according to"."""
+    doc = token.doc
+    return token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
+
+
+def quote_mask(length: int, ranges: Iterable[Tuple[int, int]]) -> bytearray:
+    """Per token, 1 when it lies inside one of the token ``ranges`` (``(first, last + 1)``), else 0."""
+    mask = bytearray(length)
+    for lo, hi in ranges:
+        mask[lo:hi] = b"\x01" * (hi - lo)
+    return mask
+
+
+def sentence_start(doc: Doc, i: int, owner: Optional[Sequence[int]] = None) -> int:
+    """First token of the sentence holding token ``i``.
+
+    A sentence ends at a full stop (:func:`is_sentence_end`) or a line break;
+    with ``owner`` (see :func:`quotebank.detect.direct.quote_owner`), full stops
+    inside quotes do not count.
+    """
+    left = i
+    while left > 0:
+        prev = doc[left - 1]
+        if "\n" in prev.text:
+            break
+        if is_sentence_end(prev) and (owner is None or owner[left - 1] == -1):
+            break
+        left -= 1
+    return left
+
+
+def sentence_end(doc: Doc, i: int, stop: Optional[Callable[[Token], bool]] = None) -> int:
+    """Index of the first token at or after ``i`` that ends a sentence (a full
+    stop or a line break), or for which ``stop`` holds; ``len(doc)`` if none."""
+    while i < len(doc):
+        tok = doc[i]
+        if is_sentence_end(tok) or "\n" in tok.text or (stop is not None and stop(tok)):
+            break
+        i += 1
+    return i
+
+
+#: Opening and closing quote marks that :func:`trim_tokens` keeps with ``keep_marks``.
+_OPENING_MARKS = "“‘\"'«„"
+_CLOSING_MARKS = "”’\"'»“"
+
+
+def trim_tokens(doc: Doc, lo: int, hi: int, *, keep_marks: bool = False, drop_that: bool = False) -> Tuple[int, int]:
+    """Shrink the tokens ``[lo, hi)`` past punctuation and white space at both edges.
+
+    Args:
+        doc: the parsed document.
+        lo: first token.
+        hi: one past the last token.
+        keep_marks: keep an opening quote mark at the start and a closing one
+            at the end (a reported content that holds a quote).
+        drop_that: also drop a leading complementizer "that".
+
+    Returns:
+        The trimmed ``(lo, hi)``.
+    """
+    opening = _OPENING_MARKS if keep_marks else ""
+    closing = _CLOSING_MARKS if keep_marks else ""
+    while lo < hi:
+        tok = doc[lo]
+        if not (tok.is_space or (tok.is_punct and tok.text not in opening)
+                or (drop_that and tok.lower_ == "that" and tok.dep_ == "mark")):
+            break
+        lo += 1
+    while hi > lo:
+        tok = doc[hi - 1]
+        if not (tok.is_space or (tok.is_punct and tok.text not in closing)):
+            break
+        hi -= 1
+    return lo, hi
+
+
+def span_text(doc: Doc, lo: int, hi: int) -> str:
+    """The original text of tokens ``[lo, hi)`` without edge punctuation and
+    white space (built from the tokens: ``doc.text`` is rebuilt on each access)."""
+    lo, hi = trim_tokens(doc, lo, hi)
+    if hi <= lo:
+        return ""
+    return "".join(t.text_with_ws for t in doc[lo:hi - 1]) + doc[hi - 1].text

@@ -20,20 +20,43 @@ words or fewer without a cue is a scare quote, and a short quote in title case
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
+import attrs
 from spacy.tokens import Doc, Token
 
-from quotebank.detect.base import Candidate, TokenIndex, alpha_count, is_cue_verb, is_sentence_end
+from quotebank.detect.base import (
+    Candidate,
+    TokenIndex,
+    alpha_count,
+    is_according_to,
+    is_cue_verb,
+    is_sentence_end,
+    sentence_start,
+)
 from quotebank.marks import QuotedSpan, paragraph_bounds
+from quotebank.text import paragraph_of
 
 __all__ = ["direct_quotes", "quote_owner"]
 
-#: How many tokens after a closing mark may hold its cue (", the report added").
+#: How many words after a closing mark may hold its cue (", the report added").
 AFTER_WINDOW = 10
+#: How many tokens after a closing mark are looked at for those words
+#: (punctuation and spaces do not count as words but take tokens).
+AFTER_WINDOW_TOKENS = AFTER_WINDOW + 4
 #: How many tokens before an opening mark are searched for a cue.
 BEFORE_WINDOW = 40
+#: How many heads up from a token of the quote a governing speech verb is
+#: looked for ("“…,” he said" needs one step; "declared that Russia had
+#: “come to realize …”" a few).
+MAX_CUE_CLIMB = 6
+#: Most words between the pieces of an interrupted quote ("A," he said, "B.").
+MAX_INTERRUPTION_WORDS = 12
+#: Letters from which a word counts as long in the title-case tests
+#: ("Meet the Press": "Meet" and "Press" are long, "the" is not).
+LONG_WORD_CHARS = 4
+#: How many long words before a quote on its line decide whether the line is a headline.
+HEADLINE_LOOKBACK_WORDS = 6
 #: A quoted fragment this short that shares its cue with a mixed quote is
 #: part of that mixed quote.
 SHORT_FRAGMENT_CHARS = 30
@@ -44,6 +67,9 @@ SCARE_QUOTE_WORDS = 3
 #: Most alphanumeric words that a reported clause may add around a quote
 #: before it stops being that quote's "mixed" context.
 MAX_MIXED_TOKENS = 80
+#: Fewest words a reported clause must add around a quote to make it mixed
+#: ("said “…”" with one word around stays direct).
+MIN_MIXED_WORDS = 2
 
 
 def direct_quotes(
@@ -78,16 +104,15 @@ def direct_quotes(
         if not len(toks):
             continue
         cue, cue_end, how = _find_cue(doc, toks, owner)
-        paragraph = _paragraph_of(para_starts, q.start)
         pieces.append(
             Candidate(
                 start=q.start, end=q.end, kind="direct", cue=cue, cue_end=cue_end, how=how,
-                group=None, paragraph=paragraph, quote_tokens=(toks.start, toks.stop),
+                paragraph=paragraph_of(para_starts, q.start), quote_tokens=(toks.start, toks.stop),
             )
         )
 
-    _link_chains(pieces, quoted)
-    _link_interrupted(doc, pieces, owner)
+    pieces = _link_chains(pieces, quoted)
+    pieces = _link_interrupted(doc, pieces)
     out: List[Candidate] = []
     seen = set()
     for cand in pieces:
@@ -97,7 +122,7 @@ def direct_quotes(
         if is_title(quote) and not _in_headline(doc, cand.quote_tokens[0]) and not _framed(doc, cand, owner):
             continue
         if cand.cue is not None and cand.how == "syntax":
-            _widen_to_mixed(doc, cand, owner)
+            cand = _widen_to_mixed(doc, cand, owner)
         key = (cand.start, cand.end)
         if key in seen:
             continue
@@ -110,35 +135,48 @@ def _merge_mixed(doc: Doc, cands: List[Candidate]) -> List[Candidate]:
     """Quoted fragments of one reported clause are one mixed quote: "Trump is a
     “loser,” a “liar” and a “whiner”" gives one record, not three, and a short
     fragment of the same cue joins it ("said “maybe” the conduct … “should be
-    looked at”")."""
-    mixed: Dict[int, Candidate] = {}
-    for cand in cands:
-        if cand.kind == "mixed" and cand.cue is not None:
-            first = mixed.setdefault(cand.cue, cand)
-            if first is not cand and first.paragraph == cand.paragraph:
-                _absorb(doc, first, cand)
-    out: List[Candidate] = []
-    for cand in cands:
-        host = mixed.get(cand.cue) if cand.cue is not None else None
-        if host is None or host is cand:
-            out.append(cand)
+    looked at”").
+
+    The first mixed candidate of a cue is the host; the mixed candidates and
+    short fragments of that cue in the same paragraph widen it.
+    """
+    hosts: Dict[int, Candidate] = {}  # cue → the host, widened so far
+    host_at: Dict[int, int] = {}  # cue → the host's position in ``cands``
+    for k, cand in enumerate(cands):
+        if cand.kind != "mixed" or cand.cue is None:
             continue
-        if host.paragraph != cand.paragraph:
-            out.append(cand)
+        if cand.cue not in hosts:
+            hosts[cand.cue], host_at[cand.cue] = cand, k
+        elif hosts[cand.cue].paragraph == cand.paragraph:
+            hosts[cand.cue] = _absorb(doc, hosts[cand.cue], cand)
+    kept: List[Union[Candidate, int]] = []  # a candidate, or the cue of a host
+    for k, cand in enumerate(cands):
+        at = host_at.get(cand.cue) if cand.cue is not None else None
+        if at is None:
+            kept.append(cand)
             continue
-        if cand.kind == "mixed" or cand.end - cand.start <= SHORT_FRAGMENT_CHARS:
-            _absorb(doc, host, cand)
-            continue
-        out.append(cand)
-    return out
+        assert cand.cue is not None
+        host = hosts[cand.cue]
+        if at == k:
+            kept.append(cand.cue)
+        elif host.paragraph != cand.paragraph:
+            kept.append(cand)
+        elif cand.kind == "mixed" or cand.end - cand.start <= SHORT_FRAGMENT_CHARS:
+            hosts[cand.cue] = _absorb(doc, host, cand)
+        else:
+            kept.append(cand)
+    return [hosts[c] if isinstance(c, int) else c for c in kept]
 
 
-def _absorb(doc: Doc, host: Candidate, other: Candidate) -> None:
-    """Widen ``host`` over ``other``, quote marks included."""
+def _absorb(doc: Doc, host: Candidate, other: Candidate) -> Candidate:
+    """``host`` widened over ``other``, quote marks included."""
     first, last = doc[other.quote_tokens[0]], doc[other.quote_tokens[1] - 1]
-    host.start = min(host.start, other.start, first.idx)
-    host.end = max(host.end, other.end, last.idx + len(last))
-    host.quote_tokens = (min(host.quote_tokens[0], other.quote_tokens[0]), max(host.quote_tokens[1], other.quote_tokens[1]))
+    return attrs.evolve(
+        host,
+        start=min(host.start, other.start, first.idx),
+        end=max(host.end, other.end, last.idx + len(last)),
+        quote_tokens=(min(host.quote_tokens[0], other.quote_tokens[0]), max(host.quote_tokens[1], other.quote_tokens[1])),
+    )
 
 
 def quote_owner(doc: Doc, quoted: Sequence[QuotedSpan], index: Optional[TokenIndex] = None) -> List[int]:
@@ -149,10 +187,6 @@ def quote_owner(doc: Doc, quoted: Sequence[QuotedSpan], index: Optional[TokenInd
         for t in index.tokens(q.mark_start, q.mark_end):
             owner[t] = qi
     return owner
-
-
-def _paragraph_of(para_starts: List[int], char: int) -> int:
-    return max(bisect_right(para_starts, char) - 1, 0)
 
 
 def _find_cue(doc: Doc, toks: range, owner: List[int]) -> Tuple[Optional[int], Optional[int], str]:
@@ -172,7 +206,7 @@ def _cue_by_syntax(doc: Doc, toks: range, owner: List[int]) -> Optional[int]:
     """A speech verb outside the quote among the ancestors of its tokens."""
     lo, hi = toks.start, toks.stop
     best: Optional[int] = None
-    best_dist = 10**9
+    best_dist = 0
     seen = set()
     for i in toks:
         head = doc[i].head
@@ -181,13 +215,13 @@ def _cue_by_syntax(doc: Doc, toks: range, owner: List[int]) -> Optional[int]:
         # Walk up from the first ancestor outside the quote.
         steps = 0
         node = head
-        while steps < 6 and node.i not in seen:
+        while steps < MAX_CUE_CLIMB and node.i not in seen:
             seen.add(node.i)
             if owner[node.i] != -1:
                 break  # inside another quote
             if is_cue_verb(node) and not _crosses_line(doc, node.i, lo, hi):
                 dist = lo - node.i if node.i < lo else node.i - hi
-                if dist < best_dist:
+                if best is None or dist < best_dist:
                     best, best_dist = node.i, dist
                 break
             if node.head.i == node.i:
@@ -206,7 +240,7 @@ def _crosses_line(doc: Doc, i: int, lo: int, hi: int) -> bool:
 def _cue_after(doc: Doc, stop: int, owner: List[int]) -> Optional[Tuple[int, int]]:
     """A cue in the few words after a closing mark: ", she said", ", according to X"."""
     words = 0
-    for i in range(stop, min(len(doc), stop + AFTER_WINDOW + 4)):
+    for i in range(stop, min(len(doc), stop + AFTER_WINDOW_TOKENS)):
         tok = doc[i]
         if owner[i] != -1 or is_sentence_end(tok):
             return None
@@ -215,7 +249,7 @@ def _cue_after(doc: Doc, stop: int, owner: List[int]) -> Optional[Tuple[int, int
         words += 1
         if words > AFTER_WINDOW:
             return None
-        if tok.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+        if is_according_to(tok):
             return i, i + 2
         if is_cue_verb(tok):
             return i, i + 1
@@ -237,54 +271,61 @@ def _cue_before(doc: Doc, start: int, owner: List[int]) -> Optional[Tuple[int, i
         tok = doc[i]
         if owner[i] != -1 or is_sentence_end(tok):
             return None
-        if tok.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+        if is_according_to(tok):
             continue  # "Putin said, according to the website: “…”" keeps "said"
         if is_cue_verb(tok):
             return i, i + 1, how
     return None
 
 
-def _link_chains(pieces: List[Candidate], quoted: Sequence[QuotedSpan]) -> None:
+def _link_chains(pieces: List[Candidate], quoted: Sequence[QuotedSpan]) -> List[Candidate]:
     """Pieces of one multi-paragraph quote share a group and a cue."""
     by_chain: Dict[int, List[int]] = {}
     for idx, q in enumerate(quoted):
         by_chain.setdefault(q.chain, []).append(idx)
     # `pieces` can miss a span that held no token; map by position.
-    pos = {(p.start, p.end): p for p in pieces}
-    for chain, members in by_chain.items():
-        cands = [pos[(quoted[m].start, quoted[m].end)] for m in members if (quoted[m].start, quoted[m].end) in pos]
-        if len(cands) < 2:
+    at = {(p.start, p.end): k for k, p in enumerate(pieces)}
+    out = list(pieces)
+    for members in by_chain.values():
+        ks = [at[(quoted[m].start, quoted[m].end)] for m in members if (quoted[m].start, quoted[m].end) in at]
+        if len(ks) < 2:
             continue
-        with_cue = [c for c in cands if c.cue is not None]
+        with_cue = [k for k in ks if pieces[k].cue is not None]
         # The cue after the last piece or before the first one names the speaker.
-        source = with_cue[-1] if with_cue and with_cue[-1] is cands[-1] else (with_cue[0] if with_cue else None)
-        gid = cands[0].start
-        for c in cands:
-            c.group = gid
+        source_k = with_cue[-1] if with_cue and with_cue[-1] == ks[-1] else (with_cue[0] if with_cue else None)
+        source = pieces[source_k] if source_k is not None else None
+        group_start = pieces[ks[0]].start
+        for k in ks:
+            c = attrs.evolve(pieces[k], group_start=group_start)
             if source is not None and c.cue is None:
-                c.cue, c.cue_end, c.how = source.cue, source.cue_end, "chain"
+                c = attrs.evolve(c, cue=source.cue, cue_end=source.cue_end, how="chain")
+            out[k] = c
+    return out
 
 
-def _link_interrupted(doc: Doc, pieces: List[Candidate], owner: List[int]) -> None:
+def _link_interrupted(doc: Doc, pieces: List[Candidate]) -> List[Candidate]:
     """"A," he said, "B." — the second piece takes the first one's cue and group."""
-    for prev, cur in zip(pieces, pieces[1:]):
+    out = list(pieces)
+    for k in range(1, len(out)):
+        prev, cur = out[k - 1], out[k]
         if prev.paragraph != cur.paragraph or prev.cue is None:
             continue
         gap_lo, gap_hi = prev.quote_tokens[1], cur.quote_tokens[0]
         if not gap_lo <= prev.cue < gap_hi:
             continue
-        gap = doc[gap_lo:gap_hi]
-        if alpha_count(gap) > 12:
+        if alpha_count(doc[gap_lo:gap_hi]) > MAX_INTERRUPTION_WORDS:
             continue
         if cur.cue is None or cur.cue == prev.cue:
-            cur.cue, cur.cue_end = prev.cue, prev.cue_end
-            cur.how = "gap" if cur.how == "none" else cur.how
-            gid = prev.group if prev.group is not None else prev.start
-            prev.group = gid
-            cur.group = gid
+            group_start = prev.group_start if prev.group_start is not None else prev.start
+            out[k - 1] = attrs.evolve(prev, group_start=group_start)
+            out[k] = attrs.evolve(
+                cur, cue=prev.cue, cue_end=prev.cue_end, how="gap" if cur.how == "none" else cur.how,
+                group_start=group_start,
+            )
+    return out
 
 
-def _widen_to_mixed(doc: Doc, cand: Candidate, owner: List[int]) -> None:
+def _widen_to_mixed(doc: Doc, cand: Candidate, owner: List[int]) -> Candidate:
     """A quote inside a reported clause becomes a mixed quote covering the clause.
 
     "said relations are growing “stronger day by day” as he met Putin" and
@@ -293,28 +334,28 @@ def _widen_to_mixed(doc: Doc, cand: Candidate, owner: List[int]) -> None:
     """
     lo, hi = cand.quote_tokens
     if cand.cue is None:
-        return
+        return cand
     verb = doc[cand.cue]
     if verb.i < lo:
         lead = lo - 1
         while lead > verb.i and doc[lead].is_space:
             lead -= 1
         if doc[lead].text in (":", ","):
-            return  # "Bagheri said: “…”": introduced, not embedded
+            return cand  # "Bagheri said: “…”": introduced, not embedded
     else:
         follow = hi
         while follow < verb.i and (doc[follow].is_punct or doc[follow].is_space):
             follow += 1
         if follow == verb.i or _is_subject_of(doc[follow], verb):
-            return  # "“…,” the report said": the quote is the whole report
+            return cand  # "“…,” the report said": the quote is the whole report
     node = _child_towards(doc, verb, lo, hi)
     if node is None:
-        return
+        return cand
     # The reported clause is the cue's complement; before a trailing cue it
     # runs from the sentence's start to the cue's subject (PolNeAR's
     # convention). Running on to the end of the sentence after a leading cue
     # was tried: it lowered mixed recall on PolNeAR dev (0.81 → 0.78).
-    sent_lo = _sentence_start(doc, lo, owner)
+    sent_lo = sentence_start(doc, lo, owner)
     left, right = node.left_edge.i, node.right_edge.i + 1
     if verb.i < lo:
         left = max(left, verb.i + 1)
@@ -331,26 +372,13 @@ def _widen_to_mixed(doc: Doc, cand: Candidate, owner: List[int]) -> None:
         right -= 1
     outside = [doc[i] for i in list(range(left, lo)) + list(range(hi, right)) if owner[i] == -1]
     extra = alpha_count(outside)
-    if extra < 2 or extra > MAX_MIXED_TOKENS:
-        return
+    if extra < MIN_MIXED_WORDS or extra > MAX_MIXED_TOKENS:
+        return cand
     if any("\n" in doc[i].text for i in range(left, right)):
-        return
+        return cand
     # Cover the quote with its marks.
     left, right = min(left, lo), max(right, hi)
-    cand.start = doc[left].idx
-    cand.end = doc[right - 1].idx + len(doc[right - 1])
-    cand.kind = "mixed"
-
-
-def _sentence_start(doc: Doc, lo: int, owner: List[int]) -> int:
-    """First token of the sentence holding token ``lo``; full stops inside
-    quotes do not count, and a line break always ends a sentence."""
-    left = lo
-    while left > 0 and not (owner[left - 1] == -1 and is_sentence_end(doc[left - 1])):
-        if "\n" in doc[left - 1].text:
-            break
-        left -= 1
-    return left
+    return attrs.evolve(cand, start=doc[left].idx, end=doc[right - 1].idx + len(doc[right - 1]), kind="mixed")
 
 
 def _child_towards(doc: Doc, verb: Token, lo: int, hi: int) -> Optional[Token]:
@@ -382,8 +410,8 @@ def _in_headline(doc: Doc, lo: int) -> bool:
     """Whether the words before token ``lo`` on its line are in title case."""
     words: List[Token] = []
     i = lo - 1
-    while i >= 0 and "\n" not in doc[i].text and len(words) < 6:
-        if any(c.isalpha() for c in doc[i].text) and len(doc[i].text) >= 4:
+    while i >= 0 and "\n" not in doc[i].text and len(words) < HEADLINE_LOOKBACK_WORDS:
+        if any(c.isalpha() for c in doc[i].text) and len(doc[i].text) >= LONG_WORD_CHARS:
             words.append(doc[i])
         i -= 1
     return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
@@ -402,5 +430,5 @@ def is_title(tokens: Iterable[Token]) -> bool:
         return False
     if any(t.text in ("?", "!") or t.lower_ in ("i", "we", "you") for t in tokens):
         return False
-    long_words = [t for t in words if len(t.text) >= 4]
+    long_words = [t for t in words if len(t.text) >= LONG_WORD_CHARS]
     return len(long_words) >= 2 and all(t.text[:1].isupper() for t in long_words)

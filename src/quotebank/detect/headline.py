@@ -20,8 +20,13 @@ from quotebank.detect.base import is_speech_verb
 
 __all__ = ["title_lines", "normalise_case", "proper_words"]
 
-#: Longest line (in words) taken for a headline.
+#: Shortest and longest line (in words) taken for a headline.
+MIN_HEADLINE_WORDS = 3
 MAX_HEADLINE_WORDS = 25
+#: Letters from which a word counts as long (only long words need a capital).
+LONG_WORD_CHARS = 4
+#: Share of the long words that must start with a capital.
+TITLE_CASE_SHARE = 0.8
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
@@ -50,10 +55,10 @@ def title_lines(doc: Doc) -> Iterator[Tuple[int, int]]:
         start, end = pos, pos + len(line)
         pos = end + 1
         words = _WORD.findall(line)
-        if not 3 <= len(words) <= MAX_HEADLINE_WORDS or line.rstrip().endswith("."):
+        if not MIN_HEADLINE_WORDS <= len(words) <= MAX_HEADLINE_WORDS or line.rstrip().endswith("."):
             continue
-        long_words = [w for w in words if len(w) >= 4]
-        if not long_words or sum(w[0].isupper() for w in long_words) < 0.8 * len(long_words):
+        long_words = [w for w in words if len(w) >= LONG_WORD_CHARS]
+        if not long_words or sum(w[0].isupper() for w in long_words) < TITLE_CASE_SHARE * len(long_words):
             continue
         if any(is_speech_verb(w.lower().rstrip("s")) or is_speech_verb(w.lower()) or w.lower() in ("says", "said")
                for w in words[1:]):

@@ -22,12 +22,21 @@ as a *nested* attribution ("“Velayati stressed the need …,” the report sai
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Iterable, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc, Token
 
-from quotebank.detect.base import Candidate, alpha_count, cue_class, is_hearsay, is_sentence_end, is_speech_verb
+from quotebank.detect.base import (
+    Candidate,
+    alpha_count,
+    cue_class,
+    is_according_to,
+    is_hearsay,
+    is_speech_verb,
+    sentence_end,
+    sentence_start,
+    trim_tokens,
+)
 from quotebank.lexicons import (
     ADDRESSEE_VERBS,
     BELIEF_ADJECTIVES,
@@ -37,11 +46,15 @@ from quotebank.lexicons import (
     OBJECT_CONTENT_VERBS,
     REPORTING_NOUNS,
 )
+from quotebank.text import paragraph_of
 
 __all__ = ["reported_quotes", "content_of"]
 
 #: Fewest words a reported content must have.
 MIN_CONTENT_WORDS = 2
+#: How many adjuncts down from a speech verb a hung "that" clause is looked
+#: for ("said on Monday that …": prep → pobj → the clause).
+MAX_ADJUNCT_DEPTH = 2
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
@@ -75,7 +88,7 @@ def reported_quotes(
         if found is None:
             continue
         lo, hi, cue_end, klass = found
-        lo, hi = _trim(doc, lo, hi)
+        lo, hi = trim_tokens(doc, lo, hi, keep_marks=True, drop_that=True)
         if hi <= lo or alpha_count(doc[lo:hi]) < MIN_CONTENT_WORDS:
             continue
         if any("\n" in doc[k].text for k in range(lo, hi)):
@@ -90,8 +103,8 @@ def reported_quotes(
         kind = "mixed" if inner else "indirect"
         out.append(
             Candidate(
-                start=start, end=end, kind=kind, cue=i, cue_end=cue_end, how="reported", group=None,
-                paragraph=max(bisect_right(para_starts, start) - 1, 0), quote_tokens=(lo, hi),
+                start=start, end=end, kind=kind, cue=i, cue_end=cue_end, how="reported",
+                paragraph=paragraph_of(para_starts, start), quote_tokens=(lo, hi),
                 cue_class=klass,
             )
         )
@@ -109,7 +122,7 @@ def content_of(tok: Token) -> Optional[Tuple[int, int, int, str]]:
         and the end of the cue, or None when ``tok`` introduces nothing.
     """
     lemma = tok.lemma_.lower()
-    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+    if is_according_to(tok):
         return _according(tok)
     if tok.pos_ in ("VERB", "AUX"):
         if is_hearsay(tok):
@@ -156,7 +169,7 @@ def _verb_content(verb: Token, lemma: str) -> Optional[Tuple[int, int, int, str]
             # A clause after its cue runs on to the end of the sentence ("said
             # the process was fair, but required …"), PolNeAR's convention; on
             # dev it raised speech F1 from 0.842 to 0.851.
-            hi = max(hi, _sentence_end(verb.doc, hi))
+            hi = max(hi, _clause_end(verb.doc, hi))
         return lo, hi, verb.i + 1, klass
     xcomp = [c for c in children if c.dep_ == "xcomp"]
     objs = [c for c in children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
@@ -173,14 +186,14 @@ def _verb_content(verb: Token, lemma: str) -> Optional[Tuple[int, int, int, str]
         hung = _clause_below_adjunct(verb)
         if hung is not None:
             lo, hi = _extent([hung])
-            return lo, max(hi, _sentence_end(verb.doc, hi)), verb.i + 1, klass
+            return lo, max(hi, _clause_end(verb.doc, hi)), verb.i + 1, klass
     return None
 
 
 def _clause_below_adjunct(verb: Token) -> Optional[Token]:
     """A "that" clause under an adjunct after the verb ("said on Monday that …")."""
     frontier = [c for c in verb.children if c.i > verb.i and c.dep_ in ("prep", "advcl", "npadvmod")]
-    for _ in range(2):
+    for _ in range(MAX_ADJUNCT_DEPTH):
         nxt = []
         for node in frontier:
             for c in node.children:
@@ -192,13 +205,14 @@ def _clause_below_adjunct(verb: Token) -> Optional[Token]:
     return None
 
 
-def _sentence_end(doc: Doc, i: int) -> int:
-    """Index of the sentence-final token at or after ``i`` (or a line break)."""
-    while i < len(doc) and not is_sentence_end(doc[i]) and "\n" not in doc[i].text and not (
-        doc[i].pos_ in ("VERB", "AUX") and is_speech_verb(doc[i].lemma_.lower()) and doc[i].dep_ != "ccomp"
-    ):
-        i += 1
-    return i
+def _clause_end(doc: Doc, i: int) -> int:
+    """Where a reported clause starting before token ``i`` ends: the sentence's
+    end, or the next speech verb that is not itself reported ("…, he said")."""
+    return sentence_end(doc, i, stop=_unreported_speech_verb)
+
+
+def _unreported_speech_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and is_speech_verb(tok.lemma_.lower()) and tok.dep_ != "ccomp"
 
 
 def _trailing(verb: Token, clause: Token, subjects: Sequence[Token]) -> bool:
@@ -234,12 +248,8 @@ def _according(tok: Token) -> Optional[Tuple[int, int, int, str]]:
     to = doc[tok.i + 1]
     prep_lo = tok.i
     prep_hi = max(to.right_edge.i, tok.right_edge.i) + 1
-    s_lo = tok.i
-    while s_lo > 0 and not is_sentence_end(doc[s_lo - 1]) and "\n" not in doc[s_lo - 1].text:
-        s_lo -= 1
-    s_hi = prep_hi
-    while s_hi < len(doc) and not is_sentence_end(doc[s_hi]) and "\n" not in doc[s_hi].text:
-        s_hi += 1
+    s_lo = sentence_start(doc, tok.i)
+    s_hi = sentence_end(doc, prep_hi)
     before = (s_lo, prep_lo)
     after = (prep_hi, s_hi)
     head = tok.head
@@ -269,13 +279,3 @@ def _respects_quotes(owner: Sequence[int], cue: int, lo: int, hi: int) -> bool:
 
 def _extent(parts: Sequence[Token]) -> Tuple[int, int]:
     return min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts) + 1
-
-
-def _trim(doc: Doc, lo: int, hi: int) -> Tuple[int, int]:
-    """Drop a leading "that" and punctuation, and trailing punctuation."""
-    while lo < hi and (doc[lo].is_space or (doc[lo].is_punct and doc[lo].text not in "“‘\"'«„")
-                       or (doc[lo].lower_ == "that" and doc[lo].dep_ == "mark")):
-        lo += 1
-    while hi > lo and (doc[hi - 1].is_space or (doc[hi - 1].is_punct and doc[hi - 1].text not in "”’\"'»“")):
-        hi -= 1
-    return lo, hi

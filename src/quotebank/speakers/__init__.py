@@ -1,7 +1,19 @@
-"""Speakers: which words name a quote's source, and which entity they name."""
+"""Speakers: which words name a quote's source, and which entity they name.
 
-from quotebank.speakers.mentions import Mention, find_mention, mention_for_candidates
-from quotebank.speakers.resolve import ArticleEntities, Resolved, resolve_mentions
+``quotebank.speakers.registry`` (ids across articles, the user's table)
+depends on the quote record; import it from there.
+"""
 
-__all__ = ["Mention", "find_mention", "mention_for_candidates", "ArticleEntities", "Resolved", "resolve_mentions"]
-# quotebank.speakers.registry depends on records; import it from there.
+from quotebank.speakers.base import Attribution, Mention, Speaker
+from quotebank.speakers.mentions import attach_mentions, find_mention
+from quotebank.speakers.resolve import ArticleEntities, resolve_speakers
+
+__all__ = [
+    "ArticleEntities",
+    "Attribution",
+    "Mention",
+    "Speaker",
+    "attach_mentions",
+    "find_mention",
+    "resolve_speakers",
+]

@@ -15,42 +15,30 @@ A quote with no cue of its own inherits the mention of the quote before it
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 import attrs
 from spacy.tokens import Doc, Token
 
-from quotebank.detect.base import is_speech_verb
-from quotebank.detect.base import Candidate, is_sentence_end
+from quotebank.detect.base import Candidate, is_according_to, is_sentence_end, is_speech_verb, quote_mask
 from quotebank.lexicons import RELATIVE_PRONOUNS
 from quotebank.marks import paragraph_bounds
+from quotebank.speakers.base import Attribution, Mention
+from quotebank.text import paragraph_of
 
-__all__ = ["Mention", "find_mention", "mention_for_candidates"]
+__all__ = ["Mention", "find_mention", "attach_mentions"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _INVERTED_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "oprd", "dative", "nsubjpass", "conj")
 _CLIMB_DEPS = ("conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "relcl", "prep", "pobj", "dobj", "acomp")
 #: How many tokens before a cue are searched for a subject the parse misplaced.
 FALLBACK_WINDOW = 25
-
-
-@attrs.frozen(slots=True)
-class Mention:
-    """The words that name a source.
-
-    Attributes:
-        start: index of the mention's first token.
-        end: index just past its last token.
-        head: index of its head token (the name or noun that the phrase is about).
-        method: "subject", "inverted", "according", "relative", "agent" (of
-            a passive cue) or "floating".
-    """
-
-    start: int
-    end: int
-    head: int
-    method: str
+#: How many heads up from the cue its subject is looked for ("He took a swipe
+#: at Trump, saying …": saying → took, one step).
+MAX_SUBJECT_CLIMB = 4
+#: A quote without a cue takes the speaker named in its own paragraph or at
+#: most this many paragraphs before (a *floating* quote).
+FLOATING_MAX_PARAGRAPHS = 1
 
 
 def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: Optional[bytearray] = None) -> Optional[Mention]:
@@ -70,7 +58,7 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: Opt
     verb = doc[cue]
     lo, hi = quote_tokens
     mask = in_quote if in_quote is not None else bytearray(len(doc))
-    if verb.lower_ == "according":
+    if is_according_to(verb):
         for child in verb.children:
             if child.lower_ == "to":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -99,7 +87,7 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: Opt
                     return _phrase(doc, objs[0], lo, hi, "agent", mask)
         return None
     node = verb
-    for _ in range(4):
+    for _ in range(MAX_SUBJECT_CLIMB):
         subj = _subject_of(node, lo, hi, mask)
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
@@ -180,15 +168,16 @@ def _phrase(doc: Doc, head: Token, lo: int, hi: int, method: str, mask: bytearra
     return Mention(left, right, head.i, method)
 
 
-def mention_for_candidates(
-    doc: Doc, candidates: Sequence[Candidate], para_starts: Optional[List[int]] = None
-) -> List[Optional[Mention]]:
+def attach_mentions(
+    doc: Doc, candidates: Sequence[Candidate], para_starts: Optional[Sequence[int]] = None
+) -> List[Attribution]:
     """Find each candidate's mention; cue-less quotes inherit (floating quotes).
 
     A quote without a cue takes the mention of the nearest attribution before
-    it when that is in the same or the previous paragraph. An attribution is a
-    quote's cue, or a speech verb with a subject in the narrative between
-    quotes ("…, Phil Musser says."): another speaker taking over.
+    it when that is in the same paragraph or at most
+    :data:`FLOATING_MAX_PARAGRAPHS` before. An attribution is a quote's cue, or
+    a speech verb with a subject in the narrative between quotes ("…, Phil
+    Musser says."): another speaker taking over.
 
     Args:
         doc: the parsed document.
@@ -196,29 +185,24 @@ def mention_for_candidates(
         para_starts: paragraph start offsets (computed when None).
 
     Returns:
-        One mention (or None) per candidate, in the same order. Inherited
-        mentions have method "floating".
+        One :class:`Attribution` per candidate, in the same order, with its
+        mention (or None). Inherited mentions have method "floating".
     """
-    in_quote = bytearray(len(doc))
     direct = [c for c in candidates if c.how != "reported"]
-    for cand in direct:
-        lo, hi = cand.quote_tokens
-        in_quote[lo:hi] = b"\x01" * (hi - lo)
+    in_quote = quote_mask(len(doc), (c.quote_tokens for c in direct))
     if para_starts is None:
         para_starts = [s for s, _ in paragraph_bounds(doc.text)]
-    mentions: List[Optional[Mention]] = []
-    last: Optional[Mention] = None
-    last_para = -10
+    out: List[Attribution] = []
+    last: Optional[Tuple[Mention, int]] = None  # the last mention and its paragraph
     prev_end = 0
     for cand in candidates:
         lo, hi = cand.quote_tokens
+        mention = None
         if cand.cue is None:
             taken = _narrative_attribution(doc, prev_end, lo, in_quote)
             if taken is not None:
-                last = taken
-                last_para = max(bisect_right(para_starts, doc[taken.head].idx) - 1, 0)
-        mention = None
-        if cand.cue is not None:
+                last = (taken, paragraph_of(para_starts, doc[taken.head].idx))
+        else:
             mask = in_quote
             if in_quote[cand.cue]:
                 # A cue inside a quote (a nested attribution): its speaker is
@@ -228,13 +212,14 @@ def mention_for_candidates(
                     if d.quote_tokens[0] <= cand.cue < d.quote_tokens[1]:
                         mask[d.quote_tokens[0]:d.quote_tokens[1]] = bytes(d.quote_tokens[1] - d.quote_tokens[0])
             mention = find_mention(doc, cand.cue, cand.quote_tokens, mask)
-        if mention is None and cand.cue is None and last is not None and cand.paragraph - last_para <= 1:
-            mention = attrs.evolve(last, method="floating")
-        mentions.append(mention)
+        if mention is None and cand.cue is None and last is not None:
+            if cand.paragraph - last[1] <= FLOATING_MAX_PARAGRAPHS:
+                mention = attrs.evolve(last[0], method="floating")
+        out.append(Attribution(cand, mention))
         if mention is not None:
-            last, last_para = mention, cand.paragraph
+            last = (mention, cand.paragraph)
         prev_end = max(prev_end, hi)
-    return mentions
+    return out
 
 
 def _narrative_attribution(doc: Doc, start: int, stop: int, in_quote: bytearray) -> Optional[Mention]:

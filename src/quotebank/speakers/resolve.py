@@ -1,4 +1,4 @@
-"""Resolved speakers: from a mention to the entity it names in the article.
+"""Speakers: from a mention to the entity it names in the article.
 
 No coreference model runs here (the usual packages download theirs at run
 time), so resolution is rule- and score-based, from the article alone. For a
@@ -24,7 +24,7 @@ mention's head, in order:
 6. **A noun phrase seen before as a speaker** ("the report" after "a report
    from … IRNA").
 
-Titles and roles go into :attr:`Resolved.role`.
+Titles and roles go into :attr:`Speaker.role`.
 """
 
 from __future__ import annotations
@@ -51,9 +51,67 @@ from quotebank.lexicons import (
     TITLES,
     bare,
 )
-from quotebank.speakers.mentions import Mention
+from quotebank.detect.base import quote_mask, span_text
+from quotebank.speakers.base import Attribution, Mention, Speaker
 
-__all__ = ["Resolved", "ArticleEntities", "resolve_mentions", "name_tokens"]
+__all__ = ["ArticleEntities", "resolve_speakers", "name_tokens", "COREF_PREFIX"]
+
+#: The ``doc.spans`` key prefix under which a coreference component leaves its
+#: clusters (spacy-experimental's ``coref_clusters_1``, ``coref_clusters_2`` …).
+COREF_PREFIX = "coref_clusters"
+
+# How sure each resolution path is (``Speaker.confidence``). Set by hand in
+# the order of their precision on PolNeAR dev; issue 8 replaces them with a
+# fitted model.
+#: A name the article gives in full, or a surname of one.
+CONF_ARTICLE_NAME = 0.95
+#: The fullest name of a coreference cluster; a name in apposition.
+CONF_CLUSTER = 0.9
+CONF_APPOSITION = 0.9
+#: A name after "from"/"by" ("a report from IRNA") found among the article's names.
+CONF_FROM_BY = 0.85
+#: A proper name the article gives nowhere else; a capitalised word the parser missed.
+CONF_NEW_NAME = 0.8
+CONF_CAPITALISED = 0.8
+#: A name after "from"/"by" that the article gives nowhere else.
+CONF_FROM_BY_NEW = 0.75
+#: A pronoun bound to a person; a description matched to a named holder.
+CONF_PRONOUN = 0.75
+CONF_ROLE = 0.75
+#: A noun phrase seen before as a speaker ("the report").
+CONF_REPEATED = 0.7
+#: "it"/"they" bound to an organisation, country or group.
+CONF_COLLECTIVE = 0.6
+#: A description left unresolved; a pronoun left unresolved.
+CONF_UNRESOLVED = 0.5
+CONF_UNRESOLVED_PRONOUN = 0.4
+
+# Pronoun resolution: how candidate antecedents of he/she are scored.
+#: Sentences looked back over, and how many of them may hold narrative
+#: (sentences wholly inside quotes are skipped and do not count).
+PRONOUN_LOOKBACK_SENTENCES = 12
+PRONOUN_NARRATIVE_SENTENCES = 7
+#: An antecedent that was an earlier quote's mention (inverted subjects included).
+SCORE_EARLIER_MENTION = 2
+#: An antecedent that is a subject, and more so the main clause's subject.
+SCORE_SUBJECT = 2
+SCORE_MAIN_SUBJECT = 1
+#: An antecedent whose known gender agrees.
+SCORE_SAME_GENDER = 2
+#: An antecedent already resolved as a speaker in the article.
+SCORE_EARLIER_SPEAKER = 2
+#: An antecedent known to be a person (not of unknown type).
+SCORE_PERSON = 1
+#: Sentences looked back over for the organisation "it"/"they" stands for.
+COLLECTIVE_LOOKBACK_SENTENCES = 3
+
+# Matching a description to a named entity's role (:meth:`ArticleEntities.by_role`).
+#: The description's head noun is one of the entity's role nouns.
+ROLE_SAME_NOUN = 3.0
+#: It is a synonym of one ("the Russian leader" for a president).
+ROLE_SYNONYM = 1.5
+#: The entity was named before the description.
+ROLE_NAMED_BEFORE = 0.5
 
 _LABEL_TYPE = {
     "PERSON": "person",
@@ -64,24 +122,6 @@ _LABEL_TYPE = {
 }
 _NAME_DEPS = ("compound", "flat", "nmod", "appos")
 
-
-
-@attrs.frozen(slots=True)
-class Resolved:
-    """The entity behind a mention.
-
-    Attributes:
-        name: canonical name, or None.
-        type: "person", "organisation", "country", "group" or "unknown".
-        confidence: how sure the resolution is, in [0, 1].
-        role: the entity's title or role in the article ("Iranian President",
-            "the Ira Weiner Fellow at the Washington Institute …"), or None.
-    """
-
-    name: Optional[str]
-    type: str
-    confidence: float
-    role: Optional[str] = None
 
 
 def _stem(word: str) -> str:
@@ -116,14 +156,6 @@ def _text(tokens: Sequence[Token]) -> str:
     if not tokens:
         return ""
     return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
-
-
-def _span_text(doc: Doc, lo: int, hi: int) -> str:
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
-        lo += 1
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
-        hi -= 1
-    return _text([doc[i] for i in range(lo, hi)])
 
 
 def _name_part(tok: Token) -> bool:
@@ -188,13 +220,13 @@ class ArticleEntities:
     Built once per Doc from its proper-noun runs and named entities.
     """
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, coref_prefix: str = COREF_PREFIX) -> None:
         self.doc = doc
         self.entities: List[_Entity] = []
         self._by_key: Dict[Tuple[str, ...], _Entity] = {}
         for run in self._runs(doc):
             self._add(run)
-        self.clusters = _coref_clusters(doc)
+        self.clusters = _coref_clusters(doc, coref_prefix)
 
     @staticmethod
     def _runs(doc: Doc) -> List[List[Token]]:
@@ -265,14 +297,14 @@ class ArticleEntities:
             if _name_part(child) and not any(t.lower_ in ("the", "a", "an") for t in child.lefts):
                 continue  # another name, not a description
             lo, hi = child.left_edge.i, child.right_edge.i + 1
-            pieces.append(_span_text(doc, lo, hi))
+            pieces.append(span_text(doc, lo, hi))
             heads.append(child)
             words.extend(doc[lo:hi])
         # "the chief of staff …, Gen. Mohammad Bagheri": the name in apposition.
         if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < run[0].i:
             noun = head.head
             lo, hi = noun.left_edge.i, min(noun.right_edge.i + 1, first.i)
-            pieces.append(_span_text(doc, lo, hi))
+            pieces.append(span_text(doc, lo, hi))
             heads.append(noun)
             words.extend(doc[lo:hi])
         # "Iran’s state media IRNA": nouns and modifiers right before the name.
@@ -286,9 +318,9 @@ class ArticleEntities:
             words.extend(doc[lo:first.i])
             nouns = [doc[k] for k in range(lo, first.i) if doc[k].pos_ == "NOUN"]
             if titles:
-                pieces.append(_span_text(doc, lo, titles[-1].i + 1))
+                pieces.append(span_text(doc, lo, titles[-1].i + 1))
             elif nouns:
-                pieces.append(_span_text(doc, lo, run[0].i))
+                pieces.append(span_text(doc, lo, run[0].i))
                 heads.extend(nouns)
         for w in words:
             if w.is_alpha and w.lower_ not in ROLE_FILLER_WORDS:
@@ -350,15 +382,15 @@ class ArticleEntities:
             if not past and "former" in ent.role_nouns:
                 continue
             if noun in ent.role_nouns:
-                score = 3.0
+                score = ROLE_SAME_NOUN
             elif ent.role_nouns & group and (not proper_mods or proper_mods & ent.role_proper):
-                score = 1.5  # a synonym needs its place to agree: "the Russian leader"
+                score = ROLE_SYNONYM  # a synonym needs its place to agree: "the Russian leader"
             else:
                 continue
             if proper_mods and ent.role_proper and not proper_mods & ent.role_proper:
                 continue  # "NATO chief" is not Iran's adviser
             score += len(mods & ent.role_words)
-            score += 0.5 if ent.first < position else 0.0
+            score += ROLE_NAMED_BEFORE if ent.first < position else 0.0
             if score > best_score:
                 best, best_score = ent, score
         return best
@@ -375,10 +407,10 @@ class ArticleEntities:
         return None
 
 
-def _coref_clusters(doc: Doc) -> List[list]:
-    """Clusters a coreference component left in ``doc.spans`` (keys
-    ``coref_clusters*``, one span group per cluster, as spacy-experimental does)."""
-    return [list(group) for key, group in doc.spans.items() if key.startswith("coref_clusters")]
+def _coref_clusters(doc: Doc, prefix: str) -> List[list]:
+    """Clusters a coreference component left in ``doc.spans`` (keys starting
+    with ``prefix``, one span group per cluster, as spacy-experimental does)."""
+    return [list(group) for key, group in doc.spans.items() if key.startswith(prefix)]
 
 
 def _rank(ent: _Entity, suffix: bool) -> tuple:
@@ -396,29 +428,33 @@ def _label_of(run: Sequence[Token]) -> str:
     return "unknown"
 
 
-def resolve_mentions(
-    doc: Doc, mentions: Sequence[Optional[Mention]], quoted: Sequence[tuple] = ()
-) -> List[Resolved]:
-    """Resolve every mention of a document.
+def resolve_speakers(
+    doc: Doc,
+    attributions: Sequence[Attribution],
+    quoted: Sequence[Tuple[int, int]] = (),
+    coref_prefix: str = COREF_PREFIX,
+) -> List[Attribution]:
+    """Resolve the mention of every attribution of a document to its speaker.
 
     Args:
         doc: the parsed document.
-        mentions: mentions in text order (None for quotes without a speaker).
+        attributions: attributions in text order, with their mentions.
         quoted: ``(first, last + 1)`` token ranges of the quotes; names inside
             them are not antecedents of a pronoun.
+        coref_prefix: the ``doc.spans`` key prefix of coreference clusters.
 
     Returns:
-        One :class:`Resolved` per mention.
+        The attributions with their :class:`Speaker` (unknown where there is
+        no mention), in the same order.
     """
-    table = ArticleEntities(doc)
-    in_quote = bytearray(len(doc))
-    for lo, hi in quoted:
-        in_quote[lo:hi] = b"\x01" * (hi - lo)
-    out: List[Resolved] = []
-    history: List[Tuple[int, Resolved, str]] = []  # (head index, resolution, head lemma)
-    for mention in mentions:
+    table = ArticleEntities(doc, coref_prefix)
+    in_quote = quote_mask(len(doc), quoted)
+    out: List[Attribution] = []
+    history: List[Tuple[int, Speaker, str]] = []  # (head index, speaker, head lemma)
+    for att in attributions:
+        mention = att.mention
         if mention is None:
-            out.append(Resolved(None, "unknown", 0.0))
+            out.append(att)
             continue
         res = _resolve_one(doc, table, mention, history, in_quote)
         head = doc[mention.head]
@@ -428,21 +464,21 @@ def resolve_mentions(
                 for ent in table.entities:
                     if ent.name == res.name and ent.gender is None:
                         ent.gender = PRONOUN_GENDER[head.lower_]
-        out.append(res)
+        out.append(attrs.evolve(att, speaker=res))
     return out
 
 
-def _found(ent: _Entity, confidence: float, role: Optional[str] = None) -> Resolved:
-    return Resolved(ent.name, ent.type, confidence, role or ent.role)
+def _found(ent: _Entity, confidence: float, role: Optional[str] = None) -> Speaker:
+    return Speaker(ent.name, ent.type, confidence, role or ent.role)
 
 
-def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray) -> Resolved:
+def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray) -> Speaker:
     head = doc[mention.head]
     span = [doc[i] for i in range(mention.start, mention.end)]
     # 1. A coreference cluster from a statistical component.
     ent = table.cluster_name(mention.head)
     if ent is not None:
-        return _found(ent, 0.9)
+        return _found(ent, CONF_CLUSTER)
     # 2. A proper name.
     full = _name_run(head)
     titles, run = _split_title(full)
@@ -450,19 +486,19 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
         ent = table.lookup(run)
         role = _text(titles) if titles else None
         if ent is not None:
-            return _found(ent, 0.95, role)
-        return Resolved(_text(run), _label_of(run), 0.8, role)
+            return _found(ent, CONF_ARTICLE_NAME, role)
+        return Speaker(_text(run), _label_of(run), CONF_NEW_NAME, role)
     # A capitalised word the parser did not tag as a name ("Pence demands …").
     if head.text[:1].isupper() and head.pos_ not in ("PRON", "DET") and bare(head.lower_) not in TITLES:
         ent = table.lookup([head])
         if ent is not None and ent.type == "person" and len(ent.tokens) > 1:
-            return _found(ent, 0.8)
+            return _found(ent, CONF_CAPITALISED)
     # 3. A name in apposition, or after from/by ("a report from … IRNA").
     for tok in span:
         if tok.head.i == head.i and tok.dep_ == "appos" and tok.pos_ == "PROPN":
             ent = table.lookup(name_tokens(tok))
             if ent is not None:
-                return _found(ent, 0.9, _span_text(doc, mention.start, tok.left_edge.i))
+                return _found(ent, CONF_APPOSITION, span_text(doc, mention.start, tok.left_edge.i))
     for tok in span:
         prep = tok.head
         if tok.dep_ == "pobj" and prep.lower_ in ("from", "by") and (
@@ -471,7 +507,7 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
             run = name_tokens(tok)
             if run:
                 ent = table.lookup(run)
-                return _found(ent, 0.85) if ent else Resolved(_text(run), _label_of(run), 0.75)
+                return _found(ent, CONF_FROM_BY) if ent else Speaker(_text(run), _label_of(run), CONF_FROM_BY_NEW)
     lower = head.lower_
     # 4. A pronoun.
     if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | ORG_PRONOUNS:
@@ -479,16 +515,16 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
     # 5. A role: "the Iranian president", "Iranian state media".
     ent = table.by_role(head, mention.start)
     if ent is not None:
-        return _found(ent, 0.75, _span_text(doc, mention.start, mention.end))
+        return _found(ent, CONF_ROLE, span_text(doc, mention.start, mention.end))
     # 6. A noun phrase seen before as a speaker ("the report").
     lemma = head.lemma_.lower()
     for idx, res, prev_lemma in reversed(history):
         if prev_lemma == lemma and res.name:
-            return Resolved(res.name, res.type, 0.7, res.role)
-    return Resolved(None, "unknown", 0.5)
+            return Speaker(res.name, res.type, CONF_REPEATED, res.role)
+    return Speaker(None, "unknown", CONF_UNRESOLVED)
 
 
-def _preceding_sentences(doc: Doc, token: Token, count: int = 6) -> list:
+def _preceding_sentences(doc: Doc, token: Token, count: int) -> list:
     sent = token.sent
     sents = [sent]
     node = sent
@@ -500,14 +536,15 @@ def _preceding_sentences(doc: Doc, token: Token, count: int = 6) -> list:
     return sents
 
 
-def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray) -> Resolved:
+def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray) -> Speaker:
     word = doc[mention.head].lower_
     if word in GROUP_PRONOUNS or word in ORG_PRONOUNS:
         return _resolve_collective(doc, table, mention, word in GROUP_PRONOUNS, in_quote)
     gender = PRONOUN_GENDER.get(word)
     if gender is None:
-        return Resolved(None, "person", 0.4)
-    sents = [s for s in _preceding_sentences(doc, doc[mention.head], 12) if not all(in_quote[t.i] for t in s)][:7]
+        return Speaker(None, "person", CONF_UNRESOLVED_PRONOUN)
+    sents = [s for s in _preceding_sentences(doc, doc[mention.head], PRONOUN_LOOKBACK_SENTENCES)
+             if not all(in_quote[t.i] for t in s)][:PRONOUN_NARRATIVE_SENTENCES]
     speakers = {res.name for _, res, _ in history if res.name and res.type == "person"}
     speaker_heads = {idx for idx, res, _ in history}
     for s in sents:
@@ -528,30 +565,30 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
                 continue  # "the Trump campaign" does not name a person here
             score = 0
             if tok.i in speaker_heads:
-                score += 2  # the mention of an earlier quote, inverted subjects included
+                score += SCORE_EARLIER_MENTION
             subject = tok if tok.dep_ != "appos" else tok.head
             if subject.dep_ in ("nsubj", "nsubjpass"):
-                score += 2
+                score += SCORE_SUBJECT
                 if subject.head.dep_ == "ROOT":
-                    score += 1  # the main clause's subject
+                    score += SCORE_MAIN_SUBJECT
             if ent.gender is not None and ent.gender == gender:
-                score += 2
+                score += SCORE_SAME_GENDER
             if ent.name in speakers:
-                score += 2
+                score += SCORE_EARLIER_SPEAKER
             if ent.type == "person":
-                score += 1
+                score += SCORE_PERSON
             candidates.append((score, tok.i, ent))
         if candidates:
             best = max(candidates, key=lambda c: (c[0], c[1]))[2]
-            return _found(best, 0.75)
-    return Resolved(None, "person", 0.4)
+            return _found(best, CONF_PRONOUN)
+    return Speaker(None, "person", CONF_UNRESOLVED_PRONOUN)
 
 
-def _resolve_collective(doc: Doc, table: ArticleEntities, mention: Mention, plural: bool, in_quote: bytearray) -> Resolved:
+def _resolve_collective(doc: Doc, table: ArticleEntities, mention: Mention, plural: bool, in_quote: bytearray) -> Speaker:
     """it → the nearest organisation or country subject before it; they → a
     group, organisation or country (a plural noun phrase is left unresolved)."""
     kinds = ("organisation", "country", "group")
-    for s in _preceding_sentences(doc, doc[mention.head], 3):
+    for s in _preceding_sentences(doc, doc[mention.head], COLLECTIVE_LOOKBACK_SENTENCES):
         limit = mention.start if s.start <= mention.start < s.end else s.end
         found = None
         for tok in s:
@@ -561,5 +598,5 @@ def _resolve_collective(doc: Doc, table: ArticleEntities, mention: Mention, plur
             if ent is not None and ent.type in kinds:
                 found = ent
         if found is not None:
-            return _found(found, 0.6)
-    return Resolved(None, "group" if plural else "organisation", 0.4)
+            return _found(found, CONF_COLLECTIVE)
+    return Speaker(None, "group" if plural else "organisation", CONF_UNRESOLVED_PRONOUN)

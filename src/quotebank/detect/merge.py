@@ -1,0 +1,88 @@
+"""All detectors together: one list of candidates per Doc, in text order.
+
+Direct quotes come first; a reported candidate that mostly repeats a direct
+quote is dropped; a candidate whose cue and content lie inside another
+candidate's quote is *nested* in it (:func:`outer_positions`).
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional, Sequence
+
+from spacy.tokens import Doc
+
+from quotebank.detect.base import Candidate, TokenIndex
+from quotebank.detect.direct import direct_quotes, quote_owner
+from quotebank.detect.reported import reported_quotes
+from quotebank.marks import scan_quotes
+
+__all__ = ["find_candidates", "merge_candidates", "outer_positions"]
+
+#: How much of a reported candidate a direct quote may cover before the
+#: reported one is taken for a copy of it.
+DUPLICATE_SHARE = 0.5
+
+
+def find_candidates(doc: Doc, para_starts: Sequence[int], text: Optional[str] = None) -> List[Candidate]:
+    """Candidates of every detector for one Doc, merged.
+
+    Args:
+        doc: the parsed document.
+        para_starts: paragraph start offsets.
+        text: ``doc.text``, when the caller has it (spaCy rebuilds it on each access).
+
+    Returns:
+        The candidates sorted by start (longest first at one start).
+    """
+    quoted = scan_quotes(doc.text if text is None else text)
+    index = TokenIndex(doc)
+    owner = quote_owner(doc, quoted, index)
+    direct = direct_quotes(doc, quoted, list(para_starts), owner, index)
+    claimed = {c.cue for c in direct if c.cue is not None}
+    reported = reported_quotes(doc, owner, claimed, para_starts)
+    return merge_candidates(direct, reported)
+
+
+def merge_candidates(direct: Sequence[Candidate], reported: Sequence[Candidate]) -> List[Candidate]:
+    """All candidates in text order, reported copies of direct quotes dropped.
+
+    Args:
+        direct: candidates from the direct detector.
+        reported: candidates from the reported-speech detector.
+
+    Returns:
+        The merged candidates, sorted by start, longest first at one start.
+    """
+    kept = list(direct)
+    for r in reported:
+        length = r.end - r.start
+        copy = False
+        for d in direct:
+            shared = min(d.end, r.end) - max(d.start, r.start)
+            inside = r.cue is not None and d.quote_tokens[0] <= r.cue < d.quote_tokens[1]
+            if shared > DUPLICATE_SHARE * length and not inside:
+                copy = True
+                break
+        if not copy:
+            kept.append(r)
+    kept.sort(key=lambda c: (c.start, -c.end))
+    return kept
+
+
+def outer_positions(candidates: Sequence[Candidate]) -> List[Optional[int]]:
+    """For each candidate, the position of the innermost other candidate whose
+    quote holds its cue and its content (a nested attribution: "“Velayati
+    stressed the need …,” the report said"), or None.
+    """
+    out: List[Optional[int]] = []
+    for k, c in enumerate(candidates):
+        best: Optional[int] = None
+        for j, o in enumerate(candidates):
+            if j == k or c.cue is None:
+                continue
+            olo, ohi = o.quote_tokens
+            if olo <= c.cue < ohi and olo <= c.quote_tokens[0] and c.quote_tokens[1] <= ohi:
+                if best is None or (ohi - olo) < (candidates[best].quote_tokens[1] - candidates[best].quote_tokens[0]):
+                    best = j
+        out.append(best)
+    return out
