@@ -263,13 +263,12 @@ def _according(tok: Token) -> Optional[Tuple[int, int, int, str]]:
 
 
 def _respects_quotes(owner: Sequence[int], cue: int, lo: int, hi: int) -> bool:
-    """A content never cuts a quote: it holds each quote it touches whole, or
-    it lies inside the quote that holds its cue (a nested attribution)."""
+    """A content never cuts a quote: it holds each quote it touches whole, or,
+    for a cue inside a quote (a nested attribution), it lies inside that
+    quote without reaching its opening mark."""
     inner = owner[cue]
     if inner != -1:
-        return all(owner[k] == inner for k in range(lo, hi)) or (
-            owner[lo - 1] == inner if lo > 0 else False
-        ) and all(owner[k] == inner for k in range(lo, hi))
+        return lo > 0 and owner[lo - 1] == inner and all(owner[k] == inner for k in range(lo, hi))
     touched = {owner[k] for k in range(lo, hi)} - {-1}
     for q in touched:
         if (lo > 0 and owner[lo - 1] == q) or (hi < len(owner) and owner[hi] == q):
