@@ -20,10 +20,9 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Dict, List, Tuple
 
 
-def quote_state(text: str) -> List[bool]:
+def quote_state(text: str) -> list[bool]:
     """For each character, whether it lies inside double quote marks."""
     inside = [False] * len(text)
     state = False
@@ -48,7 +47,7 @@ def quote_state(text: str) -> List[bool]:
     return inside
 
 
-def kind_of(inside: List[bool], text: str, start: int, end: int) -> str:
+def kind_of(inside: list[bool], text: str, start: int, end: int) -> str:
     flags = [inside[k] for k in range(start, end) if text[k].isalnum()]
     if flags and all(flags):
         return "direct"
@@ -59,7 +58,7 @@ def kind_of(inside: List[bool], text: str, start: int, end: int) -> str:
 
 def convert(doc_id: str, text: str, ann: str) -> dict:
     """One document's gold record from its text and brat annotation."""
-    bounds: Dict[str, List[Tuple[int, int]]] = {}
+    bounds: dict[str, list[tuple[int, int]]] = {}
     events = []
     for line in ann.splitlines():
         if line.startswith("T"):

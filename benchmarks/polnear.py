@@ -78,7 +78,7 @@ def main() -> None:
         full_docs = list(nlp.pipe(texts, batch_size=32))
         full_times.append(time.perf_counter() - t0)
     bare, full = min(bare_times), min(full_times)
-    qb_preds = {d["id"]: [q.to_dict() for q in doc._.quotebank_quotes] for d, doc in zip(gold, full_docs)}
+    qb_preds = {d["id"]: [q.to_dict() for q in doc._.quotebank_quotes] for d, doc in zip(gold, full_docs, strict=True)}
 
     # 2. quotebank's own work alone: the component on docs already parsed.
     component = nlp.get_pipe("quotebank")
@@ -95,7 +95,7 @@ def main() -> None:
 
     # 4. textacy on the same parses.
     t0 = time.perf_counter()
-    tx_preds = {d["id"]: textacy_predictions(doc) for d, doc in zip(gold, docs)}
+    tx_preds = {d["id"]: textacy_predictions(doc) for d, doc in zip(gold, docs, strict=True)}
     textacy_time = time.perf_counter() - t0
     textacy_failed = sum(1 for v in tx_preds.values() if v is None)
     tx_preds = {k: v or [] for k, v in tx_preds.items()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from support import assert_offsets
 
 
@@ -28,5 +29,30 @@ def quotes_of(extractor):
         quotes = extractor.extract(text)
         assert_offsets(text, quotes)
         return quotes
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def parsed(nlp):
+    """A text parsed by the pipeline without quotebank: what the detectors read."""
+
+    def run(text: str):
+        with nlp.select_pipes(disable=["quotebank"]):
+            return nlp(text)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def candidates_of(parsed):
+    """What the detectors find in a text, before any speaker: ``(kind, cue, content)`` triples."""
+    from quotebank.detect import find_candidates
+    from quotebank.marks import paragraph_bounds
+
+    def run(text: str):
+        doc = parsed(text)
+        found = find_candidates(doc, [s for s, _ in paragraph_bounds(text)])
+        return [(c.kind, doc[c.cue:c.cue_end].text if c.cue is not None else None, text[c.start:c.end]) for c in found]
 
     return run

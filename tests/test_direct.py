@@ -12,7 +12,8 @@ def one(quotes):
 
 def test_cue_after_the_quote(quotes_of):
     q = one(quotes_of("Anna Lee arrived late. “We will win,” she said."))
-    assert (q.text, q.kind, q.cue, q.speaker_mention, q.speaker) == ("We will win,", "direct", "said", "she", "Anna Lee")
+    want = ("We will win,", "direct", "said", "she", "Anna Lee")
+    assert (q.text, q.kind, q.cue, q.speaker_mention, q.speaker) == want
 
 
 def test_inverted_cue_keeps_the_whole_mention(quotes_of):
@@ -98,8 +99,8 @@ def test_quote_without_source_is_kept_with_null_speaker(quotes_of):
     assert q.confidence <= 0.3
 
 
-def test_scare_quote_is_not_a_quote(quotes_of):
-    assert quotes_of("The so-called “experts” were wrong about the “plan.”") == []
+def test_scare_quote_is_not_a_quote(candidates_of):
+    assert candidates_of("The so-called “experts” were wrong about the “plan.”") == []
 
 
 def test_fragment_in_reported_clause_is_one_mixed_quote(quotes_of):
@@ -134,8 +135,8 @@ def test_every_mark_style(quotes_of, mark):
     assert q.speaker == "Ann Page"
 
 
-def test_titles_are_not_quotes(quotes_of):
-    assert quotes_of("He said so on “Meet the Press” and on “The Late Show With Stephen Colbert” today.") == []
+def test_titles_are_not_quotes(candidates_of):
+    assert candidates_of("He said so on “Meet the Press” and on “The Late Show With Stephen Colbert” today.") == []
 
 
 def test_title_case_quote_framed_by_its_cue_is_kept(quotes_of):
@@ -143,8 +144,8 @@ def test_title_case_quote_framed_by_its_cue_is_kept(quotes_of):
     assert q.speaker == "Tom Brown"
 
 
-def test_hearsay_said_to_is_not_a_cue(quotes_of):
-    assert quotes_of("Putin is said to be embracing Iran as a “strategic partner” in the region.") == []
+def test_hearsay_said_to_is_not_a_cue(candidates_of):
+    assert candidates_of("Putin is said to be embracing Iran as a “strategic partner” in the region.") == []
 
 
 def test_passive_cue_names_its_agent_or_nobody(quotes_of):

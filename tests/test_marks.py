@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quotebank import marks
 from quotebank.marks import paragraph_bounds, scan_quotes
 
 
@@ -105,10 +109,32 @@ def test_paragraph_bounds_blank_lines_and_single_newlines():
     assert paragraph_bounds("") == []
 
 
-def test_linear_time_on_long_input():
-    # A million marks: a quadratic scanner would not finish.
-    text = "“a” ’b “ " * 100_000
-    assert len(scan_quotes(text)) > 0
+def _lines_executed(text):
+    """How many lines of quotebank.marks run while scanning ``text``."""
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        if frame.f_code.co_filename != marks.__file__:
+            return None
+        if event == "line":
+            count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        scan_quotes(text)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize("unit", ["“a” ’b “ ", "“a ‘b “c ‘d ", "'' \"x\" ‘ « "])
+def test_work_grows_linearly_with_the_input(unit):
+    # Lines executed, not seconds: twice the marks may cost at most a little
+    # over twice the work (a scanner that walks its stack would cost 4×).
+    small, large = _lines_executed(unit * 1000), _lines_executed(unit * 2000)
+    assert large <= 2.1 * small
 
 
 MARKS = st.sampled_from(list("“”‘’\"'«»„‚‹›\n ") + ["''", "``", "\n\n", "a", "b ", "it's", "’90s"])

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from quotebank import FIELDS, Quote
+from quotebank.records import FIELD_TYPES, OFFSET_FIELDS
+from support import ROOT
 
 
 def make(**kw):
@@ -32,10 +36,29 @@ def test_validation():
         make(start=5, end=2)
 
 
+def _documented(docstring):
+    """The names in the "Attributes:" block of a Google-style docstring."""
+    block = docstring.split("Attributes:")[1]
+    return [m.group(1) for m in re.finditer(r"^ {8}(\w+):", block, re.M)]
+
+
 def test_fields_are_the_documented_ones():
-    for name in ("doc_id", "start", "end", "text", "kind", "cue", "cue_start", "cue_end", "speaker_mention",
-                 "speaker_start", "speaker_end", "speaker", "speaker_type", "confidence", "group"):
-        assert name in FIELDS
+    assert list(FIELDS) == _documented(Quote.__doc__)
+
+
+def test_every_field_is_in_the_docs_field_table():
+    table = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    first_cells = re.findall(r"^\| (`.*?) \|", table, re.M)
+    documented = {name for cell in first_cells for name in re.findall(r"`(\w+)`", cell)}
+    assert [f for f in FIELDS if f not in documented] == []
+
+
+def test_offset_fields_and_types_come_from_the_record():
+    assert OFFSET_FIELDS == (
+        "start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "group", "nested_in"
+    )
+    assert set(FIELD_TYPES) == set(FIELDS)
+    assert FIELD_TYPES["confidence"] is float and FIELD_TYPES["start"] is int and FIELD_TYPES["speaker"] is str
 
 
 @given(

@@ -83,7 +83,10 @@ def test_the_report_is_the_source_named_before(quotes_of):
 
 
 def test_plural_description_names_nobody(quotes_of):
-    text = "Russian Foreign Minister Sergei Lavrov visited Iran. Russian officials have repeatedly said the deal is fair."
+    text = (
+        "Russian Foreign Minister Sergei Lavrov visited Iran. "
+        "Russian officials have repeatedly said the deal is fair."
+    )
     assert by_cue(quotes_of(text), "said").speaker is None
 
 
@@ -147,7 +150,8 @@ def test_cli_speakers_option(tmp_path):
     table_csv = tmp_path / "speakers.csv"
     table_csv.write_text("name,aliases,qid\nVladimir Putin,Putin,Q7747\n", encoding="utf-8")
     out = tmp_path / "q.jsonl"
-    result = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), "--speakers", str(table_csv), "-o", str(out), "-q"])
+    args = ["extract", str(tmp_path / "a.txt"), "--speakers", str(table_csv), "-o", str(out), "-q"]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     (row,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert (row["speaker"], row["speaker_qid"]) == ("Vladimir Putin", "Q7747")

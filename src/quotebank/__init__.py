@@ -7,12 +7,12 @@ The public API is imported on first use, so that ``import quotebank`` (and
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any, Dict
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 #: Public name → the module that defines it.
-_EXPORTS: Dict[str, str] = {
+_EXPORTS: dict[str, str] = {
     "DEFAULT_MODEL": "quotebank.models",
     "Extractor": "quotebank.api",
     "FIELDS": "quotebank.records",
@@ -26,7 +26,20 @@ _EXPORTS: Dict[str, str] = {
     "scan_quotes": "quotebank.marks",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "DEFAULT_MODEL",
+    "Extractor",
+    "FIELDS",
+    "Quote",
+    "QuotebankComponent",
+    "QuotedSpan",
+    "SpeakerTable",
+    "__version__",
+    "extract",
+    "extract_corpus",
+    "load_pipeline",
+    "scan_quotes",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
     from quotebank.api import Extractor, extract

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import attrs
 from spacy.language import Language
@@ -18,7 +19,7 @@ __all__ = ["Extractor", "extract", "split_long_text"]
 MAX_CHUNK_CHARS = 100_000
 
 
-def split_long_text(text: str, limit: int = MAX_CHUNK_CHARS) -> List[Tuple[int, str]]:
+def split_long_text(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
     """Cut ``text`` into pieces of at most ``limit`` characters at paragraph breaks.
 
     A piece is cut at the last blank line before the limit, else the last
@@ -31,7 +32,7 @@ def split_long_text(text: str, limit: int = MAX_CHUNK_CHARS) -> List[Tuple[int, 
     Returns:
         ``(offset, piece)`` pairs that together give back ``text``.
     """
-    pieces: List[Tuple[int, str]] = []
+    pieces: list[tuple[int, str]] = []
     pos = 0
     n = len(text)
     while n - pos > limit:
@@ -51,7 +52,7 @@ def split_long_text(text: str, limit: int = MAX_CHUNK_CHARS) -> List[Tuple[int, 
 
 
 def _shift(quote: Quote, offset: int, doc_id: str) -> Quote:
-    changes: Dict[str, Any] = {"doc_id": doc_id}
+    changes: dict[str, Any] = {"doc_id": doc_id}
     if offset:
         for name in OFFSET_FIELDS:
             value = getattr(quote, name)
@@ -78,7 +79,7 @@ class Extractor:
     """
 
     def __init__(
-        self, model: Optional[str] = None, nlp: Optional[Language] = None, speakers: Optional[SpeakerTable] = None
+        self, model: str | None = None, nlp: Language | None = None, speakers: SpeakerTable | None = None
     ) -> None:
         self.speakers = speakers
         if nlp is None:
@@ -87,7 +88,7 @@ class Extractor:
             nlp.add_pipe("quotebank")
         self.nlp = nlp
 
-    def extract(self, text: str, doc_id: str = "") -> List[Quote]:
+    def extract(self, text: str, doc_id: str = "") -> list[Quote]:
         """Quotes of one text.
 
         Args:
@@ -102,8 +103,8 @@ class Extractor:
         return []
 
     def extract_many(
-        self, items: Iterable[Tuple[str, str]], batch_size: int = 16, n_process: int = 1
-    ) -> Iterator[Tuple[str, List[Quote]]]:
+        self, items: Iterable[tuple[str, str]], batch_size: int = 16, n_process: int = 1
+    ) -> Iterator[tuple[str, list[Quote]]]:
         """Quotes of many texts, streamed.
 
         Args:
@@ -122,7 +123,7 @@ class Extractor:
                 for k, (offset, piece) in enumerate(parts):
                     yield piece, (doc_id, offset, k == len(parts) - 1)
 
-        collected: List[Quote] = []
+        collected: list[Quote] = []
         stream = self.nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
         for doc, (doc_id, offset, last) in stream:
             for q in doc._.quotebank_quotes:
@@ -133,7 +134,7 @@ class Extractor:
                 collected = []
 
 
-def extract(text: str, doc_id: str = "", model: Optional[str] = None) -> List[Quote]:
+def extract(text: str, doc_id: str = "", model: str | None = None) -> list[Quote]:
     """Find the quotes of ``text`` and who said them.
 
     Args:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from typing import Optional, Tuple
 
 import click
 
@@ -60,15 +59,17 @@ def _say_problem(problem: ReadProblem) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("-o", "--output", default=None, help="Output file (default: stdout). Format from its suffix.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None, help="Output format (default: from -o's suffix, else jsonl).")
-@click.option("-m", "--model", default=None, help=f"spaCy pipeline to use (default: ${MODEL_ENV} or the bundled en_core_web_sm).")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: from -o's suffix, else jsonl).")
+@click.option("-m", "--model", default=None,
+              help=f"spaCy pipeline to use (default: ${MODEL_ENV} or the bundled en_core_web_sm).")
 @click.option("--batch-size", default=16, show_default=True, help="Documents per spaCy batch.")
 @click.option("-j", "--n-process", default=1, show_default=True, help="Processes for parsing.")
 @click.option("--speakers", "speakers_csv", type=click.Path(exists=True, dir_okay=False), default=None,
               help="CSV of speakers (name, aliases, qid) to merge aliases and add Wikidata QIDs.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
-def extract(paths: Tuple[str, ...], output: Optional[str], fmt: Optional[str], model: Optional[str],
-            batch_size: int, n_process: int, speakers_csv: Optional[str], quiet: bool) -> None:
+def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: str | None,
+            batch_size: int, n_process: int, speakers_csv: str | None, quiet: bool) -> None:
     """Extract quotes from .txt and .jsonl files and folders (recursively).
 
     Writes one record per quote. Unreadable, binary or empty inputs are
@@ -116,7 +117,7 @@ def extract(paths: Tuple[str, ...], output: Optional[str], fmt: Optional[str], m
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--speech-cues", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Word list defining the speech scope (default: METRICS.md's list).")
-def evaluate(gold: str, predictions: str, as_json: bool, speech_cues: Optional[str]) -> None:
+def evaluate(gold: str, predictions: str, as_json: bool, speech_cues: str | None) -> None:
     """Score PREDICTIONS (quotebank's JSONL) against GOLD (METRICS.md)."""
     from quotebank import evaluate as ev
 

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import json
 import string
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from quotebank.text import trim
 
@@ -64,17 +64,17 @@ SPEECH_CUE_WORDS = frozenset(
 _TRIM = set(string.whitespace) | set(string.punctuation) | set("“”‘’«»„‚‹›…—–\u00a0")
 
 
-def load_speech_words(path: Union[str, Path]) -> frozenset:
+def load_speech_words(path: str | Path) -> frozenset:
     """Read a cue word list: words separated by white space, one cue a line."""
     return frozenset(Path(path).read_text(encoding="utf-8").lower().split())
 
 
-def trim_span(text: str, start: int, end: int) -> Tuple[int, int]:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink ``[start, end)`` past quote marks, white space and punctuation at both edges."""
     return trim(text, start, end, _TRIM.__contains__)
 
 
-def in_speech_scope(cue: Optional[str], words: frozenset = SPEECH_CUE_WORDS) -> bool:
+def in_speech_scope(cue: str | None, words: frozenset = SPEECH_CUE_WORDS) -> bool:
     """Whether a gold cue holds a speech word ("has said", "according to", "told")."""
     if not cue:
         return False
@@ -82,7 +82,7 @@ def in_speech_scope(cue: Optional[str], words: frozenset = SPEECH_CUE_WORDS) -> 
     return any(t in words for t in tokens)
 
 
-def _read_jsonl(path: Union[str, Path]) -> List[dict]:
+def _read_jsonl(path: str | Path) -> list[dict]:
     rows = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
@@ -91,14 +91,14 @@ def _read_jsonl(path: Union[str, Path]) -> List[dict]:
     return rows
 
 
-def load_gold(path: Union[str, Path]) -> List[dict]:
+def load_gold(path: str | Path) -> list[dict]:
     """Gold documents: ``[{"id", "text", "quotes"}]``."""
     return _read_jsonl(path)
 
 
-def load_predictions(path: Union[str, Path]) -> Dict[str, List[dict]]:
+def load_predictions(path: str | Path) -> dict[str, list[dict]]:
     """Predicted quotes by doc id, from either per-document or per-quote JSONL."""
-    by_doc: Dict[str, List[dict]] = {}
+    by_doc: dict[str, list[dict]] = {}
     for row in _read_jsonl(path):
         if "quotes" in row and "start" not in row:
             by_doc.setdefault(str(row.get("id", row.get("doc_id"))), []).extend(row["quotes"])
@@ -107,21 +107,21 @@ def load_predictions(path: Union[str, Path]) -> Dict[str, List[dict]]:
     return by_doc
 
 
-def _match_predictions(gold_docs: Sequence[dict], predictions: Mapping[str, List[dict]]) -> Dict[str, List[dict]]:
+def _match_predictions(gold_docs: Sequence[dict], predictions: Mapping[str, list[dict]]) -> dict[str, list[dict]]:
     """Map prediction doc ids onto gold ids (exact, else by file stem)."""
     ids = {d["id"] for d in gold_docs}
-    out: Dict[str, List[dict]] = {}
+    out: dict[str, list[dict]] = {}
     for doc_id, quotes in predictions.items():
         key = doc_id if doc_id in ids else Path(doc_id).name
         out.setdefault(key, []).extend(quotes)
     return out
 
 
-def _overlap(a: Tuple[int, int], b: Tuple[int, int]) -> int:
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _pairs(text: str, gold: List[dict], pred: List[dict], threshold: float) -> List[Tuple[int, int]]:
+def _pairs(text: str, gold: list[dict], pred: list[dict], threshold: float) -> list[tuple[int, int]]:
     """One-to-one matches (gold index, pred index), largest overlap first."""
     g_spans = [trim_span(text, q["start"], q["end"]) for q in gold]
     p_spans = [trim_span(text, q["start"], q["end"]) for q in pred]
@@ -145,7 +145,7 @@ def _pairs(text: str, gold: List[dict], pred: List[dict], threshold: float) -> L
     return pairs
 
 
-def _same_name(a: Optional[str], b: Optional[str]) -> bool:
+def _same_name(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
     a, b = a.strip().lower(), b.strip().lower()
@@ -156,16 +156,16 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _ratio(a: int, b: int) -> Optional[float]:
+def _ratio(a: int, b: int) -> float | None:
     return a / b if b else None
 
 
 def evaluate(
     gold_docs: Sequence[dict],
-    predictions: Mapping[str, List[dict]],
+    predictions: Mapping[str, list[dict]],
     thresholds: Iterable[float] = THRESHOLDS,
     speech_words: frozenset = SPEECH_CUE_WORDS,
-) -> Dict[str, Dict[str, dict]]:
+) -> dict[str, dict[str, dict]]:
     """Score predictions against gold.
 
     Args:
@@ -181,7 +181,7 @@ def evaluate(
         speaker accuracies (None where nothing was counted).
     """
     preds = _match_predictions(gold_docs, predictions)
-    result: Dict[str, Dict[str, dict]] = {"all": {}, "speech": {}}
+    result: dict[str, dict[str, dict]] = {"all": {}, "speech": {}}
     for threshold in thresholds:
         counters = {scope: _Counter() for scope in result}
         for doc in gold_docs:
@@ -192,7 +192,7 @@ def evaluate(
             pairs = _pairs(text, gold, pred, threshold)
             matched_g = {gi: pi for gi, pi in pairs}
             matched_p = {pi: gi for gi, pi in pairs}
-            out_of_scope = [trim_span(text, q["start"], q["end"]) for q, s in zip(gold, scope_of) if not s]
+            out_of_scope = [trim_span(text, q["start"], q["end"]) for q, s in zip(gold, scope_of, strict=True) if not s]
             for scope, c in counters.items():
                 for gi, q in enumerate(gold):
                     if scope == "speech" and not scope_of[gi]:
@@ -272,18 +272,19 @@ class _Counter:
         }
 
 
-def _fmt(x: Optional[float]) -> str:
+def _fmt(x: float | None) -> str:
     return "  -  " if x is None else f"{x:.3f}"
 
 
-def format_table(result: Dict[str, Dict[str, dict]], title: str = "") -> str:
+def format_table(result: dict[str, dict[str, dict]], title: str = "") -> str:
     """A Markdown table of :func:`evaluate`'s result."""
     lines = []
     if title:
         lines.append(f"**{title}**")
         lines.append("")
     lines.append(
-        "| scope | overlap | P | R | F1 | R direct | R indirect | R mixed | spk span | spk span direct | spk name | tp | fp | gold |"
+        "| scope | overlap | P | R | F1 | R direct | R indirect | R mixed "
+        "| spk span | spk span direct | spk name | tp | fp | gold |"
     )
     lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for scope, by_t in result.items():

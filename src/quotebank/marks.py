@@ -23,7 +23,6 @@ Example:
 from __future__ import annotations
 
 import re
-from typing import List, Optional
 
 import attrs
 
@@ -97,10 +96,10 @@ class _Open:
     depth: int
     # Index in the stack of the innermost entry of the *other* family below
     # this one (None when there is none), so lookups never walk the stack.
-    prev_other: Optional[int] = None
+    prev_other: int | None = None
 
 
-def paragraph_bounds(text: str) -> List[tuple]:
+def paragraph_bounds(text: str) -> list[tuple]:
     """Split ``text`` into paragraphs.
 
     A text holding a blank line anywhere is taken to separate its paragraphs by
@@ -137,7 +136,7 @@ def _can_close(prev: str, nxt: str) -> bool:
     return not prev.isspace() and not nxt.isalnum()
 
 
-def scan_quotes(text: str) -> List[QuotedSpan]:
+def scan_quotes(text: str) -> list[QuotedSpan]:
     """Find the quotations of ``text`` by their marks.
 
     Only outermost quotes are returned; quotes nested inside them are part of
@@ -152,10 +151,10 @@ def scan_quotes(text: str) -> List[QuotedSpan]:
     """
     blank_lines = _has_blank_line(text)
     n = len(text)
-    stack: List[_Open] = []
-    result: List[QuotedSpan] = []
+    stack: list[_Open] = []
+    result: list[QuotedSpan] = []
     # Pieces of the outermost quote that is still open, waiting for its close.
-    pending: List[tuple] = []  # (content_start, content_end, open_mark, mark_start)
+    pending: list[tuple] = []  # (content_start, content_end, open_mark, mark_start)
     chain_counter = 0
     skip_to = -1
 
@@ -236,7 +235,7 @@ def _openers_for(open_mark: str) -> set:
     return {m for m, f in _FAMILY.items() if f == family and m not in ("”", "’", "»", "›")}
 
 
-def _mark_at(text: str, j: int) -> Optional[str]:
+def _mark_at(text: str, j: int) -> str | None:
     if text.startswith("''", j) or text.startswith("``", j):
         return text[j:j + 2]
     if j < len(text) and text[j] in _FAMILY:
@@ -244,7 +243,7 @@ def _mark_at(text: str, j: int) -> Optional[str]:
     return None
 
 
-def _role(mark: str, prev: str, nxt: str, stack: List[_Open]) -> Optional[str]:
+def _role(mark: str, prev: str, nxt: str, stack: list[_Open]) -> str | None:
     """Decide whether a mark opens, closes, or is no mark (an apostrophe)."""
     can_open = _can_open(prev, nxt)
     can_close = _can_close(prev, nxt)
@@ -290,7 +289,7 @@ def _role(mark: str, prev: str, nxt: str, stack: List[_Open]) -> Optional[str]:
     return None
 
 
-def _innermost_other(stack: List[_Open], family: str) -> Optional[int]:
+def _innermost_other(stack: list[_Open], family: str) -> int | None:
     """Index of the innermost entry of the family other than ``family``."""
     if not stack:
         return None
@@ -298,12 +297,12 @@ def _innermost_other(stack: List[_Open], family: str) -> Optional[int]:
     return len(stack) - 1 if top.family != family else top.prev_other
 
 
-def _german_open(stack: List[_Open]) -> bool:
+def _german_open(stack: list[_Open]) -> bool:
     idx = _find_opener(stack, "”")
     return idx is not None and stack[idx].mark == "„"
 
 
-def _find_opener(stack: List[_Open], mark: str) -> Optional[int]:
+def _find_opener(stack: list[_Open], mark: str) -> int | None:
     """Index of the innermost open mark that ``mark`` can close, if any.
 
     Looks at the innermost open mark of the same family only, in O(1): each

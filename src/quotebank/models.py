@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from typing import Optional
 
 __all__ = ["DEFAULT_MODEL", "MODEL_ENV", "model_name"]
 
@@ -29,6 +28,6 @@ def _default_model() -> str:
 DEFAULT_MODEL: str = _default_model()
 
 
-def model_name(name: Optional[str] = None) -> str:
+def model_name(name: str | None = None) -> str:
     """The pipeline to load: ``name``, else ``$QUOTEBANK_MODEL``, else :data:`DEFAULT_MODEL`."""
     return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL

@@ -25,7 +25,6 @@ and the span groups ``doc.spans["quotes"]`` (label: the kind) and
 from __future__ import annotations
 
 import functools
-from typing import List, Optional, Tuple
 
 import spacy
 from spacy.language import Language
@@ -50,7 +49,7 @@ REQUIRED = {"token.dep": "a dependency parser", "doc.ents": "named entities (an 
 
 
 @functools.lru_cache(maxsize=4)
-def load_pipeline(name: Optional[str] = None) -> Language:
+def load_pipeline(name: str | None = None) -> Language:
     """Load a spaCy pipeline (installed package or path) with quotebank added.
 
     Nothing is downloaded: the pipeline must be installed.
@@ -98,7 +97,7 @@ def _set_extensions() -> None:
         Doc.set_extension("quotebank_error", default=None)
 
 
-def _get_quotes(doc: Doc) -> Tuple[Quote, ...]:
+def _get_quotes(doc: Doc) -> tuple[Quote, ...]:
     data = doc._.quotebank_records or []
     return tuple(Quote.from_dict(d) for d in data)
 
@@ -144,14 +143,15 @@ class QuotebankComponent:
             doc._.quotebank_error = f"{type(err).__name__}: {err}"
             quotes = []
         doc._.quotebank_records = [q.to_dict() for q in quotes]
-        quote_spans: List[Span] = []
-        speaker_spans: List[Span] = []
+        quote_spans: list[Span] = []
+        speaker_spans: list[Span] = []
         for q in quotes:
             span = doc.char_span(q.start, q.end, label=q.kind.upper(), alignment_mode="expand")
             if span is not None:
                 quote_spans.append(span)
             if q.speaker_start is not None and q.speaker_end is not None:
-                sp = doc.char_span(q.speaker_start, q.speaker_end, label=q.speaker or "UNKNOWN", alignment_mode="expand")
+                label = q.speaker or "UNKNOWN"
+                sp = doc.char_span(q.speaker_start, q.speaker_end, label=label, alignment_mode="expand")
                 if sp is not None:
                     speaker_spans.append(sp)
         doc.spans[self.quotes_key] = quote_spans
@@ -170,7 +170,9 @@ class QuotebankComponent:
 
 @Language.factory(
     "quotebank",
-    default_config={"quotes_key": "quotes", "speakers_key": "speakers", "headlines": True, "coref_prefix": COREF_PREFIX},
+    default_config={
+        "quotes_key": "quotes", "speakers_key": "speakers", "headlines": True, "coref_prefix": COREF_PREFIX,
+    },
     requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
     assigns=["doc._.quotebank_records", "doc._.quotebank_error", "doc.spans"],
 )

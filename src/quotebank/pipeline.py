@@ -9,7 +9,7 @@ place and no parallel lists are zipped.
 
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from collections.abc import Callable, Sequence
 
 import attrs
 from spacy.tokens import Doc
@@ -31,7 +31,7 @@ __all__ = ["find_quotes", "attribute"]
 # issue 8 replaces this arithmetic with a model fitted on the dev sets.
 #: By how the mention was found: a subject is the surest, a floating quote's
 #: inherited mention the least sure.
-METHOD_CONFIDENCE: Dict[str, float] = {
+METHOD_CONFIDENCE: dict[str, float] = {
     "subject": 0.9,
     "relative": 0.85,
     "inverted": 0.85,
@@ -56,9 +56,9 @@ CONFIDENCE_DECIMALS = 3
 def find_quotes(
     doc: Doc,
     doc_id: str = "",
-    parse: Optional[Callable[[str], Doc]] = None,
+    parse: Callable[[str], Doc] | None = None,
     coref_prefix: str = COREF_PREFIX,
-) -> List[Quote]:
+) -> list[Quote]:
     """Find the quotes of a parsed Doc and their speakers.
 
     Args:
@@ -83,10 +83,10 @@ def find_quotes(
 
 def attribute(
     doc: Doc,
-    parse: Optional[Callable[[str], Doc]] = None,
+    parse: Callable[[str], Doc] | None = None,
     coref_prefix: str = COREF_PREFIX,
-    text: Optional[str] = None,
-) -> List[Attribution]:
+    text: str | None = None,
+) -> list[Attribution]:
     """Every stage before the records: candidates, mentions, nesting, speakers.
 
     Args:
@@ -108,24 +108,24 @@ def attribute(
             kept = [a for a in attributions if not any(lo <= a.candidate.start < hi for lo, hi in lines)]
             attributions = sorted(kept + from_headlines, key=lambda a: (a.candidate.start, -a.candidate.end))
     outer = outer_positions([a.candidate for a in attributions])
-    attributions = [attrs.evolve(a, outer=o) for a, o in zip(attributions, outer)]
+    attributions = [attrs.evolve(a, outer=o) for a, o in zip(attributions, outer, strict=True)]
     quoted = [a.candidate.quote_tokens for a in attributions if a.candidate.how not in ("reported", "headline")]
     return resolve_speakers(doc, attributions, quoted, coref_prefix)
 
 
 def _headline_attributions(
     doc: Doc, parse: Callable[[str], Doc], para_starts: Sequence[int]
-) -> Tuple[List[Tuple[int, int]], List[Attribution]]:
+) -> tuple[list[tuple[int, int]], list[Attribution]]:
     """Attributions found in case-normalised parses of title-case lines,
     mapped back to the tokens of ``doc``; and the lines' bounds."""
     index = TokenIndex(doc)
-    lines: List[Tuple[int, int]] = []
-    out: List[Attribution] = []
+    lines: list[tuple[int, int]] = []
+    out: list[Attribution] = []
 
     def token_at(char: int) -> int:
         return index.tokens(char, char + 1).start
 
-    def span_at(a: int, b: int) -> Tuple[int, int]:
+    def span_at(a: int, b: int) -> tuple[int, int]:
         r = index.tokens(a, b)
         return r.start, max(r.stop, r.start + 1)
 
@@ -166,7 +166,7 @@ def _worth_nesting(doc: Doc, att: Attribution, outer: Attribution) -> bool:
     return att.speaker.name is None or att.speaker.name != outer.speaker.name
 
 
-def _confidence(cand: Candidate, mention: Optional[Mention], speaker: Speaker) -> float:
+def _confidence(cand: Candidate, mention: Mention | None, speaker: Speaker) -> float:
     """The record's confidence: see :data:`METHOD_CONFIDENCE` and the constants below it."""
     if mention is not None:
         method = METHOD_CONFIDENCE.get(mention.method, OTHER_METHOD_CONFIDENCE)
@@ -178,7 +178,7 @@ def _confidence(cand: Candidate, mention: Optional[Mention], speaker: Speaker) -
     return round(confidence, CONFIDENCE_DECIMALS)
 
 
-def _char_span(doc: Doc, first: int, stop: int) -> Tuple[int, int]:
+def _char_span(doc: Doc, first: int, stop: int) -> tuple[int, int]:
     """Character offsets of tokens ``[first, stop)``."""
     last = doc[stop - 1]
     return doc[first].idx, last.idx + len(last)
@@ -187,7 +187,7 @@ def _char_span(doc: Doc, first: int, stop: int) -> Tuple[int, int]:
 def _record(doc: Doc, text: str, att: Attribution, attributions: Sequence[Attribution], doc_id: str) -> Quote:
     """The :class:`Quote` of one attribution; offsets into ``text``."""
     cand, mention, speaker = att.candidate, att.mention, att.speaker
-    fields: Dict[str, object] = {}
+    fields: dict[str, object] = {}
     if cand.cue is not None and cand.cue_end is not None:
         cue_start, cue_end = _char_span(doc, cand.cue, cand.cue_end)
         fields.update(cue=text[cue_start:cue_end], cue_start=cue_start, cue_end=cue_end)

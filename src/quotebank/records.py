@@ -8,7 +8,7 @@ text``, ``document[cue_start:cue_end] == cue`` and
 from __future__ import annotations
 
 import typing
-from typing import Any, Dict, Optional
+from typing import Any
 
 import attrs
 
@@ -34,7 +34,7 @@ def _confidence(instance: Any, attribute: Any, value: float) -> None:
         raise ValueError(f"confidence must lie in [0, 1], not {value!r}")
 
 
-def _span_order(instance: "Quote", attribute: Any, value: int) -> None:
+def _span_order(instance: Quote, attribute: Any, value: int) -> None:
     if instance.start < 0 or instance.end < instance.start:
         raise ValueError(f"bad quote span [{instance.start}, {instance.end})")
 
@@ -85,29 +85,29 @@ class Quote:
     end: int = _offset(validator=_span_order)
     text: str
     kind: str = attrs.field(default="direct", validator=attrs.validators.in_(KINDS))
-    cue: Optional[str] = None
-    cue_start: Optional[int] = _offset(default=None)
-    cue_end: Optional[int] = _offset(default=None)
-    speaker_mention: Optional[str] = None
-    speaker_start: Optional[int] = _offset(default=None)
-    speaker_end: Optional[int] = _offset(default=None)
-    speaker: Optional[str] = None
+    cue: str | None = None
+    cue_start: int | None = _offset(default=None)
+    cue_end: int | None = _offset(default=None)
+    speaker_mention: str | None = None
+    speaker_start: int | None = _offset(default=None)
+    speaker_end: int | None = _offset(default=None)
+    speaker: str | None = None
     speaker_type: str = attrs.field(default="unknown", validator=attrs.validators.in_(SPEAKER_TYPES))
-    speaker_role: Optional[str] = None
-    speaker_id: Optional[str] = None
-    speaker_qid: Optional[str] = None
+    speaker_role: str | None = None
+    speaker_id: str | None = None
+    speaker_qid: str | None = None
     confidence: float = attrs.field(default=0.0, converter=float, validator=_confidence)
-    group: Optional[int] = _offset(default=None)
+    group: int | None = _offset(default=None)
     method: str = "none"
     cue_class: str = attrs.field(default="speech", validator=attrs.validators.in_(CUE_CLASSES))
-    nested_in: Optional[int] = _offset(default=None)
+    nested_in: int | None = _offset(default=None)
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """The record as a plain dict (JSON- and msgpack-ready)."""
         return attrs.asdict(self)
 
     @classmethod
-    def from_dict(cls, data: Dict[str, Any]) -> "Quote":
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
         """Build a record from :meth:`to_dict` output; unknown keys are ignored."""
         return cls(**{k: data[k] for k in FIELDS if k in data})
 
@@ -127,4 +127,4 @@ def _base_type(hint: Any) -> type:
 
 #: Each field's value type (``int``, ``float`` or ``str``; None is allowed
 #: where the field is optional), for writers that need a schema.
-FIELD_TYPES: Dict[str, type] = {name: _base_type(hint) for name, hint in typing.get_type_hints(Quote).items()}
+FIELD_TYPES: dict[str, type] = {name: _base_type(hint) for name, hint in typing.get_type_hints(Quote).items()}

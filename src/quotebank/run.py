@@ -7,13 +7,13 @@ on; the :class:`RunReport` counts what was done.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, List, Optional, Tuple, Union
 
 import attrs
 
 from quotebank.api import Extractor
-from quotebank.corpus.readers import Document, ReadProblem, find_files, read_documents
+from quotebank.corpus.readers import ReadProblem, find_files, read_documents
 from quotebank.records import Quote
 
 __all__ = ["RunReport", "extract_corpus", "iter_corpus"]
@@ -36,26 +36,26 @@ class RunReport:
     documents: int = 0
     quotes: int = 0
     words: int = 0
-    problems: List[ReadProblem] = attrs.Factory(list)
+    problems: list[ReadProblem] = attrs.Factory(list)
     seconds: float = 0.0
 
     @property
-    def errors(self) -> List[ReadProblem]:
+    def errors(self) -> list[ReadProblem]:
         """The problems that lost an input."""
         return [p for p in self.problems if p.fatal]
 
 
 def iter_corpus(
-    paths: Iterable[Union[str, Path]],
-    extractor: Optional[Extractor] = None,
+    paths: Iterable[str | Path],
+    extractor: Extractor | None = None,
     *,
-    model: Optional[str] = None,
+    model: str | None = None,
     batch_size: int = 16,
     n_process: int = 1,
-    report: Optional[RunReport] = None,
-    on_problem: Optional[Callable[[ReadProblem], None]] = None,
-    on_document: Optional[Callable[[RunReport], None]] = None,
-) -> Iterator[Tuple[str, List[Quote]]]:
+    report: RunReport | None = None,
+    on_problem: Callable[[ReadProblem], None] | None = None,
+    on_document: Callable[[RunReport], None] | None = None,
+) -> Iterator[tuple[str, list[Quote]]]:
     """Extract the quotes of every document under ``paths``, streamed.
 
     Args:
@@ -86,7 +86,7 @@ def iter_corpus(
     extractor = extractor or Extractor(model)
     words = {}
 
-    def documents() -> Iterator[Tuple[str, str]]:
+    def documents() -> Iterator[tuple[str, str]]:
         for item in read_documents(files):
             if isinstance(item, ReadProblem):
                 problem(item)
@@ -107,7 +107,7 @@ def iter_corpus(
     report.seconds = time.perf_counter() - started
 
 
-def extract_corpus(paths: Iterable[Union[str, Path]], model: Optional[str] = None, **kwargs) -> Iterator[Quote]:
+def extract_corpus(paths: Iterable[str | Path], model: str | None = None, **kwargs) -> Iterator[Quote]:
     """Every quote of every document under ``paths``, as one stream of records.
 
     Args:

@@ -8,12 +8,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Callable, Sequence, Tuple
+from collections.abc import Callable, Sequence
 
 __all__ = ["trim", "paragraph_of"]
 
 
-def trim(text: str, start: int, end: int, drop: Callable[[str], bool] = str.isspace) -> Tuple[int, int]:
+def trim(text: str, start: int, end: int, drop: Callable[[str], bool] = str.isspace) -> tuple[int, int]:
     """Shrink ``[start, end)`` past the characters ``drop`` accepts, at both edges.
 
     Args:

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import codecs
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator, List, Tuple, Union
 
 import attrs
 
@@ -62,7 +62,7 @@ class ReadProblem:
     fatal: bool = True
 
 
-def find_files(paths: Iterable[Union[str, Path]]) -> Tuple[List[Tuple[Path, str]], List[ReadProblem]]:
+def find_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[ReadProblem]]:
     """List the input files of the given paths, with their doc ids.
 
     Args:
@@ -72,8 +72,8 @@ def find_files(paths: Iterable[Union[str, Path]]) -> Tuple[List[Tuple[Path, str]
     Returns:
         ``([(file, doc_id), …], problems)``; a path that does not exist is a problem.
     """
-    found: List[Tuple[Path, str]] = []
-    problems: List[ReadProblem] = []
+    found: list[tuple[Path, str]] = []
+    problems: list[ReadProblem] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -89,7 +89,7 @@ def find_files(paths: Iterable[Union[str, Path]]) -> Tuple[List[Tuple[Path, str]
     return found, problems
 
 
-def decode(data: bytes) -> Tuple[str, str]:
+def decode(data: bytes) -> tuple[str, str]:
     """Decode a text file's bytes.
 
     Args:
@@ -113,7 +113,7 @@ def decode(data: bytes) -> Tuple[str, str]:
     return text, f"not valid UTF-8 (byte {where}); decoded as Windows-1252"
 
 
-def read_documents(files: Iterable[Tuple[Path, str]]) -> Iterator[Union[Document, ReadProblem]]:
+def read_documents(files: Iterable[tuple[Path, str]]) -> Iterator[Document | ReadProblem]:
     """Read files into documents, reporting problems instead of raising.
 
     Args:
@@ -144,7 +144,7 @@ def read_documents(files: Iterable[Tuple[Path, str]]) -> Iterator[Union[Document
         yield Document(doc_id, text, source, warning)
 
 
-def _jsonl_documents(text: str, source: str, stem: str) -> Iterator[Union[Document, ReadProblem]]:
+def _jsonl_documents(text: str, source: str, stem: str) -> Iterator[Document | ReadProblem]:
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue

@@ -10,13 +10,13 @@ place when complete, so an interrupted run never leaves a half-written file.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Iterable, List, Optional, Union
+from typing import IO
 
 from quotebank.records import FIELD_TYPES, FIELDS, Quote
 
@@ -26,7 +26,7 @@ __all__ = ["FORMATS", "QuoteWriter", "format_for", "open_writer"]
 FORMATS = ("jsonl", "csv", "parquet")
 
 
-def format_for(path: Optional[Union[str, Path]], fmt: Optional[str] = None) -> str:
+def format_for(path: str | Path | None, fmt: str | None = None) -> str:
     """The output format: ``fmt`` if given, else from the path's suffix, else JSONL.
 
     Raises:
@@ -50,13 +50,13 @@ class QuoteWriter:
     which renames the finished file into place. :meth:`abort` drops it.
     """
 
-    def __init__(self, path: Optional[Union[str, Path]] = None, fmt: Optional[str] = None) -> None:
+    def __init__(self, path: str | Path | None = None, fmt: str | None = None) -> None:
         self.format = format_for(path, fmt)
         self.path = None if path is None or str(path) == "-" else Path(path)
         self.count = 0
-        self._rows: List[dict] = []
-        self._tmp: Optional[str] = None
-        self._fh: Optional[IO[str]] = None
+        self._rows: list[dict] = []
+        self._tmp: str | None = None
+        self._fh: IO[str] | None = None
         if self.format == "parquet":
             if self.path is None:
                 raise ValueError("Parquet output needs a file: give -o FILE.parquet")
@@ -72,8 +72,8 @@ class QuoteWriter:
             if self.format == "parquet":
                 os.close(fd)
             else:
-                self._fh = io.open(fd, "w", encoding="utf-8", newline="")
-        self._csv: Optional["csv.DictWriter[str]"] = None
+                self._fh = open(fd, "w", encoding="utf-8", newline="")
+        self._csv: csv.DictWriter[str] | None = None
         if self.format == "csv":
             assert self._fh is not None
             self._csv = csv.DictWriter(self._fh, fieldnames=list(FIELDS), lineterminator="\n")
@@ -117,7 +117,7 @@ class QuoteWriter:
             os.unlink(self._tmp)
         self._tmp = None
 
-    def __enter__(self) -> "QuoteWriter":
+    def __enter__(self) -> QuoteWriter:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -132,6 +132,6 @@ def _parquet_schema(pa):
     return pa.schema([pa.field(name, arrow[FIELD_TYPES[name]]) for name in FIELDS])
 
 
-def open_writer(path: Optional[Union[str, Path]] = None, fmt: Optional[str] = None) -> QuoteWriter:
+def open_writer(path: str | Path | None = None, fmt: str | None = None) -> QuoteWriter:
     """Open a writer for ``path`` (None or "-" for stdout) in ``fmt`` (default: by suffix)."""
     return QuoteWriter(path, fmt)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Callable, Iterable, List, Optional, Sequence, Tuple
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 from spacy.tokens import Doc, Token
@@ -57,12 +57,12 @@ class Candidate:
     start: int
     end: int
     kind: str
-    cue: Optional[int]
-    cue_end: Optional[int]
+    cue: int | None
+    cue_end: int | None
     how: str
     paragraph: int
-    quote_tokens: Tuple[int, int]
-    group_start: Optional[int] = None
+    quote_tokens: tuple[int, int]
+    group_start: int | None = None
     cue_class: str = "speech"
 
 
@@ -71,7 +71,7 @@ class TokenIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.starts: List[int] = [t.idx for t in doc]
+        self.starts: list[int] = [t.idx for t in doc]
 
     def tokens(self, start: int, end: int) -> range:
         """Indices of the tokens that start inside ``[start, end)``, plus the
@@ -148,7 +148,7 @@ def is_according_to(token: Token) -> bool:
     return token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
 
 
-def quote_mask(length: int, ranges: Iterable[Tuple[int, int]]) -> bytearray:
+def quote_mask(length: int, ranges: Iterable[tuple[int, int]]) -> bytearray:
     """Per token, 1 when it lies inside one of the token ``ranges`` (``(first, last + 1)``), else 0."""
     mask = bytearray(length)
     for lo, hi in ranges:
@@ -156,7 +156,7 @@ def quote_mask(length: int, ranges: Iterable[Tuple[int, int]]) -> bytearray:
     return mask
 
 
-def sentence_start(doc: Doc, i: int, owner: Optional[Sequence[int]] = None) -> int:
+def sentence_start(doc: Doc, i: int, owner: Sequence[int] | None = None) -> int:
     """First token of the sentence holding token ``i``.
 
     A sentence ends at a full stop (:func:`is_sentence_end`) or a line break;
@@ -174,7 +174,7 @@ def sentence_start(doc: Doc, i: int, owner: Optional[Sequence[int]] = None) -> i
     return left
 
 
-def sentence_end(doc: Doc, i: int, stop: Optional[Callable[[Token], bool]] = None) -> int:
+def sentence_end(doc: Doc, i: int, stop: Callable[[Token], bool] | None = None) -> int:
     """Index of the first token at or after ``i`` that ends a sentence (a full
     stop or a line break), or for which ``stop`` holds; ``len(doc)`` if none."""
     while i < len(doc):
@@ -190,7 +190,7 @@ _OPENING_MARKS = "“‘\"'«„"
 _CLOSING_MARKS = "”’\"'»“"
 
 
-def trim_tokens(doc: Doc, lo: int, hi: int, *, keep_marks: bool = False, drop_that: bool = False) -> Tuple[int, int]:
+def trim_tokens(doc: Doc, lo: int, hi: int, *, keep_marks: bool = False, drop_that: bool = False) -> tuple[int, int]:
     """Shrink the tokens ``[lo, hi)`` past punctuation and white space at both edges.
 
     Args:

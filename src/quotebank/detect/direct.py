@@ -20,7 +20,7 @@ words or fewer without a cue is a scare quote, and a short quote in title case
 
 from __future__ import annotations
 
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from collections.abc import Iterable, Sequence
 
 import attrs
 from spacy.tokens import Doc, Token
@@ -75,10 +75,10 @@ MIN_MIXED_WORDS = 2
 def direct_quotes(
     doc: Doc,
     quoted: Sequence[QuotedSpan],
-    para_starts: Optional[List[int]] = None,
-    owner: Optional[List[int]] = None,
-    index: Optional[TokenIndex] = None,
-) -> List[Candidate]:
+    para_starts: list[int] | None = None,
+    owner: list[int] | None = None,
+    index: TokenIndex | None = None,
+) -> list[Candidate]:
     """Turn quoted spans into candidate quotes with their cues.
 
     Args:
@@ -98,7 +98,7 @@ def direct_quotes(
     if owner is None:
         owner = quote_owner(doc, quoted, index)
 
-    pieces: List[Candidate] = []
+    pieces: list[Candidate] = []
     for q in quoted:
         toks = index.tokens(q.mark_start, q.mark_end)
         if not len(toks):
@@ -113,7 +113,7 @@ def direct_quotes(
 
     pieces = _link_chains(pieces, quoted)
     pieces = _link_interrupted(doc, pieces)
-    out: List[Candidate] = []
+    out: list[Candidate] = []
     seen = set()
     for cand in pieces:
         quote = doc[cand.quote_tokens[0]:cand.quote_tokens[1]]
@@ -131,7 +131,7 @@ def direct_quotes(
     return _merge_mixed(doc, out)
 
 
-def _merge_mixed(doc: Doc, cands: List[Candidate]) -> List[Candidate]:
+def _merge_mixed(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Quoted fragments of one reported clause are one mixed quote: "Trump is a
     “loser,” a “liar” and a “whiner”" gives one record, not three, and a short
     fragment of the same cue joins it ("said “maybe” the conduct … “should be
@@ -140,8 +140,8 @@ def _merge_mixed(doc: Doc, cands: List[Candidate]) -> List[Candidate]:
     The first mixed candidate of a cue is the host; the mixed candidates and
     short fragments of that cue in the same paragraph widen it.
     """
-    hosts: Dict[int, Candidate] = {}  # cue → the host, widened so far
-    host_at: Dict[int, int] = {}  # cue → the host's position in ``cands``
+    hosts: dict[int, Candidate] = {}  # cue → the host, widened so far
+    host_at: dict[int, int] = {}  # cue → the host's position in ``cands``
     for k, cand in enumerate(cands):
         if cand.kind != "mixed" or cand.cue is None:
             continue
@@ -149,7 +149,7 @@ def _merge_mixed(doc: Doc, cands: List[Candidate]) -> List[Candidate]:
             hosts[cand.cue], host_at[cand.cue] = cand, k
         elif hosts[cand.cue].paragraph == cand.paragraph:
             hosts[cand.cue] = _absorb(doc, hosts[cand.cue], cand)
-    kept: List[Union[Candidate, int]] = []  # a candidate, or the cue of a host
+    kept: list[Candidate | int] = []  # a candidate, or the cue of a host
     for k, cand in enumerate(cands):
         at = host_at.get(cand.cue) if cand.cue is not None else None
         if at is None:
@@ -175,11 +175,13 @@ def _absorb(doc: Doc, host: Candidate, other: Candidate) -> Candidate:
         host,
         start=min(host.start, other.start, first.idx),
         end=max(host.end, other.end, last.idx + len(last)),
-        quote_tokens=(min(host.quote_tokens[0], other.quote_tokens[0]), max(host.quote_tokens[1], other.quote_tokens[1])),
+        quote_tokens=(
+            min(host.quote_tokens[0], other.quote_tokens[0]), max(host.quote_tokens[1], other.quote_tokens[1])
+        ),
     )
 
 
-def quote_owner(doc: Doc, quoted: Sequence[QuotedSpan], index: Optional[TokenIndex] = None) -> List[int]:
+def quote_owner(doc: Doc, quoted: Sequence[QuotedSpan], index: TokenIndex | None = None) -> list[int]:
     """For each token, the index of the quoted span holding it (marks included), or -1."""
     index = index or TokenIndex(doc)
     owner = [-1] * len(doc)
@@ -189,7 +191,7 @@ def quote_owner(doc: Doc, quoted: Sequence[QuotedSpan], index: Optional[TokenInd
     return owner
 
 
-def _find_cue(doc: Doc, toks: range, owner: List[int]) -> Tuple[Optional[int], Optional[int], str]:
+def _find_cue(doc: Doc, toks: range, owner: list[int]) -> tuple[int | None, int | None, str]:
     cue = _cue_by_syntax(doc, toks, owner)
     if cue is not None:
         return cue, cue + 1, "syntax"
@@ -202,10 +204,10 @@ def _find_cue(doc: Doc, toks: range, owner: List[int]) -> Tuple[Optional[int], O
     return None, None, "none"
 
 
-def _cue_by_syntax(doc: Doc, toks: range, owner: List[int]) -> Optional[int]:
+def _cue_by_syntax(doc: Doc, toks: range, owner: list[int]) -> int | None:
     """A speech verb outside the quote among the ancestors of its tokens."""
     lo, hi = toks.start, toks.stop
-    best: Optional[int] = None
+    best: int | None = None
     best_dist = 0
     seen = set()
     for i in toks:
@@ -237,7 +239,7 @@ def _crosses_line(doc: Doc, i: int, lo: int, hi: int) -> bool:
     return any("\n" in doc[j].text for j in between)
 
 
-def _cue_after(doc: Doc, stop: int, owner: List[int]) -> Optional[Tuple[int, int]]:
+def _cue_after(doc: Doc, stop: int, owner: list[int]) -> tuple[int, int] | None:
     """A cue in the few words after a closing mark: ", she said", ", according to X"."""
     words = 0
     for i in range(stop, min(len(doc), stop + AFTER_WINDOW_TOKENS)):
@@ -256,7 +258,7 @@ def _cue_after(doc: Doc, stop: int, owner: List[int]) -> Optional[Tuple[int, int
     return None
 
 
-def _cue_before(doc: Doc, start: int, owner: List[int]) -> Optional[Tuple[int, int, str]]:
+def _cue_before(doc: Doc, start: int, owner: list[int]) -> tuple[int, int, str] | None:
     """A cue in the words leading up to an opening mark that ends in ':' or ','."""
     last = start - 1
     while last >= 0 and doc[last].is_space and "\n" not in doc[last].text:
@@ -278,9 +280,9 @@ def _cue_before(doc: Doc, start: int, owner: List[int]) -> Optional[Tuple[int, i
     return None
 
 
-def _link_chains(pieces: List[Candidate], quoted: Sequence[QuotedSpan]) -> List[Candidate]:
+def _link_chains(pieces: list[Candidate], quoted: Sequence[QuotedSpan]) -> list[Candidate]:
     """Pieces of one multi-paragraph quote share a group and a cue."""
-    by_chain: Dict[int, List[int]] = {}
+    by_chain: dict[int, list[int]] = {}
     for idx, q in enumerate(quoted):
         by_chain.setdefault(q.chain, []).append(idx)
     # `pieces` can miss a span that held no token; map by position.
@@ -303,7 +305,7 @@ def _link_chains(pieces: List[Candidate], quoted: Sequence[QuotedSpan]) -> List[
     return out
 
 
-def _link_interrupted(doc: Doc, pieces: List[Candidate]) -> List[Candidate]:
+def _link_interrupted(doc: Doc, pieces: list[Candidate]) -> list[Candidate]:
     """"A," he said, "B." — the second piece takes the first one's cue and group."""
     out = list(pieces)
     for k in range(1, len(out)):
@@ -325,7 +327,7 @@ def _link_interrupted(doc: Doc, pieces: List[Candidate]) -> List[Candidate]:
     return out
 
 
-def _widen_to_mixed(doc: Doc, cand: Candidate, owner: List[int]) -> Candidate:
+def _widen_to_mixed(doc: Doc, cand: Candidate, owner: list[int]) -> Candidate:
     """A quote inside a reported clause becomes a mixed quote covering the clause.
 
     "said relations are growing “stronger day by day” as he met Putin" and
@@ -381,7 +383,7 @@ def _widen_to_mixed(doc: Doc, cand: Candidate, owner: List[int]) -> Candidate:
     return attrs.evolve(cand, start=doc[left].idx, end=doc[right - 1].idx + len(doc[right - 1]), kind="mixed")
 
 
-def _child_towards(doc: Doc, verb: Token, lo: int, hi: int) -> Optional[Token]:
+def _child_towards(doc: Doc, verb: Token, lo: int, hi: int) -> Token | None:
     """The child of ``verb`` on the path down to the quote ``[lo, hi)``."""
     for i in range(lo, hi):
         anc = doc[i]
@@ -400,7 +402,7 @@ def _is_subject_of(token: Token, verb: Token) -> bool:
     return False
 
 
-def _framed(doc: Doc, cand: Candidate, owner: List[int]) -> bool:
+def _framed(doc: Doc, cand: Candidate, owner: list[int]) -> bool:
     """Whether a quote stands framed by its cue: "“…,” he said" or "he said: “…”"."""
     lo, hi = cand.quote_tokens
     return _cue_after(doc, hi, owner) is not None or _cue_before(doc, lo, owner) is not None
@@ -408,7 +410,7 @@ def _framed(doc: Doc, cand: Candidate, owner: List[int]) -> bool:
 
 def _in_headline(doc: Doc, lo: int) -> bool:
     """Whether the words before token ``lo`` on its line are in title case."""
-    words: List[Token] = []
+    words: list[Token] = []
     i = lo - 1
     while i >= 0 and "\n" not in doc[i].text and len(words) < HEADLINE_LOOKBACK_WORDS:
         if any(c.isalpha() for c in doc[i].text) and len(doc[i].text) >= LONG_WORD_CHARS:

@@ -12,7 +12,7 @@ original text.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterator, List, Set, Tuple
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc
 
@@ -30,9 +30,9 @@ TITLE_CASE_SHARE = 0.8
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
-def proper_words(doc: Doc) -> Set[str]:
+def proper_words(doc: Doc) -> set[str]:
     """Words the article writes with a capital in mid-sentence: its names."""
-    names: Set[str] = set()
+    names: set[str] = set()
     for sent in doc.sents:
         for tok in sent[1:]:
             if tok.text[:1].isupper() and not tok.is_sent_start:
@@ -40,7 +40,7 @@ def proper_words(doc: Doc) -> Set[str]:
     return names
 
 
-def title_lines(doc: Doc) -> Iterator[Tuple[int, int]]:
+def title_lines(doc: Doc) -> Iterator[tuple[int, int]]:
     """Character bounds of the lines in title case that hold a speech verb.
 
     Args:
@@ -65,7 +65,7 @@ def title_lines(doc: Doc) -> Iterator[Tuple[int, int]]:
             yield start, end
 
 
-def normalise_case(line: str, names: Set[str]) -> str:
+def normalise_case(line: str, names: set[str]) -> str:
     """Lower-case the words of a title-case line that are not names.
 
     Args:
@@ -75,7 +75,7 @@ def normalise_case(line: str, names: Set[str]) -> str:
     Returns:
         A string of the same length as ``line``.
     """
-    def fix(m: "re.Match[str]") -> str:
+    def fix(m: re.Match[str]) -> str:
         word = m.group()
         if word in names or word.isupper() or m.start() == 0:
             return word
@@ -86,7 +86,7 @@ def normalise_case(line: str, names: Set[str]) -> str:
     return out if len(out) == len(line) else line
 
 
-def parse_lines(doc: Doc, parse: Callable[[str], Doc]) -> List[Tuple[int, Doc]]:
+def parse_lines(doc: Doc, parse: Callable[[str], Doc]) -> list[tuple[int, Doc]]:
     """Parse every title-case attribution line of ``doc`` in normalised case.
 
     Args:

@@ -7,7 +7,7 @@ candidate's quote is *nested* in it (:func:`outer_positions`).
 
 from __future__ import annotations
 
-from typing import List, Optional, Sequence
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
@@ -23,7 +23,7 @@ __all__ = ["find_candidates", "merge_candidates", "outer_positions"]
 DUPLICATE_SHARE = 0.5
 
 
-def find_candidates(doc: Doc, para_starts: Sequence[int], text: Optional[str] = None) -> List[Candidate]:
+def find_candidates(doc: Doc, para_starts: Sequence[int], text: str | None = None) -> list[Candidate]:
     """Candidates of every detector for one Doc, merged.
 
     Args:
@@ -43,7 +43,7 @@ def find_candidates(doc: Doc, para_starts: Sequence[int], text: Optional[str] = 
     return merge_candidates(direct, reported)
 
 
-def merge_candidates(direct: Sequence[Candidate], reported: Sequence[Candidate]) -> List[Candidate]:
+def merge_candidates(direct: Sequence[Candidate], reported: Sequence[Candidate]) -> list[Candidate]:
     """All candidates in text order, reported copies of direct quotes dropped.
 
     Args:
@@ -69,14 +69,14 @@ def merge_candidates(direct: Sequence[Candidate], reported: Sequence[Candidate])
     return kept
 
 
-def outer_positions(candidates: Sequence[Candidate]) -> List[Optional[int]]:
+def outer_positions(candidates: Sequence[Candidate]) -> list[int | None]:
     """For each candidate, the position of the innermost other candidate whose
     quote holds its cue and its content (a nested attribution: "“Velayati
     stressed the need …,” the report said"), or None.
     """
-    out: List[Optional[int]] = []
+    out: list[int | None] = []
     for k, c in enumerate(candidates):
-        best: Optional[int] = None
+        best: int | None = None
         for j, o in enumerate(candidates):
             if j == k or c.cue is None:
                 continue

@@ -22,7 +22,7 @@ as a *nested* attribution ("“Velayati stressed the need …,” the report sai
 
 from __future__ import annotations
 
-from typing import Iterable, List, Optional, Sequence, Set, Tuple
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -61,10 +61,10 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 def reported_quotes(
     doc: Doc,
     quote_owner: Sequence[int],
-    claimed: Set[int],
+    claimed: set[int],
     para_starts: Sequence[int],
-    tokens: Optional[Iterable[int]] = None,
-) -> List[Candidate]:
+    tokens: Iterable[int] | None = None,
+) -> list[Candidate]:
     """Find reported speech, beliefs and documents in a parsed Doc.
 
     Args:
@@ -78,8 +78,8 @@ def reported_quotes(
     Returns:
         Candidates of kind "indirect" or "mixed", in text order.
     """
-    out: List[Candidate] = []
-    seen: Set[Tuple[int, int]] = set()
+    out: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
     for i in tokens if tokens is not None else range(len(doc)):
         if i in claimed:
             continue
@@ -111,7 +111,7 @@ def reported_quotes(
     return out
 
 
-def content_of(tok: Token) -> Optional[Tuple[int, int, int, str]]:
+def content_of(tok: Token) -> tuple[int, int, int, str] | None:
     """The content a cue token introduces.
 
     Args:
@@ -155,7 +155,7 @@ def _subject_lemma(verb: Token) -> str:
     return ""
 
 
-def _verb_content(verb: Token, lemma: str) -> Optional[Tuple[int, int, int, str]]:
+def _verb_content(verb: Token, lemma: str) -> tuple[int, int, int, str] | None:
     klass = cue_class(lemma, _subject_lemma(verb))
     children = list(verb.children)
     subjects = [c for c in children if c.dep_ in _SUBJECTS]
@@ -190,7 +190,7 @@ def _verb_content(verb: Token, lemma: str) -> Optional[Tuple[int, int, int, str]
     return None
 
 
-def _clause_below_adjunct(verb: Token) -> Optional[Token]:
+def _clause_below_adjunct(verb: Token) -> Token | None:
     """A "that" clause under an adjunct after the verb ("said on Monday that …")."""
     frontier = [c for c in verb.children if c.i > verb.i and c.dep_ in ("prep", "advcl", "npadvmod")]
     for _ in range(MAX_ADJUNCT_DEPTH):
@@ -232,7 +232,7 @@ def _as_put_it(verb: Token) -> bool:
     return verb.lemma_ == "put" or is_speech_verb(verb.lemma_.lower())
 
 
-def _as_clause(verb: Token) -> Optional[Tuple[int, int, int, str]]:
+def _as_clause(verb: Token) -> tuple[int, int, int, str] | None:
     """The clause an "as X put it" belongs to, on the far side of it."""
     head = verb.head
     lo, hi = head.left_edge.i, head.right_edge.i + 1
@@ -242,7 +242,7 @@ def _as_clause(verb: Token) -> Optional[Tuple[int, int, int, str]]:
     return side[0], side[1], verb.i + 1, "speech"
 
 
-def _according(tok: Token) -> Optional[Tuple[int, int, int, str]]:
+def _according(tok: Token) -> tuple[int, int, int, str] | None:
     """'according to X': the rest of the sentence, on the side of its verb."""
     doc = tok.doc
     to = doc[tok.i + 1]
@@ -276,5 +276,5 @@ def _respects_quotes(owner: Sequence[int], cue: int, lo: int, hi: int) -> bool:
     return True
 
 
-def _extent(parts: Sequence[Token]) -> Tuple[int, int]:
+def _extent(parts: Sequence[Token]) -> tuple[int, int]:
     return min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts) + 1

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Dict, Tuple
-
 from quotebank.lexicons._words import words
 
 __all__ = [
@@ -56,7 +54,7 @@ PAST_ROLE_WORDS = words("former previous late ex")
 
 #: Role nouns that mean the same office ("the Russian leader" fits "Russian
 #: President Vladimir Putin"). The groups are disjoint.
-ROLE_SYNONYMS: Tuple[frozenset[str], ...] = (
+ROLE_SYNONYMS: tuple[frozenset[str], ...] = (
     words("president leader premier prime chancellor king ayatollah ruler head chief"),
     words("adviser advisor aide counsellor counselor assistant"),
     words("spokesman spokeswoman spokesperson"),
@@ -65,7 +63,8 @@ ROLE_SYNONYMS: Tuple[frozenset[str], ...] = (
 )
 
 #: Head nouns of descriptions that name organisations, not people
-#: ("Iranian state media", "the report").
+#: ("Iranian state media", "the report"). Matched as written, like
+#: :data:`ROLE_SYNONYMS` ("media", whose lemma is "medium").
 ORG_HEAD_NOUNS = words(
     "media agency outlet newspaper paper broadcaster network government ministry kremlin administration report state"
 )
@@ -79,7 +78,7 @@ MALE_WORDS = words("he him his himself mr sir king father")
 FEMALE_WORDS = words("she her hers herself mrs ms miss queen dame lady")
 
 #: Pronouns resolved to a person, with the gender they require.
-PRONOUN_GENDER: Dict[str, str] = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PRONOUN_GENDER: dict[str, str] = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 #: Pronouns that refer to a person, a group, or an organisation.
 PERSON_PRONOUNS = words("he she him her i me who you")

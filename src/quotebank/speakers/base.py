@@ -10,8 +10,6 @@ A stage that adds to an attribution makes a new one with ``attrs.evolve``.
 
 from __future__ import annotations
 
-from typing import Optional
-
 import attrs
 
 from quotebank.detect.base import Candidate
@@ -49,10 +47,10 @@ class Speaker:
             "the Ira Weiner Fellow at the Washington Institute …"), or None.
     """
 
-    name: Optional[str]
+    name: str | None
     type: str
     confidence: float
-    role: Optional[str] = None
+    role: str | None = None
 
 
 #: The speaker of a quote whose source is not named.
@@ -74,6 +72,6 @@ class Attribution:
     """
 
     candidate: Candidate
-    mention: Optional[Mention] = None
+    mention: Mention | None = None
     speaker: Speaker = UNKNOWN
-    outer: Optional[int] = None
+    outer: int | None = None

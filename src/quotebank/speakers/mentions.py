@@ -15,7 +15,7 @@ A quote with no cue of its own inherits the mention of the quote before it
 
 from __future__ import annotations
 
-from typing import List, Optional, Sequence, Tuple
+from collections.abc import Sequence
 
 import attrs
 from spacy.tokens import Doc, Token
@@ -41,7 +41,7 @@ MAX_SUBJECT_CLIMB = 4
 FLOATING_MAX_PARAGRAPHS = 1
 
 
-def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: Optional[bytearray] = None) -> Optional[Mention]:
+def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: bytearray | None = None) -> Mention | None:
     """Find the speaker mention of a cue.
 
     Args:
@@ -113,7 +113,7 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: Opt
     return None
 
 
-def _subject_of(verb: Token, lo: int, hi: int, mask: bytearray) -> Optional[Token]:
+def _subject_of(verb: Token, lo: int, hi: int, mask: bytearray) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS and not lo <= child.i < hi and not mask[child.i] and child.pos_ != "SPACE":
             if _line_between(verb.doc, child.i, verb.i):
@@ -130,7 +130,7 @@ def _line_between(doc: Doc, a: int, b: int) -> bool:
     return any("\n" in doc[k].text for k in range(lo + 1, hi))
 
 
-def _phrase(doc: Doc, head: Token, lo: int, hi: int, method: str, mask: bytearray) -> Optional[Mention]:
+def _phrase(doc: Doc, head: Token, lo: int, hi: int, method: str, mask: bytearray) -> Mention | None:
     """The noun phrase of ``head``, cut so that it stays out of every quote."""
     if mask[head.i]:
         return None
@@ -169,8 +169,8 @@ def _phrase(doc: Doc, head: Token, lo: int, hi: int, method: str, mask: bytearra
 
 
 def attach_mentions(
-    doc: Doc, candidates: Sequence[Candidate], para_starts: Optional[Sequence[int]] = None
-) -> List[Attribution]:
+    doc: Doc, candidates: Sequence[Candidate], para_starts: Sequence[int] | None = None
+) -> list[Attribution]:
     """Find each candidate's mention; cue-less quotes inherit (floating quotes).
 
     A quote without a cue takes the mention of the nearest attribution before
@@ -192,8 +192,8 @@ def attach_mentions(
     in_quote = quote_mask(len(doc), (c.quote_tokens for c in direct))
     if para_starts is None:
         para_starts = [s for s, _ in paragraph_bounds(doc.text)]
-    out: List[Attribution] = []
-    last: Optional[Tuple[Mention, int]] = None  # the last mention and its paragraph
+    out: list[Attribution] = []
+    last: tuple[Mention, int] | None = None  # the last mention and its paragraph
     prev_end = 0
     for cand in candidates:
         lo, hi = cand.quote_tokens
@@ -222,7 +222,7 @@ def attach_mentions(
     return out
 
 
-def _narrative_attribution(doc: Doc, start: int, stop: int, in_quote: bytearray) -> Optional[Mention]:
+def _narrative_attribution(doc: Doc, start: int, stop: int, in_quote: bytearray) -> Mention | None:
     """The last speech verb with a subject in narrative tokens ``[start, stop)``."""
     for i in range(stop - 1, start - 1, -1):
         tok = doc[i]

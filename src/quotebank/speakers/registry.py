@@ -20,8 +20,8 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Dict, Iterable, Optional, Tuple, Union
 
 import attrs
 
@@ -49,7 +49,7 @@ def normalise_name(name: str) -> str:
     return _SPACES.sub(" ", cleaned).strip()
 
 
-def speaker_id(name: Optional[str]) -> Optional[str]:
+def speaker_id(name: str | None) -> str | None:
     """A stable id for a canonical name ("Vladimir Putin" → "vladimir-putin")."""
     if not name:
         return None
@@ -60,7 +60,7 @@ def speaker_id(name: Optional[str]) -> Optional[str]:
 @attrs.frozen(slots=True)
 class _Row:
     name: str
-    qid: Optional[str]
+    qid: str | None
 
 
 class SpeakerTable:
@@ -70,8 +70,8 @@ class SpeakerTable:
         rows: ``(name, aliases, qid)`` triples.
     """
 
-    def __init__(self, rows: Iterable[Tuple[str, Iterable[str], Optional[str]]] = ()) -> None:
-        self._by_key: Dict[str, _Row] = {}
+    def __init__(self, rows: Iterable[tuple[str, Iterable[str], str | None]] = ()) -> None:
+        self._by_key: dict[str, _Row] = {}
         for name, aliases, qid in rows:
             row = _Row(name.strip(), (qid or "").strip() or None)
             for alias in [name, *aliases]:
@@ -80,7 +80,7 @@ class SpeakerTable:
                     self._by_key[key] = row
 
     @classmethod
-    def from_csv(cls, path: Union[str, Path]) -> "SpeakerTable":
+    def from_csv(cls, path: str | Path) -> SpeakerTable:
         """Read a CSV with a header holding ``name`` and optionally ``aliases`` and ``qid``.
 
         Raises:
@@ -90,7 +90,8 @@ class SpeakerTable:
             reader = csv.DictReader(fh)
             fields = [f.strip().lower() for f in reader.fieldnames or []]
             if "name" not in fields:
-                raise ValueError(f"{path}: the speaker table needs a 'name' column (has: {', '.join(fields) or 'none'})")
+                has = ", ".join(fields) or "none"
+                raise ValueError(f"{path}: the speaker table needs a 'name' column (has: {has})")
             rows = []
             for raw in reader:
                 row = {k.strip().lower(): (v or "") for k, v in raw.items() if k}
@@ -103,7 +104,7 @@ class SpeakerTable:
     def __len__(self) -> int:
         return len({id(r) for r in self._by_key.values()})
 
-    def lookup(self, name: Optional[str]) -> Optional[Tuple[str, Optional[str]]]:
+    def lookup(self, name: str | None) -> tuple[str, str | None] | None:
         """``(canonical name, qid)`` for a name or alias, or None."""
         if not name:
             return None

@@ -29,11 +29,12 @@ Titles and roles go into :attr:`Speaker.role`.
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence, Set, Tuple
+from collections.abc import Sequence
 
 import attrs
 from spacy.tokens import Doc, Token
 
+from quotebank.detect.base import quote_mask, span_text
 from quotebank.lexicons import (
     FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
@@ -51,7 +52,6 @@ from quotebank.lexicons import (
     TITLES,
     bare,
 )
-from quotebank.detect.base import quote_mask, span_text
 from quotebank.speakers.base import Attribution, Mention, Speaker
 
 __all__ = ["ArticleEntities", "resolve_speakers", "name_tokens", "COREF_PREFIX"]
@@ -129,11 +129,11 @@ def _stem(word: str) -> str:
     return w[:4] if len(w) >= 4 else w
 
 
-def _split_title(tokens: Sequence[Token]) -> Tuple[List[Token], List[Token]]:
+def _split_title(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
     """Split leading titles from a name: "Russian President Vladimir Putin" →
     (["Russian", "President"], ["Vladimir", "Putin"])."""
     out = list(tokens)
-    titles: List[Token] = []
+    titles: list[Token] = []
     while len(out) > 1 and bare(out[0].lower_) in TITLES:
         titles.append(out.pop(0))
     # "National Security Council Secretary Ali Akbar Ahmadian": a title inside
@@ -162,7 +162,7 @@ def _name_part(tok: Token) -> bool:
     return tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.pos_ in ("NOUN", "ADJ") and tok.ent_type_ != "")
 
 
-def _name_run(head: Token) -> List[Token]:
+def _name_run(head: Token) -> list[Token]:
     """The run of proper nouns around a head token, titles included."""
     if head.pos_ != "PROPN" and not (head.ent_type_ and head.ent_type_ in _LABEL_TYPE):
         return []
@@ -179,7 +179,7 @@ def _name_run(head: Token) -> List[Token]:
     return [doc[i] for i in range(left, right)]
 
 
-def name_tokens(head: Token) -> List[Token]:
+def name_tokens(head: Token) -> list[Token]:
     """The proper name a head token belongs to, without titles."""
     return _split_title(_name_run(head))[1]
 
@@ -203,14 +203,14 @@ def _title_only(run: Sequence[Token]) -> bool:
 @attrs.define
 class _Entity:
     name: str
-    tokens: Tuple[str, ...]
+    tokens: tuple[str, ...]
     type: str
     first: int  # first token index where seen
-    gender: Optional[str] = None
-    role: Optional[str] = None
-    role_words: Set[str] = attrs.Factory(set)  # stems of the role's words
-    role_nouns: Set[str] = attrs.Factory(set)  # the role's nouns, lower case
-    role_proper: Set[str] = attrs.Factory(set)  # stems of its names and nationalities
+    gender: str | None = None
+    role: str | None = None
+    role_words: set[str] = attrs.Factory(set)  # stems of the role's words
+    role_nouns: set[str] = attrs.Factory(set)  # the role's nouns, lower case
+    role_proper: set[str] = attrs.Factory(set)  # stems of its names and nationalities
 
 
 class ArticleEntities:
@@ -222,16 +222,16 @@ class ArticleEntities:
 
     def __init__(self, doc: Doc, coref_prefix: str = COREF_PREFIX) -> None:
         self.doc = doc
-        self.entities: List[_Entity] = []
-        self._by_key: Dict[Tuple[str, ...], _Entity] = {}
+        self.entities: list[_Entity] = []
+        self._by_key: dict[tuple[str, ...], _Entity] = {}
         for run in self._runs(doc):
             self._add(run)
         self.clusters = _coref_clusters(doc, coref_prefix)
 
     @staticmethod
-    def _runs(doc: Doc) -> List[List[Token]]:
-        runs: List[List[Token]] = []
-        cur: List[Token] = []
+    def _runs(doc: Doc) -> list[list[Token]]:
+        runs: list[list[Token]] = []
+        cur: list[Token] = []
         for tok in doc:
             if tok.pos_ == "PROPN" and tok.text[:1].isupper() or (cur and tok.text in NAME_PARTICLES):
                 cur.append(tok)
@@ -243,7 +243,7 @@ class ArticleEntities:
             runs.append(cur)
         return runs
 
-    def _add(self, full_run: List[Token]) -> Optional[_Entity]:
+    def _add(self, full_run: list[Token]) -> _Entity | None:
         titles, run = _split_title(full_run)
         if not run or _title_only(run):
             return None
@@ -264,7 +264,7 @@ class ArticleEntities:
         self._add_role(ent, titles, run)
         return ent
 
-    def _add_role(self, ent: _Entity, titles: List[Token], run: List[Token]) -> None:
+    def _add_role(self, ent: _Entity, titles: list[Token], run: list[Token]) -> None:
         """Collect the titles and descriptions the article gives an entity.
 
         ``role_nouns`` gets the role's head words (the titles, the head of an
@@ -273,9 +273,9 @@ class ArticleEntities:
         """
         doc = self.doc
         head = run[-1]
-        pieces: List[str] = []
-        heads: List[Token] = list(titles)
-        words: List[Token] = list(titles)
+        pieces: list[str] = []
+        heads: list[Token] = list(titles)
+        words: list[Token] = list(titles)
         first = titles[0] if titles else run[0]
         # "Secretary of State Antony Blinken": a title with "of" before the run.
         if titles and first.i >= 2 and doc[first.i - 1].lower_ == "of" and bare(doc[first.i - 2].lower_) in TITLES:
@@ -335,13 +335,13 @@ class ArticleEntities:
             if ent.role is None or len(longest) > len(ent.role):
                 ent.role = longest
 
-    def lookup(self, run: Sequence[Token]) -> Optional[_Entity]:
+    def lookup(self, run: Sequence[Token]) -> _Entity | None:
         """The fullest entity whose name ends with (or, for a first name,
         starts with) ``run``."""
         key = tuple(t.text.lower() for t in run)
         if not key:
             return None
-        best: Optional[_Entity] = None
+        best: _Entity | None = None
         n = len(key)
         for ent in self.entities:
             if len(ent.tokens) < n:
@@ -355,7 +355,7 @@ class ArticleEntities:
                     best = ent
         return best
 
-    def by_role(self, head: Token, position: int) -> Optional[_Entity]:
+    def by_role(self, head: Token, position: int) -> _Entity | None:
         """The entity whose titles and appositions fit a description:
         "the Iranian president", "the Russian leader", "Iranian state media".
 
@@ -395,7 +395,7 @@ class ArticleEntities:
                 best, best_score = ent, score
         return best
 
-    def cluster_name(self, head: int) -> Optional[_Entity]:
+    def cluster_name(self, head: int) -> _Entity | None:
         """The fullest named entity in the coreference cluster holding ``head``."""
         for cluster in self.clusters:
             if not any(s.start <= head < s.end for s in cluster):
@@ -407,7 +407,7 @@ class ArticleEntities:
         return None
 
 
-def _coref_clusters(doc: Doc, prefix: str) -> List[list]:
+def _coref_clusters(doc: Doc, prefix: str) -> list[list]:
     """Clusters a coreference component left in ``doc.spans`` (keys starting
     with ``prefix``, one span group per cluster, as spacy-experimental does)."""
     return [list(group) for key, group in doc.spans.items() if key.startswith(prefix)]
@@ -431,9 +431,9 @@ def _label_of(run: Sequence[Token]) -> str:
 def resolve_speakers(
     doc: Doc,
     attributions: Sequence[Attribution],
-    quoted: Sequence[Tuple[int, int]] = (),
+    quoted: Sequence[tuple[int, int]] = (),
     coref_prefix: str = COREF_PREFIX,
-) -> List[Attribution]:
+) -> list[Attribution]:
     """Resolve the mention of every attribution of a document to its speaker.
 
     Args:
@@ -449,8 +449,8 @@ def resolve_speakers(
     """
     table = ArticleEntities(doc, coref_prefix)
     in_quote = quote_mask(len(doc), quoted)
-    out: List[Attribution] = []
-    history: List[Tuple[int, Speaker, str]] = []  # (head index, speaker, head lemma)
+    out: list[Attribution] = []
+    history: list[tuple[int, Speaker, str]] = []  # (head index, speaker, head lemma)
     for att in attributions:
         mention = att.mention
         if mention is None:
@@ -468,7 +468,7 @@ def resolve_speakers(
     return out
 
 
-def _found(ent: _Entity, confidence: float, role: Optional[str] = None) -> Speaker:
+def _found(ent: _Entity, confidence: float, role: str | None = None) -> Speaker:
     return Speaker(ent.name, ent.type, confidence, role or ent.role)
 
 
@@ -518,7 +518,7 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
         return _found(ent, CONF_ROLE, span_text(doc, mention.start, mention.end))
     # 6. A noun phrase seen before as a speaker ("the report").
     lemma = head.lemma_.lower()
-    for idx, res, prev_lemma in reversed(history):
+    for _, res, prev_lemma in reversed(history):
         if prev_lemma == lemma and res.name:
             return Speaker(res.name, res.type, CONF_REPEATED, res.role)
     return Speaker(None, "unknown", CONF_UNRESOLVED)
@@ -549,7 +549,7 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
     speaker_heads = {idx for idx, res, _ in history}
     for s in sents:
         limit = mention.start if s == sents[0] else s.end
-        candidates: List[Tuple[int, int, _Entity]] = []
+        candidates: list[tuple[int, int, _Entity]] = []
         for tok in s:
             if tok.i >= limit or tok.pos_ != "PROPN" or in_quote[tok.i]:
                 continue
@@ -584,7 +584,9 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
     return Speaker(None, "person", CONF_UNRESOLVED_PRONOUN)
 
 
-def _resolve_collective(doc: Doc, table: ArticleEntities, mention: Mention, plural: bool, in_quote: bytearray) -> Speaker:
+def _resolve_collective(
+    doc: Doc, table: ArticleEntities, mention: Mention, plural: bool, in_quote: bytearray
+) -> Speaker:
     """it → the nearest organisation or country subject before it; they → a
     group, organisation or country (a plural noun phrase is left unresolved)."""
     kinds = ("organisation", "country", "group")
