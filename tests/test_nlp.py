@@ -92,3 +92,37 @@ def test_version_names_the_model():
     out = subprocess.run([sys.executable, "-m", "quotebank.cli", "--version"], capture_output=True, text=True,
                          env={**os.environ, MODEL_ENV: ""}, check=True)
     assert quotebank.__version__ in out.stdout and quotebank.DEFAULT_MODEL in out.stdout
+
+
+def test_component_config_holds_its_init_arguments(nlp):
+    config = nlp.get_pipe_config("quotebank")
+    assert {k for k in config if k != "factory"} == {"quotes_key", "speakers_key", "headlines", "coref_prefix"}
+    assert "doc.ents" in nlp.get_pipe_meta("quotebank").requires
+
+
+def test_a_pipeline_without_ner_is_refused_clearly(tmp_path):
+    import pytest
+
+    spacy.load(quotebank.DEFAULT_MODEL, exclude=["ner"]).to_disk(tmp_path / "no_ner")
+    with pytest.raises(ValueError, match="named entities"):
+        quotebank.load_pipeline(str(tmp_path / "no_ner"))
+
+
+def test_extensions_are_quotebank_s_own(nlp):
+    doc = nlp(TEXT)
+    assert doc._.quotebank_error is None
+    assert [q.to_dict() for q in doc._.quotebank_quotes] == doc._.quotebank_records
+    assert not Doc.has_extension("quotes") and not Doc.has_extension("doc_id")
+
+
+def test_help_and_version_do_not_import_spacy():
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from quotebank.cli import main\n"
+        "for args in (['--help'], ['--version'], ['extract', '--help']):\n"
+        "    assert CliRunner().invoke(main, args).exit_code == 0, args\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -135,6 +135,15 @@ def test_coreference_clusters_from_another_component_are_used(nlp):
     assert q.speaker_mention == "The veteran" and q.speaker == "Tom Brown"
 
 
+def test_coreference_prefix_is_configurable(nlp):
+    text = "Tom Brown spoke first. The veteran said the plan was sound."
+    doc = nlp(text)
+    doc.spans["my_coref_1"] = [doc[0:2], doc[5:7]]
+    (default,) = [q for q in find_quotes(doc) if q.cue == "said"]
+    (mine,) = [q for q in find_quotes(doc, coref_prefix="my_coref") if q.cue == "said"]
+    assert default.speaker != "Tom Brown" and mine.speaker == "Tom Brown"
+
+
 def test_speaker_table_merges_aliases_and_adds_qids(tmp_path, extractor):
     table_csv = tmp_path / "speakers.csv"
     table_csv.write_text("name,aliases,qid\nVladimir Putin,Putin;V. V. Putin,Q7747\n", encoding="utf-8")
