@@ -17,6 +17,9 @@ __all__ = ["Extractor", "extract", "split_long_text"]
 #: Texts longer than this are parsed in paragraph-aligned pieces, so that a
 #: huge file neither exceeds spaCy's ``max_length`` nor exhausts memory.
 MAX_CHUNK_CHARS = 100_000
+#: A piece is cut at a paragraph break, line break or space only past this
+#: share of the limit; otherwise at the limit itself (no tiny pieces).
+MIN_CUT_SHARE = 0.25
 
 
 def split_long_text(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
@@ -40,7 +43,7 @@ def split_long_text(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, 
         cut = -1
         for sep in ("\n\n", "\n", " "):
             k = window.rfind(sep)
-            if k > limit // 4:
+            if k > limit * MIN_CUT_SHARE:
                 cut = k + len(sep)
                 break
         if cut <= 0:

@@ -57,6 +57,8 @@ MAX_INTERRUPTION_WORDS = 12
 LONG_WORD_CHARS = 4
 #: How many long words before a quote on its line decide whether the line is a headline.
 HEADLINE_LOOKBACK_WORDS = 6
+#: Fewest long words, all capitalised, that make a title (and a headline).
+MIN_TITLE_LONG_WORDS = 2
 #: A quoted fragment this short that shares its cue with a mixed quote is
 #: part of that mixed quote.
 SHORT_FRAGMENT_CHARS = 30
@@ -416,7 +418,7 @@ def _in_headline(doc: Doc, lo: int) -> bool:
         if any(c.isalpha() for c in doc[i].text) and len(doc[i].text) >= LONG_WORD_CHARS:
             words.append(doc[i])
         i -= 1
-    return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
+    return len(words) >= MIN_TITLE_LONG_WORDS and all(t.text[:1].isupper() for t in words)
 
 
 def is_title(tokens: Iterable[Token]) -> bool:
@@ -433,4 +435,4 @@ def is_title(tokens: Iterable[Token]) -> bool:
     if any(t.text in ("?", "!") or t.lower_ in ("i", "we", "you") for t in tokens):
         return False
     long_words = [t for t in words if len(t.text) >= LONG_WORD_CHARS]
-    return len(long_words) >= 2 and all(t.text[:1].isupper() for t in long_words)
+    return len(long_words) >= MIN_TITLE_LONG_WORDS and all(t.text[:1].isupper() for t in long_words)

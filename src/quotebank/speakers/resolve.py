@@ -121,12 +121,17 @@ _LABEL_TYPE = {
     "FAC": "organisation",
 }
 _NAME_DEPS = ("compound", "flat", "nmod", "appos")
-
+#: Role words are compared by their first letters, so that a country and its
+#: adjective meet ("Iran" and "Iranian", "Russia's" and "Russian").
+STEM_CHARS = 4
+#: A run of this many capitalised words or more that NER left untyped is taken
+#: for a person's name ("Ali Akbar Velayati").
+PERSON_NAME_MIN_WORDS = 2
 
 
 def _stem(word: str) -> str:
     w = word.lower().strip(".’'")
-    return w[:4] if len(w) >= 4 else w
+    return w[:STEM_CHARS] if len(w) >= STEM_CHARS else w
 
 
 def _split_title(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
@@ -138,7 +143,7 @@ def _split_title(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
         titles.append(out.pop(0))
     # "National Security Council Secretary Ali Akbar Ahmadian": a title inside
     # the run, followed by a person's name of two words or more.
-    for k in range(len(out) - 3, -1, -1):
+    for k in range(len(out) - 3, -1, -1):  # at least two name words after the title
         rest = out[k + 1:]
         if bare(out[k].lower_) in TITLES and any(t.ent_type_ == "PERSON" for t in rest):
             titles.extend(out[:k + 1])
@@ -423,7 +428,7 @@ def _label_of(run: Sequence[Token]) -> str:
         label = max(set(labels), key=labels.count)
         if label in _LABEL_TYPE:
             return _LABEL_TYPE[label]
-    if len(run) >= 2 and all(t.text[:1].isupper() for t in run):
+    if len(run) >= PERSON_NAME_MIN_WORDS and all(t.text[:1].isupper() for t in run):
         return "person"
     return "unknown"
 
