@@ -56,3 +56,19 @@ def candidates_of(parsed):
         return [(c.kind, doc[c.cue:c.cue_end].text if c.cue is not None else None, text[c.start:c.end]) for c in found]
 
     return run
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_network():
+    """quotebank never touches the network at run time: every socket connection fails the test."""
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"network access attempted: {args!r}")
+
+    saved = socket.socket.connect, socket.socket.connect_ex, socket.create_connection
+    socket.socket.connect = refuse  # type: ignore[method-assign]
+    socket.socket.connect_ex = refuse  # type: ignore[method-assign]
+    socket.create_connection = refuse
+    yield
+    socket.socket.connect, socket.socket.connect_ex, socket.create_connection = saved

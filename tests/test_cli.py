@@ -49,7 +49,7 @@ def test_extract_to_stdout_with_progress_on_stderr(corpus):
     assert result.exit_code == 0
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert rows[0]["doc_id"] == "a" and rows[0]["text"] == "We will win the vote,"
-    assert "1/1 files" in result.stderr
+    assert "1 documents from 1 files, 1 quotes" in result.stderr
 
 
 def test_extract_csv_and_parquet(runner, corpus, tmp_path):
@@ -105,19 +105,27 @@ def test_huge_file_is_read_in_pieces_with_true_offsets(runner, tmp_path):
     assert row["speaker"] == "Tom Brown"
 
 
-def test_failed_run_leaves_no_half_written_output(runner, corpus, tmp_path, monkeypatch):
+def test_failed_write_keeps_the_previous_output_and_what_was_done(runner, corpus, tmp_path, monkeypatch):
     out = tmp_path / "q.jsonl"
     out.write_text("previous complete output\n", encoding="utf-8")
     import quotebank.corpus.writers as writers
 
-    def boom(self, quotes):
-        raise RuntimeError("disk on fire")
+    real = writers.QuoteWriter.write_document
+    calls = []
 
-    monkeypatch.setattr(writers.QuoteWriter, "write", boom)
+    def fails_second(self, doc_id, quotes, error=None):
+        calls.append(doc_id)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real(self, doc_id, quotes, error)
+
+    monkeypatch.setattr(writers.QuoteWriter, "write_document", fails_second)
     result = runner.invoke(main, ["extract", str(corpus), "-o", str(out), "-q"])
-    assert result.exit_code != 0
+    assert result.exit_code == 1
+    assert "No space left on device" in result.output and "--resume" in result.output
     assert out.read_text(encoding="utf-8") == "previous complete output\n"
-    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+    part = tmp_path / "q.jsonl.part"
+    assert [json.loads(line)["doc_id"] for line in part.read_text(encoding="utf-8").splitlines()] == ["a"]
 
 
 def test_unknown_model_is_a_clear_error(runner, corpus, tmp_path):

@@ -1,4 +1,5 @@
-"""Invariants of the whole pipeline, for any input."""
+"""Invariants of the whole pipeline, for any input: no exception (extract raises
+ExtractionError when a document fails), offsets that hold."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ WORDS = st.sampled_from(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(st.lists(WORDS, max_size=60).map("".join), st.text(max_size=300)))
 def test_any_text_extracts_without_error_and_offsets_hold(quotes_of, text):
-    # quotes_of checks text[start:end] for the quote, its cue and its speaker mention.
+    # quotes_of raises on any exception and checks text[start:end] for the quote, its cue and its speaker mention.
     for q in quotes_of(text):
         assert 0 <= q.start < q.end <= len(text)
         assert 0.0 <= q.confidence <= 1.0

@@ -1,18 +1,25 @@
-"""The Python API: extract quotes from strings, one or many."""
+"""The Python API: extract quotes from strings, one or many.
+
+Memory is bounded by text size, not by document count: long texts are parsed
+in pieces of at most :data:`MAX_CHUNK_CHARS` characters, cut only where no
+quote spans the cut, and pieces are batched up to :data:`BATCH_CHARS`.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
 from spacy.language import Language
 
-from quotebank.nlp import load_pipeline
+from quotebank.marks import scan_quotes
+from quotebank.nlp import QuotebankComponent, load_pipeline
 from quotebank.records import OFFSET_FIELDS, Quote
 from quotebank.speakers.registry import SpeakerTable
 
-__all__ = ["Extractor", "extract", "split_long_text"]
+__all__ = ["Extractor", "ExtractionError", "Result", "extract", "split_long_text"]
 
 #: Texts longer than this are parsed in paragraph-aligned pieces, so that a
 #: huge file neither exceeds spaCy's ``max_length`` nor exhausts memory.
@@ -20,13 +27,69 @@ MAX_CHUNK_CHARS = 100_000
 #: A piece is cut at a paragraph break, line break or space only past this
 #: share of the limit; otherwise at the limit itself (no tiny pieces).
 MIN_CUT_SHARE = 0.25
+#: Most characters handed to spaCy in one batch. spaCy's memory grows with
+#: the text of a batch (16 pieces of 100,000 characters peaked at 4.8 GB);
+#: 100,000 keeps a run under 1 GB and was no slower than larger batches.
+BATCH_CHARS = 100_000
+#: What ``errors=`` accepts.
+ERROR_MODES = ("raise", "collect")
+
+
+class ExtractionError(Exception):
+    """Finding the quotes of one document raised.
+
+    Attributes:
+        doc_id: the document's id.
+        error_type: the name of the original exception's class.
+        message: its message.
+        traceback: its formatted traceback (for ``--debug``), or "".
+    """
+
+    def __init__(self, doc_id: str, error_type: str, message: str, traceback: str = "") -> None:
+        super().__init__(f"{doc_id}: {error_type}: {message}")
+        self.doc_id = doc_id
+        self.error_type = error_type
+        self.message = message
+        self.traceback = traceback
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.doc_id, self.error_type, self.message, self.traceback))
+
+
+@attrs.frozen(slots=True)
+class Result:
+    """What one document gave.
+
+    Attributes:
+        doc_id: the document's id.
+        quotes: its quote records, in text order (empty when it failed).
+        error: why it failed, or None.
+    """
+
+    doc_id: str
+    quotes: tuple[Quote, ...] = ()
+    error: ExtractionError | None = None
+
+
+def _quote_bounds(text: str) -> tuple[list[int], list[int]]:
+    """Sorted starts and ends of the regions a cut must not fall in: each
+    quote from its opening mark to its closing mark, over all its paragraphs."""
+    chains: dict[int, list[int]] = {}
+    for q in scan_quotes(text):
+        lo_hi = chains.setdefault(q.chain, [q.mark_start, q.mark_end])
+        lo_hi[0] = min(lo_hi[0], q.mark_start)
+        lo_hi[1] = max(lo_hi[1], q.mark_end)
+    bounds = sorted(chains.values())
+    return [b[0] for b in bounds], [b[1] for b in bounds]
 
 
 def split_long_text(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
     """Cut ``text`` into pieces of at most ``limit`` characters at paragraph breaks.
 
     A piece is cut at the last blank line before the limit, else the last
-    newline, else the last space, else at the limit itself.
+    newline, else the last space, else at the limit itself; never inside a
+    quote (from its opening to its closing mark, paragraphs included) unless
+    a quote is longer than a whole piece.
 
     Args:
         text: any text.
@@ -35,21 +98,31 @@ def split_long_text(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, 
     Returns:
         ``(offset, piece)`` pairs that together give back ``text``.
     """
+    if len(text) <= limit:
+        return [(0, text)]
+    starts, ends = _quote_bounds(text)
+
+    def inside_quote(cut: int) -> bool:
+        k = bisect_right(starts, cut - 1) - 1
+        return k >= 0 and starts[k] < cut < ends[k]
+
     pieces: list[tuple[int, str]] = []
     pos = 0
     n = len(text)
     while n - pos > limit:
-        window = text[pos:pos + limit]
+        floor = pos + int(limit * MIN_CUT_SHARE)
         cut = -1
         for sep in ("\n\n", "\n", " "):
-            k = window.rfind(sep)
-            if k > limit * MIN_CUT_SHARE:
+            k = text.rfind(sep, floor, pos + limit)
+            while k != -1 and inside_quote(k + len(sep)):
+                k = text.rfind(sep, floor, k)
+            if k != -1:
                 cut = k + len(sep)
                 break
-        if cut <= 0:
-            cut = limit
-        pieces.append((pos, text[pos:pos + cut]))
-        pos += cut
+        if cut <= pos:
+            cut = pos + limit
+        pieces.append((pos, text[pos:cut]))
+        pos = cut
     pieces.append((pos, text[pos:]))
     return pieces
 
@@ -62,6 +135,13 @@ def _shift(quote: Quote, offset: int, doc_id: str) -> Quote:
             if value is not None:
                 changes[name] = value + offset
     return attrs.evolve(quote, **changes)
+
+
+def _check_text(text: Any, where: str) -> str:
+    if isinstance(text, str):
+        return text
+    hint = ": decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else ""
+    raise TypeError(f"{where} expects a str, not {type(text).__name__}{hint}")
 
 
 class Extractor:
@@ -84,12 +164,14 @@ class Extractor:
     def __init__(
         self, model: str | None = None, nlp: Language | None = None, speakers: SpeakerTable | None = None
     ) -> None:
+        self.model = model
         self.speakers = speakers
         if nlp is None:
             nlp = load_pipeline(model)
-        elif "quotebank" not in nlp.pipe_names:
+        elif not any(isinstance(proc, QuotebankComponent) for _, proc in nlp.pipeline):
             nlp.add_pipe("quotebank")
         self.nlp = nlp
+        self._component = next(name for name, proc in nlp.pipeline if isinstance(proc, QuotebankComponent))
 
     def extract(self, text: str, doc_id: str = "") -> list[Quote]:
         """Quotes of one text.
@@ -100,7 +182,12 @@ class Extractor:
 
         Returns:
             The quote records in text order.
+
+        Raises:
+            TypeError: when ``text`` is not a str.
+            ExtractionError: when finding the quotes raised.
         """
+        _check_text(text, "Extractor.extract")
         for _, quotes in self.extract_many([(doc_id, text)]):
             return quotes
         return []
@@ -112,29 +199,87 @@ class Extractor:
 
         Args:
             items: ``(doc_id, text)`` pairs.
-            batch_size: texts per spaCy batch.
-            n_process: worker processes for ``nlp.pipe``.
+            batch_size: unused, kept for compatibility: batches are sized by
+                characters (:data:`BATCH_CHARS`).
+            n_process: worker processes (each loads the pipeline once).
 
         Yields:
             ``(doc_id, quotes)`` in the order of ``items``.
-        """
-        limit = min(MAX_CHUNK_CHARS, self.nlp.max_length)
 
-        def pieces():
-            for doc_id, text in items:
+        Raises:
+            ExtractionError: at the first document whose extraction raised
+                (the documents before it have been yielded). Use
+                :meth:`results` to collect errors and go on.
+        """
+        for result in self.results(items, n_process=n_process):
+            if result.error is not None:
+                raise result.error
+            yield result.doc_id, list(result.quotes)
+
+    def results(self, items: Iterable[tuple[str, str]], n_process: int = 1) -> Iterator[Result]:
+        """One :class:`Result` per text, errors collected instead of raised.
+
+        Args:
+            items: ``(doc_id, text)`` pairs.
+            n_process: worker processes; 1 parses in this process.
+
+        Yields:
+            A :class:`Result` per item, in the order of ``items``.
+
+        Raises:
+            TypeError: when an item's text or id is not a str.
+        """
+        if n_process > 1:
+            from quotebank.parallel import parallel_results
+
+            yield from parallel_results(self, items, n_process)
+            return
+        quotes: list[Quote] = []
+        error: ExtractionError | None = None
+        for doc, (doc_id, offset, last) in self._parsed(items):
+            # A long text comes in pieces, perhaps over several batches.
+            failure = doc._.quotebank_error
+            if failure is not None and error is None:
+                error = ExtractionError(doc_id, failure["type"], failure["message"], failure["traceback"])
+            if error is None:
+                for q in doc._.quotebank_quotes:
+                    q = _shift(q, offset, doc_id)
+                    quotes.append(self.speakers.apply(q) if self.speakers is not None else q)
+            if last:
+                yield Result(doc_id, (), error) if error is not None else Result(doc_id, tuple(quotes))
+                quotes, error = [], None
+
+    def _parsed(self, items: Iterable[tuple[str, str]]) -> Iterator[tuple[Any, tuple[str, int, bool]]]:
+        """Each piece of each text, parsed with quotebank's errors recorded on the Doc."""
+        limit = min(MAX_CHUNK_CHARS, self.nlp.max_length)
+        cfg = {self._component: {"on_error": "record"}}
+
+        def pieces() -> Iterator[tuple[str, tuple[str, int, bool]]]:
+            for position, item in enumerate(items):
+                doc_id, text = item
+                _check_text(doc_id, f"item {position}: the doc id")
+                _check_text(text, f"item {position} ({doc_id!r}): the text")
                 parts = split_long_text(text, limit)
                 for k, (offset, piece) in enumerate(parts):
                     yield piece, (doc_id, offset, k == len(parts) - 1)
 
-        collected: list[Quote] = []
-        stream = self.nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-        for doc, (doc_id, offset, last) in stream:
-            for q in doc._.quotebank_quotes:
-                q = _shift(q, offset, doc_id)
-                collected.append(self.speakers.apply(q) if self.speakers is not None else q)
-            if last:
-                yield doc_id, collected
-                collected = []
+        for batch in _batches(pieces(), BATCH_CHARS):
+            yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch), component_cfg=cfg)
+
+
+def _batches(pieces: Iterable[tuple[str, Any]], max_chars: int) -> Iterator[list[tuple[str, Any]]]:
+    """Group pieces into batches of at most ``max_chars`` characters (a longer
+    piece makes a batch of its own)."""
+    batch: list[tuple[str, Any]] = []
+    size = 0
+    for piece in pieces:
+        if batch and size + len(piece[0]) > max_chars:
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[0])
+    if batch:
+        yield batch
 
 
 def extract(text: str, doc_id: str = "", model: str | None = None) -> list[Quote]:
@@ -148,10 +293,15 @@ def extract(text: str, doc_id: str = "", model: str | None = None) -> list[Quote
     Returns:
         The quote records in text order.
 
+    Raises:
+        TypeError: when ``text`` is not a str.
+        ExtractionError: when finding the quotes raised.
+
     Example:
         >>> import quotebank                                   # doctest: +SKIP
         >>> q = quotebank.extract('“We agree,” Anna Lee said.')[0]  # doctest: +SKIP
         >>> (q.text, q.speaker, q.cue)                         # doctest: +SKIP
         ('We agree,', 'Anna Lee', 'said')
     """
+    _check_text(text, "quotebank.extract")
     return Extractor(model).extract(text, doc_id)

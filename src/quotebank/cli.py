@@ -9,12 +9,16 @@ from __future__ import annotations
 import json
 import sys
 import time
+from typing import TYPE_CHECKING
 
 import click
 
 from quotebank import __version__
 from quotebank.corpus.readers import ReadProblem
 from quotebank.corpus.writers import FORMATS, open_writer
+
+if TYPE_CHECKING:
+    from quotebank.run import RunReport
 from quotebank.models import MODEL_ENV, model_name
 
 __all__ = ["main"]
@@ -30,6 +34,22 @@ def main() -> None:
     """Find quotations in English news text and say who said them."""
 
 
+#: Exit statuses (also in docs/failure-modes.md).
+EXIT_OK = 0
+EXIT_LOST = 1  # an input could not be read, or a document's extraction failed
+EXIT_USAGE = 2  # click's own status for usage errors
+EXIT_SIGINT = 130
+EXIT_SIGTERM = 143
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an exception so that the run stops as cleanly as on Ctrl-C."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated()
+
+
 class _Progress:
     """Progress lines on stderr: at most one every ``every`` seconds, and at the end."""
 
@@ -38,46 +58,60 @@ class _Progress:
         self.every = every
         self.last = 0.0
 
-    def __call__(self, report, final: bool = False) -> None:
+    def __call__(self, report: RunReport, final: bool = False) -> None:
         now = time.monotonic()
         if not self.enabled or (not final and now - self.last < self.every):
             return
         self.last = now
-        rate = report.words / report.seconds if report.seconds else 0.0
+        resumed = f" ({report.resumed:,} resumed)" if report.resumed else ""
         click.echo(
-            f"quotebank: {report.documents}/{report.files} files, {report.quotes} quotes, "
-            f"{rate:,.0f} words/s",
+            f"quotebank: {report.documents:,} documents{resumed} from {report.files:,} files, "
+            f"{report.quotes:,} quotes, {report.words_per_second:,.0f} words/s",
             err=True,
         )
 
 
-def _say_problem(problem: ReadProblem) -> None:
+def _say_problem(problem: ReadProblem, debug: bool = False) -> None:
     level = "error" if problem.fatal else "warning"
     click.echo(f"quotebank: {level}: {problem.source}: {problem.message}", err=True)
+    if debug and problem.detail:
+        click.echo(problem.detail.rstrip("\n"), err=True)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("-o", "--output", default=None, help="Output file (default: stdout). Format from its suffix.")
+@click.option("-o", "--output", default=None,
+              help="Output file (default: stdout); its suffix names the format (.jsonl, .csv, .parquet).")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default: from -o's suffix, else jsonl).")
 @click.option("-m", "--model", default=None,
               help=f"spaCy pipeline to use (default: ${MODEL_ENV} or the bundled en_core_web_sm).")
-@click.option("--batch-size", default=16, show_default=True, help="Documents per spaCy batch.")
-@click.option("-j", "--n-process", default=1, show_default=True, help="Processes for parsing.")
+@click.option("-j", "--n-process", default=1, show_default=True, type=click.IntRange(min=0),
+              help="Worker processes (0: one per core).")
+@click.option("--resume", is_flag=True,
+              help="Finish the run that an interruption left in OUT.part (same command, same inputs).")
 @click.option("--speakers", "speakers_csv", type=click.Path(exists=True, dir_okay=False), default=None,
               help="CSV of speakers (name, aliases, qid) to merge aliases and add Wikidata QIDs.")
+@click.option("--batch-size", default=None, type=int, hidden=True,
+              help="Ignored: batches are sized by characters.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
-def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: str | None,
-            batch_size: int, n_process: int, speakers_csv: str | None, quiet: bool) -> None:
+@click.option("--debug", is_flag=True, help="Print the traceback of each failed document.")
+def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: str | None, n_process: int,
+            resume: bool, speakers_csv: str | None, batch_size: int | None, quiet: bool, debug: bool) -> None:
     """Extract quotes from .txt and .jsonl files and folders (recursively).
 
-    Writes one record per quote. Unreadable, binary or empty inputs are
-    reported on stderr and skipped; the exit status is 1 when an input could
-    not be read, 0 otherwise.
+    Writes one record per quote, document by document. Unreadable, binary,
+    empty or noisy inputs and documents whose extraction fails are reported
+    on stderr and the run goes on; the exit status is then 1. Ctrl-C or
+    SIGTERM stop the run within seconds, keeping every finished document in
+    OUT.part: the same command with --resume finishes it.
     """
+    import os
+    import signal
+
     from quotebank.api import Extractor
-    from quotebank.run import RunReport, iter_corpus
+    from quotebank.corpus.writers import OutputError
+    from quotebank.run import ResumeError, RunReport, write_corpus
     from quotebank.speakers.registry import SpeakerTable
 
     try:
@@ -85,9 +119,11 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
     except (ValueError, OSError, UnicodeDecodeError) as err:
         raise click.UsageError(f"--speakers: {err}") from err
     try:
-        writer = open_writer(output, fmt)
-    except (ValueError, OSError) as err:
+        writer = open_writer(output, fmt, resume=resume)
+    except (OutputError, OSError) as err:
         raise click.UsageError(str(err)) from err
+    if writer.notice and not quiet:
+        click.echo(f"quotebank: {writer.notice}", err=True)
     try:
         extractor = Extractor(model, speakers=table)
     except (OSError, ValueError) as err:
@@ -95,20 +131,34 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
         raise click.ClickException(str(err)) from err
     report = RunReport()
     progress = _Progress(enabled=not quiet)
+
+    def on_problem(problem: ReadProblem) -> None:
+        _say_problem(problem, debug)
+
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        for _, quotes in iter_corpus(paths, extractor, batch_size=batch_size, n_process=n_process,
-                                     report=report, on_problem=_say_problem, on_document=progress):
-            writer.write(quotes)
-    except BaseException:
-        writer.abort()
-        raise
-    writer.close()
+        write_corpus(paths, writer, extractor, n_process=n_process or (os.cpu_count() or 1), report=report,
+                     on_problem=on_problem, on_document=progress)
+    except KeyboardInterrupt as stop:
+        progress(report, final=True)
+        where = f"; they are in {writer.part}: run the same command with --resume to finish" if writer.part else ""
+        click.echo(f"quotebank: interrupted after {report.documents:,} documents{where}", err=True)
+        sys.exit(EXIT_SIGTERM if isinstance(stop, _Terminated) else EXIT_SIGINT)
+    except ResumeError as err:
+        raise click.UsageError(f"--resume: {err}") from err
+    except OSError as err:
+        progress(report, final=True)
+        kept = f"; the documents done are kept in {writer.part} for --resume" if writer.part else ""
+        click.echo(f"quotebank: error: cannot write the output: {err}{kept}", err=True)
+        sys.exit(EXIT_LOST)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     progress(report, final=True)
     if report.documents == 0 and not report.errors:
         click.echo("quotebank: warning: no documents found (looked for .txt and .jsonl files)", err=True)
     if report.errors:
-        click.echo(f"quotebank: {len(report.errors)} input(s) could not be read", err=True)
-        sys.exit(1)
+        click.echo(f"quotebank: {len(report.errors)} input(s) or document(s) lost; see the errors above", err=True)
+        sys.exit(EXIT_LOST)
 
 
 @main.command()

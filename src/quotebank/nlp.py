@@ -15,8 +15,9 @@ cannot clash with another package's):
   ``Doc.to_bytes`` and ``nlp.pipe(..., n_process=2)``;
 * ``doc._.quotebank_quotes``: the same as :class:`~quotebank.records.Quote`
   objects (a getter over ``quotebank_records``);
-* ``doc._.quotebank_error``: ``"Type: message"`` when finding the quotes of
-  this Doc raised, else None;
+* ``doc._.quotebank_error``: None, or, when finding the quotes of this Doc
+  raised and the component was asked to record errors (``on_error="record"``),
+  ``{"type", "message", "traceback"}``; by default the error is raised;
 
 and the span groups ``doc.spans["quotes"]`` (label: the kind) and
 ``doc.spans["speakers"]`` (label: the canonical speaker), keys configurable.
@@ -25,6 +26,7 @@ and the span groups ``doc.spans["quotes"]`` (label: the kind) and
 from __future__ import annotations
 
 import functools
+import traceback
 
 import spacy
 from spacy.language import Language
@@ -43,6 +45,9 @@ __all__ = [
     "model_name",
     "make_quotebank",
 ]
+
+#: What the component may do with an exception: raise it, or record it on the Doc.
+ON_ERROR = ("raise", "record")
 
 #: What quotebank reads from the components before it, and what assigns it.
 REQUIRED = {"token.dep": "a dependency parser", "doc.ents": "named entities (an 'ner' component)"}
@@ -116,6 +121,11 @@ class QuotebankComponent:
         coref_prefix: the ``doc.spans`` key prefix under which a coreference
             component before this one leaves its clusters; the fullest name of
             a mention's cluster becomes its speaker.
+        on_error: "raise" (the default: an exception stops ``nlp(text)`` as
+            in any spaCy component) or "record" (it is kept in
+            ``doc._.quotebank_error``, the Doc gets no quotes, a stream goes
+            on). Can also be given per call: ``nlp.pipe(texts,
+            component_cfg={"quotebank": {"on_error": "record"}})``.
     """
 
     def __init__(
@@ -127,7 +137,11 @@ class QuotebankComponent:
         speakers_key: str = "speakers",
         headlines: bool = True,
         coref_prefix: str = COREF_PREFIX,
+        on_error: str = "raise",
     ) -> None:
+        if on_error not in ON_ERROR:
+            raise ValueError(f"on_error must be one of {', '.join(ON_ERROR)}, not {on_error!r}")
+        self.on_error = on_error
         self.nlp = nlp
         self.name = name
         self.headlines = headlines
@@ -136,11 +150,15 @@ class QuotebankComponent:
         self.coref_prefix = coref_prefix
         _set_extensions()
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, on_error: str | None = None) -> Doc:
         try:
             quotes = find_quotes(doc, parse=self._parse if self.headlines else None, coref_prefix=self.coref_prefix)
-        except Exception as err:  # one odd document must not stop a corpus run
-            doc._.quotebank_error = f"{type(err).__name__}: {err}"
+        except Exception as err:
+            if (on_error or self.on_error) == "raise":
+                raise
+            doc._.quotebank_error = {
+                "type": type(err).__name__, "message": str(err), "traceback": traceback.format_exc(),
+            }
             quotes = []
         doc._.quotebank_records = [q.to_dict() for q in quotes]
         quote_spans: list[Span] = []
@@ -172,16 +190,19 @@ class QuotebankComponent:
     "quotebank",
     default_config={
         "quotes_key": "quotes", "speakers_key": "speakers", "headlines": True, "coref_prefix": COREF_PREFIX,
+        "on_error": "raise",
     },
     requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
     assigns=["doc._.quotebank_records", "doc._.quotebank_error", "doc.spans"],
 )
 def make_quotebank(
-    nlp: Language, name: str, *, quotes_key: str, speakers_key: str, headlines: bool, coref_prefix: str
+    nlp: Language, name: str, *, quotes_key: str, speakers_key: str, headlines: bool, coref_prefix: str,
+    on_error: str,
 ) -> QuotebankComponent:
     """Create the "quotebank" component (see :class:`QuotebankComponent`)."""
     return QuotebankComponent(
-        nlp, name, quotes_key=quotes_key, speakers_key=speakers_key, headlines=headlines, coref_prefix=coref_prefix
+        nlp, name, quotes_key=quotes_key, speakers_key=speakers_key, headlines=headlines, coref_prefix=coref_prefix,
+        on_error=on_error,
     )
 
 

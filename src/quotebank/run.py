@@ -1,7 +1,9 @@
-"""Streaming runs over a corpus: files → documents → quotes → a writer.
+"""Streaming runs over a corpus: files → documents → results → a writer.
 
-Problems with single inputs are reported through a callback and the run goes
-on; the :class:`RunReport` counts what was done.
+Problems with single inputs (a file that cannot be read, a document whose
+extraction raised) are reported through a callback and the run goes on; the
+:class:`RunReport` counts what was done, and :attr:`RunReport.errors` says
+whether anything was lost.
 """
 
 from __future__ import annotations
@@ -9,14 +11,20 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 
-from quotebank.api import Extractor
+from quotebank.api import Extractor, Result
 from quotebank.corpus.readers import ReadProblem, find_files, read_documents
+from quotebank.corpus.writers import Done, QuoteWriter
 from quotebank.records import Quote
 
-__all__ = ["RunReport", "extract_corpus", "iter_corpus"]
+__all__ = ["RunReport", "ResumeError", "extract_corpus", "iter_corpus", "write_corpus"]
+
+
+class ResumeError(ValueError):
+    """The inputs are not those of the interrupted run being resumed."""
 
 
 @attrs.define
@@ -25,24 +33,34 @@ class RunReport:
 
     Attributes:
         files: input files found.
-        documents: documents processed.
-        quotes: quote records produced.
-        words: whitespace-separated words processed.
-        problems: inputs that could not be used (or only with a warning).
-        seconds: wall time so far.
+        documents: documents processed (resumed ones included).
+        resumed: documents an interrupted run had already done.
+        quotes: quote records produced by this run.
+        words: whitespace-separated words processed by this run.
+        problems: inputs that could not be used, documents that failed, and warnings.
+        seconds: seconds since the first document was done (the model's load
+            time is not counted).
+        rate_words: words processed after the first document, for the rate.
     """
 
     files: int = 0
     documents: int = 0
+    resumed: int = 0
     quotes: int = 0
     words: int = 0
     problems: list[ReadProblem] = attrs.Factory(list)
     seconds: float = 0.0
+    rate_words: int = 0
 
     @property
     def errors(self) -> list[ReadProblem]:
-        """The problems that lost an input."""
+        """The problems that lost an input or a document."""
         return [p for p in self.problems if p.fatal]
+
+    @property
+    def words_per_second(self) -> float:
+        """Processing speed, from the first document done on (the model's load time excluded)."""
+        return self.rate_words / self.seconds if self.seconds > 0 else 0.0
 
 
 def iter_corpus(
@@ -50,29 +68,38 @@ def iter_corpus(
     extractor: Extractor | None = None,
     *,
     model: str | None = None,
-    batch_size: int = 16,
     n_process: int = 1,
     report: RunReport | None = None,
     on_problem: Callable[[ReadProblem], None] | None = None,
     on_document: Callable[[RunReport], None] | None = None,
-) -> Iterator[tuple[str, list[Quote]]]:
+    done: list[Done] | None = None,
+    batch_size: int | None = None,
+) -> Iterator[Result]:
     """Extract the quotes of every document under ``paths``, streamed.
 
     Args:
         paths: ``.txt``/``.jsonl`` files and folders (searched recursively).
         extractor: the extractor to use; built from ``model`` when None.
         model: the spaCy pipeline when no extractor is given.
-        batch_size: documents per spaCy batch.
-        n_process: worker processes for parsing.
+        n_process: worker processes.
         report: filled in as the run goes (a new one when None).
-        on_problem: called with each input that cannot be used.
+        on_problem: called with each input that cannot be used, each failed
+            document (its ``source`` is the doc id) and each warning.
         on_document: called after each document with the report.
+        done: the documents an interrupted run finished, in order: they are
+            skipped (their errors reported again), after checking that the
+            inputs start with the same documents.
+        batch_size: unused, kept for compatibility (batches are sized by characters).
 
     Yields:
-        ``(doc_id, quotes)`` per document, in input order.
+        One :class:`~quotebank.api.Result` per document this run processed, in
+        input order (failed ones included, with their error).
+
+    Raises:
+        ResumeError: when ``done`` does not match the inputs.
     """
     report = report if report is not None else RunReport()
-    started = time.perf_counter()
+    done = done or []
     files, problems = find_files(paths)
     report.files = len(files)
 
@@ -84,39 +111,112 @@ def iter_corpus(
     for p in problems:
         problem(p)
     extractor = extractor or Extractor(model)
-    words = {}
+    words: dict[int, int] = {}
+    position = 0
 
     def documents() -> Iterator[tuple[str, str]]:
+        nonlocal position
         for item in read_documents(files):
             if isinstance(item, ReadProblem):
                 problem(item)
                 continue
             if item.warning:
                 problem(ReadProblem(item.source, item.warning, fatal=False))
-            words[item.doc_id] = len(item.text.split())
+            if position < len(done):
+                previous = done[position]
+                if previous.doc_id != item.doc_id:
+                    raise ResumeError(
+                        f"the inputs changed since the interrupted run: document {position + 1} is "
+                        f"{item.doc_id!r}, the run being resumed had {previous.doc_id!r}"
+                    )
+                if previous.error is not None:
+                    problem(ReadProblem(item.doc_id, previous.error))
+                report.resumed += 1
+                report.documents += 1
+                position += 1
+                continue
+            words[position] = len(item.text.split())
+            position += 1
             yield item.doc_id, item.text
+        if position < len(done):
+            raise ResumeError(
+                f"the inputs changed since the interrupted run: it had done {len(done)} documents, "
+                f"the inputs now hold {position}"
+            )
 
-    for doc_id, quotes in extractor.extract_many(documents(), batch_size=batch_size, n_process=n_process):
+    first_done: float | None = None
+    for index, result in enumerate(extractor.results(documents(), n_process=n_process)):
         report.documents += 1
-        report.quotes += len(quotes)
-        report.words += words.pop(doc_id, 0)
-        report.seconds = time.perf_counter() - started
+        report.quotes += len(result.quotes)
+        counted = words.pop(len(done) + index, 0)
+        report.words += counted
+        now = time.perf_counter()
+        if first_done is None:
+            first_done = now
+        else:
+            report.rate_words += counted
+            report.seconds = now - first_done
+        if result.error is not None:
+            message = f"extraction failed: {result.error.error_type}: {result.error.message}"
+            problem(ReadProblem(result.doc_id, message, detail=result.error.traceback))
         if on_document is not None:
             on_document(report)
-        yield doc_id, quotes
-    report.seconds = time.perf_counter() - started
+        yield result
 
 
-def extract_corpus(paths: Iterable[str | Path], model: str | None = None, **kwargs) -> Iterator[Quote]:
+def write_corpus(
+    paths: Iterable[str | Path], writer: QuoteWriter, extractor: Extractor, **kwargs: Any
+) -> RunReport:
+    """Extract every document under ``paths`` into ``writer``, a document at a time.
+
+    Resumes after ``writer.done`` (see :class:`~quotebank.corpus.writers.QuoteWriter`).
+    The writer is closed when the run ends, and left for ``--resume`` when it
+    is interrupted or fails.
+
+    Args:
+        paths: files and folders, as for :func:`iter_corpus`.
+        writer: where the records go.
+        extractor: the extractor to use.
+        **kwargs: passed to :func:`iter_corpus` (``n_process``, ``report``,
+            ``on_problem``, ``on_document``).
+
+    Returns:
+        The run's report.
+    """
+    report = kwargs.pop("report", None) or RunReport()
+    try:
+        for result in iter_corpus(paths, extractor, report=report, done=writer.done, **kwargs):
+            error = None
+            if result.error is not None:
+                error = f"extraction failed: {result.error.error_type}: {result.error.message}"
+            writer.write_document(result.doc_id, result.quotes, error)
+    except BaseException:
+        writer.abort()
+        raise
+    writer.close()
+    return report
+
+
+def extract_corpus(
+    paths: Iterable[str | Path], model: str | None = None, *, errors: str = "raise", **kwargs: Any
+) -> Iterator[Quote]:
     """Every quote of every document under ``paths``, as one stream of records.
 
     Args:
         paths: files and folders, as for :func:`iter_corpus`.
         model: the spaCy pipeline.
+        errors: "raise" (the default) stops at the first document whose
+            extraction raised, with an :class:`~quotebank.api.ExtractionError`;
+            "collect" goes on (pass ``report=`` or ``on_problem=`` to see them).
         **kwargs: passed to :func:`iter_corpus`.
 
     Yields:
         Quote records, document by document.
     """
-    for _, quotes in iter_corpus(paths, model=model, **kwargs):
-        yield from quotes
+    if errors not in ("raise", "collect"):
+        raise ValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
+    for result in iter_corpus(paths, model=model, **kwargs):
+        if result.error is not None and errors == "raise":
+            raise result.error
+        yield from result.quotes
+

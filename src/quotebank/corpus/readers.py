@@ -3,30 +3,59 @@
 Every problem with one input is reported as a :class:`ReadProblem` naming the
 file, and reading goes on with the rest: nothing raises for a bad file.
 
-* ``.txt`` files are decoded as UTF-8 (a BOM is dropped), UTF-16 when they start
-  with its BOM, else as Windows-1252 with a warning;
+* ``.txt`` files are decoded as UTF-8 (a BOM is dropped), UTF-16 when they
+  start with its BOM or when charset-normalizer recognises UTF-16 without one,
+  else as Windows-1252 with a warning (Latin-1 text reads the same);
+* bytes that decode to noise (charset-normalizer finds no encoding under which
+  they read as text) are reported as *not text* and skipped;
 * ``.jsonl`` files hold one document a line, ``{"id": …, "text": …}``;
-* files holding NUL bytes (binary), empty files and unreadable files are
-  reported and skipped.
+* binary files (NUL bytes outside UTF-16), empty files, files larger than
+  :data:`MAX_FILE_BYTES`, unreadable files, bad JSON lines and ids longer than
+  :data:`MAX_ID_CHARS` are reported and skipped; a duplicate id is warned about.
 
 The doc id of a file is its path relative to the folder it was found in,
 without its suffix (``seeds/000_x.txt`` given as ``seeds/`` → ``000_x``); a
-file named directly gets its stem.
+file named directly gets its stem. Ids and file names are always valid text:
+bytes of a file name that are not UTF-8 are written as ``\\xe9``
+(``caf\\xe9``).
 """
 
 from __future__ import annotations
 
 import codecs
+import hashlib
 import json
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import attrs
 
-__all__ = ["Document", "ReadProblem", "find_files", "read_documents", "decode"]
+__all__ = ["Document", "ReadProblem", "find_files", "read_documents", "decode", "safe_text", "MAX_FILE_BYTES"]
 
 #: File suffixes read from folders.
 SUFFIXES = (".txt", ".jsonl")
+#: Larger files are reported and skipped: a text this long would need more
+#: memory than a run is allowed (see docs/failure-modes.md).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Longer ids are rejected: an id is copied into every record of its document.
+MAX_ID_CHARS = 1000
+#: Largest "chaos" (charset-normalizer's measure of how much a decoding looks
+#: like noise, 0 to 1) of a text that is not UTF-8; real Windows-1252 and
+#: Latin-1 news text measures under 0.05, random bytes find no encoding at all.
+MAX_CHAOS = 0.2
+#: Share of Latin letters, digits, punctuation and spaces that UTF-16 without
+#: a byte-order mark must decode to: English text is almost all Latin, while
+#: binary data read as UTF-16 turns into CJK and other scripts.
+MIN_LATIN_SHARE = 0.9
+
+
+def _latin_share(text: str) -> float:
+    """Share of the characters of ``text`` that are Latin, punctuation or space."""
+    if not text:
+        return 0.0
+    ok = sum(1 for c in text if c < "\u0250" or "\u2000" <= c <= "\u206f")
+    return ok / len(text)
 
 
 @attrs.frozen(slots=True)
@@ -36,7 +65,7 @@ class Document:
     Attributes:
         doc_id: its id in the output.
         text: the text.
-        source: the file it came from.
+        source: the file it came from (with ``:line`` for a JSONL line).
         warning: a note on how it was read (e.g. decoded as Windows-1252), or "".
     """
 
@@ -53,13 +82,41 @@ class ReadProblem:
     Attributes:
         source: the file, with ``:line`` for a JSONL line.
         message: what is wrong.
-        fatal: True when nothing of it was read (an error), False for an
-            empty input (a warning).
+        fatal: True when nothing of it was read (an error), False for a
+            warning (an empty input, a duplicate id).
+        detail: more for ``--debug`` (a failed document's traceback), or "".
     """
 
     source: str
     message: str
     fatal: bool = True
+    detail: str = ""
+
+
+def safe_text(text: str) -> str:
+    """``text`` made encodable as UTF-8, visibly: the undecodable bytes of a
+    file name (Python keeps them as lone surrogates) become ``\\xe9``, other
+    lone surrogates ``\\ud800``. Valid text is returned unchanged.
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _without_surrogates(text: str) -> str:
+    """Lone surrogates (invalid in any output) replaced by U+FFFD, one for
+    one, so that every offset stays the same."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
 
 
 def find_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[ReadProblem]]:
@@ -79,13 +136,13 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], lis
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
             for f in files:
-                found.append((f, f.relative_to(path).with_suffix("").as_posix()))
+                found.append((f, safe_text(f.relative_to(path).with_suffix("").as_posix())))
         elif path.is_file():
-            found.append((path, path.stem))
+            found.append((path, safe_text(path.stem)))
         elif path.exists():
-            problems.append(ReadProblem(str(path), "not a regular file"))
+            problems.append(ReadProblem(safe_text(str(path)), "not a regular file"))
         else:
-            problems.append(ReadProblem(str(path), "no such file or folder"))
+            problems.append(ReadProblem(safe_text(str(path)), "no such file or folder"))
     return found, problems
 
 
@@ -96,19 +153,30 @@ def decode(data: bytes) -> tuple[str, str]:
         data: the raw bytes.
 
     Returns:
-        ``(text, warning)``; the warning is "" for clean UTF-8.
+        ``(text, warning)``; the warning is "" for clean UTF-8 and UTF-16.
 
     Raises:
-        ValueError: for binary data (NUL bytes outside UTF-16).
+        ValueError: for binary data (NUL bytes outside UTF-16) and for bytes
+            that read as noise in every encoding.
     """
+    from charset_normalizer import from_bytes
+
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16"), ""
     if b"\x00" in data:
+        best = from_bytes(data).best()
+        if best is not None and best.encoding.startswith("utf_16") and best.chaos <= MAX_CHAOS:
+            text = data.decode(best.encoding, errors="replace")
+            if _latin_share(text) >= MIN_LATIN_SHARE:
+                return text, ""
         raise ValueError("binary file (holds NUL bytes)")
     try:
         return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError as err:
         where = err.start
+    best = from_bytes(data).best()
+    if best is None or best.chaos > MAX_CHAOS:
+        raise ValueError("not text: the bytes read as noise in every encoding tried")
     text = data.decode("cp1252", errors="replace")
     return text, f"not valid UTF-8 (byte {where}); decoded as Windows-1252"
 
@@ -121,11 +189,25 @@ def read_documents(files: Iterable[tuple[Path, str]]) -> Iterator[Document | Rea
 
     Yields:
         A :class:`Document` for each text, a :class:`ReadProblem` for each
-        file or line that cannot be used.
+        file or line that cannot be used, and a warning (a non-fatal
+        :class:`ReadProblem`) for each id seen before.
     """
+    seen: dict[bytes, str] = {}  # a digest of each id → where it was first seen
+
+    def check_id(doc: Document) -> Iterator[ReadProblem]:
+        key = hashlib.blake2b(doc.doc_id.encode("utf-8"), digest_size=12).digest()
+        if key in seen:
+            yield ReadProblem(doc.source, f"duplicate id {doc.doc_id!r} (first seen at {seen[key]})", fatal=False)
+        else:
+            seen[key] = doc.source
+
     for path, doc_id in files:
-        source = str(path)
+        source = safe_text(str(path))
         try:
+            size = os.stat(path).st_size
+            if size > MAX_FILE_BYTES:
+                yield ReadProblem(source, f"too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
+                continue
             data = path.read_bytes()
         except OSError as err:
             yield ReadProblem(source, f"cannot read: {err.strerror or err}")
@@ -136,12 +218,17 @@ def read_documents(files: Iterable[tuple[Path, str]]) -> Iterator[Document | Rea
             yield ReadProblem(source, str(err))
             continue
         if path.suffix.lower() == ".jsonl":
-            yield from _jsonl_documents(text, source, path.stem)
+            for item in _jsonl_documents(text, source, doc_id):
+                if isinstance(item, Document):
+                    yield from check_id(item)
+                yield item
             continue
         if not text.strip():
             yield ReadProblem(source, "empty file", fatal=False)
             continue
-        yield Document(doc_id, text, source, warning)
+        doc = Document(doc_id, _without_surrogates(text), source, warning)
+        yield from check_id(doc)
+        yield doc
 
 
 def _jsonl_documents(text: str, source: str, stem: str) -> Iterator[Document | ReadProblem]:
@@ -157,9 +244,12 @@ def _jsonl_documents(text: str, source: str, stem: str) -> Iterator[Document | R
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             yield ReadProblem(where, 'no "text" string')
             continue
-        doc_id = obj.get("id", obj.get("doc_id"))
-        doc_id = str(doc_id) if doc_id is not None else f"{stem}:{lineno}"
+        raw_id = obj.get("id", obj.get("doc_id"))
+        doc_id = safe_text(str(raw_id)) if raw_id is not None else f"{stem}:{lineno}"
+        if len(doc_id) > MAX_ID_CHARS:
+            yield ReadProblem(where, f"id of {len(doc_id):,} characters (the limit is {MAX_ID_CHARS:,})")
+            continue
         if not obj["text"].strip():
             yield ReadProblem(where, "empty text", fatal=False)
             continue
-        yield Document(doc_id, obj["text"], where)
+        yield Document(doc_id, _without_surrogates(obj["text"]), where)

@@ -1,137 +1,312 @@
-"""Writers: quote records out, as JSONL, CSV or Parquet.
+"""Writers: quote records out, as JSONL, CSV or Parquet, document by document.
 
-A file is written to a temporary name beside its target and renamed into
-place when complete, so an interrupted run never leaves a half-written file.
+Nothing finished is ever lost, and nothing half-written is ever taken for
+finished:
 
->>> with open_writer("quotes.jsonl") as w:   # doctest: +SKIP
-...     w.write(quotes)
+* a regular file ``OUT`` is written as ``OUT.part``, one document at a time in
+  whole lines, with a log ``OUT.part.done`` of the documents done; when the run
+  ends it is renamed to ``OUT`` (Parquet: converted from the JSONL staged in
+  ``OUT.part``) and the log is removed. An interrupted run leaves both, and
+  the same command with ``resume=True`` (``--resume``) goes on from the last
+  document done, dropping anything written after it;
+* ``-`` (stdout), FIFOs and character devices (``/dev/null``) are written
+  through, never replaced; a symbolic link's target is what is written;
+* a folder, a suffix that names no format, Parquet to a stream, and a left
+  ``.part`` without ``--resume`` are refused before any work
+  (:class:`OutputError`).
+
+Files are created with the mode the umask allows, like any other file.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
+
+import attrs
 
 from quotebank.records import FIELD_TYPES, FIELDS, Quote
 
-__all__ = ["FORMATS", "QuoteWriter", "format_for", "open_writer"]
+__all__ = ["FORMATS", "SUFFIXES", "OutputError", "Done", "QuoteWriter", "format_for", "open_writer"]
 
 #: Output formats by name.
 FORMATS = ("jsonl", "csv", "parquet")
+#: File suffixes and the format each names.
+SUFFIXES = {".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet",
+            ".pq": "parquet"}
+#: Rows per Parquet row group when the staged JSONL is converted.
+PARQUET_ROWS = 50_000
+
+
+class OutputError(ValueError):
+    """The output cannot be written as asked (a usage error: nothing was done)."""
+
+
+@attrs.frozen(slots=True)
+class Done:
+    """A document an interrupted run finished (one line of ``OUT.part.done``).
+
+    Attributes:
+        position: its position among the run's documents (0, 1, 2 …).
+        doc_id: its id.
+        offset: the size of ``OUT.part`` once its records were written.
+        error: the message of its extraction error, or None.
+    """
+
+    position: int
+    doc_id: str
+    offset: int
+    error: str | None = None
 
 
 def format_for(path: str | Path | None, fmt: str | None = None) -> str:
-    """The output format: ``fmt`` if given, else from the path's suffix, else JSONL.
+    """The output format: ``fmt`` if given, else from the path's suffix; JSONL for stdout.
 
     Raises:
-        ValueError: for an unknown format.
+        OutputError: for an unknown format, or a suffix that names none.
     """
-    if fmt is None and path is not None and str(path) != "-":
-        suffix = Path(path).suffix.lower().lstrip(".")
-        fmt = {"json": "jsonl", "ndjson": "jsonl", "pq": "parquet"}.get(suffix, suffix) or "jsonl"
+    if fmt is not None:
+        fmt = fmt.lower()
         if fmt not in FORMATS:
-            fmt = "jsonl"
-    fmt = (fmt or "jsonl").lower()
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return fmt
+            raise OutputError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        return fmt
+    if path is None or str(path) == "-":
+        return "jsonl"
+    p = Path(path)
+    if p.exists() and not p.is_file() and not p.is_dir():
+        return "jsonl"  # a FIFO or a device: written through, as JSONL unless told
+    suffix = p.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise OutputError(
+            f"cannot tell the output format of {safe(path)} from its suffix {suffix or '(none)'!r}: "
+            f"name a file ending in {', '.join(SUFFIXES)}, or give --format"
+        )
+    return SUFFIXES[suffix]
+
+
+def safe(path: str | Path) -> str:
+    """A path as text that can always be printed (undecodable bytes as ``\\xe9``)."""
+    from quotebank.corpus.readers import safe_text
+
+    return safe_text(str(path))
+
+
+def _line(fmt: str, quote: Quote) -> str:
+    row = quote.to_dict()
+    if fmt == "csv":
+        buf = io.StringIO()
+        csv.DictWriter(buf, fieldnames=list(FIELDS), lineterminator="\n").writerow(row)
+        return buf.getvalue()
+    return json.dumps(row, ensure_ascii=False) + "\n"
+
+
+def _csv_header() -> bytes:
+    buf = io.StringIO()
+    csv.DictWriter(buf, fieldnames=list(FIELDS), lineterminator="\n").writeheader()
+    return buf.getvalue().encode("utf-8")
+
+
+def _create(path: Path) -> IO[bytes]:
+    """Open a new file for writing with the mode the umask allows."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    return os.fdopen(fd, "wb")
 
 
 class QuoteWriter:
-    """Writes quote records to a file (atomically) or to stdout.
+    """Writes quote records to a file, a stream, or stdout. Use :func:`open_writer`.
 
-    Use :func:`open_writer`; close with :meth:`close` (or a ``with`` block),
-    which renames the finished file into place. :meth:`abort` drops it.
+    Args:
+        path: the output; None or "-" for stdout.
+        fmt: "jsonl", "csv" or "parquet" (default: by suffix).
+        resume: go on with the ``.part`` an interrupted run left.
+
+    Attributes:
+        format: the format written.
+        done: the documents an interrupted run finished (with ``resume``), in order.
+        count: records written by this writer.
     """
 
-    def __init__(self, path: str | Path | None = None, fmt: str | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, fmt: str | None = None, *, resume: bool = False) -> None:
+        if path is not None and str(path) != "-" and Path(path).is_dir():
+            raise OutputError(f"{safe(path)} is a folder: name a file to write to")
         self.format = format_for(path, fmt)
-        self.path = None if path is None or str(path) == "-" else Path(path)
         self.count = 0
-        self._rows: list[dict] = []
-        self._tmp: str | None = None
-        self._fh: IO[str] | None = None
+        self.done: list[Done] = []
+        self.notice = ""
+        self.target: Path | None = None
+        self.part: Path | None = None
+        self.log_path: Path | None = None
+        self._log: IO[str] | None = None
+        self._position = 0
+        p = None if path is None or str(path) == "-" else Path(path)
+        streaming = p is None or (p.exists() and not p.is_file())
+        if streaming:
+            if self.format == "parquet":
+                raise OutputError("Parquet output needs a regular file: give -o FILE.parquet")
+            if resume:
+                raise OutputError("--resume needs a regular output file (-o FILE)")
+            self._fh: IO[bytes] = sys.stdout.buffer if p is None else open(p, "wb")  # noqa: SIM115
+            if self.format == "csv":
+                self._fh.write(_csv_header())
+            return
+        assert p is not None
         if self.format == "parquet":
-            if self.path is None:
-                raise ValueError("Parquet output needs a file: give -o FILE.parquet")
             try:
                 import pyarrow  # noqa: F401
             except ImportError as err:
-                raise ValueError("Parquet output needs pyarrow: pip install 'quotebank[parquet]'") from err
-        if self.path is None:
-            self._fh = sys.stdout
+                raise OutputError("Parquet output needs pyarrow: pip install 'quotebank[parquet]'") from err
+        # A symbolic link stays a link: its target is what is written.
+        target = Path(os.path.realpath(p)) if p.is_symlink() else p
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.target = target
+        self.part = target.with_name(target.name + ".part")
+        self.log_path = target.with_name(target.name + ".part.done")
+        left = self.part.exists() or self.log_path.exists()
+        if left and not resume:
+            raise OutputError(
+                f"{safe(self.part)} is left from an interrupted run: run the same command with --resume "
+                f"to finish it, or delete it (and {safe(self.log_path.name)}) to start again"
+            )
+        header = _csv_header() if self.format == "csv" else b""
+        if left:
+            self.done = self._read_log()
+            offset = self.done[-1].offset if self.done else len(header)
+            self._fh = open(self.part, "r+b")  # noqa: SIM115
+            self._fh.truncate(offset)
+            self._fh.seek(offset)
+            if offset == 0 and header:
+                self._fh.write(header)
+            self._log = open(self.log_path, "a", encoding="utf-8")  # noqa: SIM115
+            self._position = len(self.done)
+            self.notice = f"resuming after {len(self.done):,} documents done in {safe(self.part)}"
         else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent)
-            if self.format == "parquet":
-                os.close(fd)
-            else:
-                self._fh = open(fd, "w", encoding="utf-8", newline="")
-        self._csv: csv.DictWriter[str] | None = None
-        if self.format == "csv":
-            assert self._fh is not None
-            self._csv = csv.DictWriter(self._fh, fieldnames=list(FIELDS), lineterminator="\n")
-            self._csv.writeheader()
+            if resume:
+                self.notice = f"nothing to resume ({safe(self.part)} does not exist): starting from the beginning"
+            self._fh = _create(self.part)
+            self._fh.write(header)
+            self._fh.flush()
+            self._log = io.TextIOWrapper(_create(self.log_path), encoding="utf-8")
+
+    def _read_log(self) -> list[Done]:
+        """The documents done, as the log says; a last line cut short by a kill is ignored."""
+        assert self.log_path is not None and self.part is not None
+        done: list[Done] = []
+        size = self.part.stat().st_size if self.part.exists() else 0
+        if not self.log_path.exists():
+            return done
+        with open(self.log_path, encoding="utf-8") as fh:
+            for line in fh:
+                if not line.endswith("\n"):
+                    break
+                try:
+                    position, doc_id, offset, error = json.loads(line)
+                except (ValueError, TypeError):
+                    break
+                if position != len(done) or offset > size:
+                    break
+                done.append(Done(position, doc_id, offset, error))
+        return done
+
+    def write_document(self, doc_id: str, quotes: Iterable[Quote], error: str | None = None) -> None:
+        """Write one document's records, whole, and log it as done.
+
+        Args:
+            doc_id: the document's id.
+            quotes: its records.
+            error: for a document whose extraction failed, the message (it
+                has no records; the log keeps the message for ``--resume``).
+        """
+        quotes = list(quotes)
+        data = "".join(_line("jsonl" if self.format == "parquet" else self.format, q) for q in quotes)
+        self._fh.write(data.encode("utf-8", "backslashreplace"))
+        self._fh.flush()
+        self.count += len(quotes)
+        if self._log is not None:
+            entry = [self._position, doc_id, self._fh.tell(), error]
+            self._log.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            self._log.flush()
+        self._position += 1
 
     def write(self, quotes: Iterable[Quote]) -> None:
-        """Write records."""
-        for q in quotes:
-            row = q.to_dict()
-            if self._csv is not None:
-                self._csv.writerow(row)
-            elif self._fh is not None:
-                self._fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-            else:
-                self._rows.append(row)
-            self.count += 1
-        if self._fh is sys.stdout:
-            self._fh.flush()
+        """Write records (without logging a document: for writers used from Python)."""
+        quotes = list(quotes)
+        data = "".join(_line("jsonl" if self.format == "parquet" else self.format, q) for q in quotes)
+        self._fh.write(data.encode("utf-8", "backslashreplace"))
+        self._fh.flush()
+        self.count += len(quotes)
 
     def close(self) -> None:
-        """Finish the output and move it into place."""
+        """Finish the output: move ``OUT.part`` into place (converted, for Parquet)."""
+        if self.part is None or self.target is None:
+            if self._fh is not sys.stdout.buffer:
+                self._fh.close()
+            else:
+                self._fh.flush()
+            return
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+        self._fh.close()
+        if self._log is not None:
+            self._log.close()
         if self.format == "parquet":
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
-            table = pa.Table.from_pylist(self._rows, schema=_parquet_schema(pa))
-            pq.write_table(table, self._tmp)
-        elif self._fh is not None and self._fh is not sys.stdout:
-            self._fh.flush()
-            os.fsync(self._fh.fileno())
-            self._fh.close()
-        if self._tmp is not None and self.path is not None:
-            os.replace(self._tmp, self.path)
-            self._tmp = None
+            staged = self.target.with_name(self.target.name + ".part.parquet")
+            _jsonl_to_parquet(self.part, staged)
+            os.replace(staged, self.target)
+            self.part.unlink()
+        else:
+            os.replace(self.part, self.target)
+        self.log_path.unlink(missing_ok=True)  # type: ignore[union-attr]
 
     def abort(self) -> None:
-        """Drop a half-written output, leaving any earlier file untouched."""
-        if self._fh is not None and self._fh is not sys.stdout:
+        """Stop writing: what was written stays in ``OUT.part`` for ``--resume``."""
+        try:
+            self._fh.flush()
+        except (OSError, ValueError):
+            pass
+        if self._fh is not sys.stdout.buffer:
             self._fh.close()
-        if self._tmp is not None and os.path.exists(self._tmp):
-            os.unlink(self._tmp)
-        self._tmp = None
+        if self._log is not None:
+            self._log.close()
 
     def __enter__(self) -> QuoteWriter:
         return self
 
-    def __exit__(self, exc_type, exc, tb) -> None:
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
         if exc_type is None:
             self.close()
         else:
             self.abort()
 
 
-def _parquet_schema(pa):
+def _jsonl_to_parquet(source: Path, target: Path) -> None:
+    """Convert staged JSONL records to Parquet, a row group at a time."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     arrow = {int: pa.int64(), float: pa.float64(), str: pa.string()}
-    return pa.schema([pa.field(name, arrow[FIELD_TYPES[name]]) for name in FIELDS])
+    schema = pa.schema([pa.field(name, arrow[FIELD_TYPES[name]]) for name in FIELDS])
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    with os.fdopen(fd, "wb") as sink, pq.ParquetWriter(sink, schema) as writer, open(source, encoding="utf-8") as fh:
+        rows: list[dict] = []
+        for line in fh:
+            rows.append(json.loads(line))
+            if len(rows) >= PARQUET_ROWS:
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                rows = []
+        writer.write_table(pa.Table.from_pylist(rows, schema=schema))
 
 
-def open_writer(path: str | Path | None = None, fmt: str | None = None) -> QuoteWriter:
-    """Open a writer for ``path`` (None or "-" for stdout) in ``fmt`` (default: by suffix)."""
-    return QuoteWriter(path, fmt)
+def open_writer(path: str | Path | None = None, fmt: str | None = None, *, resume: bool = False) -> QuoteWriter:
+    """Open a writer for ``path`` (None or "-" for stdout) in ``fmt`` (default: by suffix).
+
+    Raises:
+        OutputError: when the output cannot be written as asked.
+    """
+    return QuoteWriter(path, fmt, resume=resume)
+

@@ -425,7 +425,9 @@ def _rank(ent: _Entity, suffix: bool) -> tuple:
 def _label_of(run: Sequence[Token]) -> str:
     labels = [t.ent_type_ for t in run if t.ent_type_]
     if labels:
-        label = max(set(labels), key=labels.count)
+        # The most frequent label; on a tie the first seen (never a set's
+        # order, which changes with PYTHONHASHSEED).
+        label = max(dict.fromkeys(labels), key=labels.count)
         if label in _LABEL_TYPE:
             return _LABEL_TYPE[label]
     if len(run) >= PERSON_NAME_MIN_WORDS and all(t.text[:1].isupper() for t in run):

@@ -1,0 +1,128 @@
+"""Worker processes for ``-j N``: each loads the pipeline once and sends back
+records, never Docs.
+
+Documents go to the workers in tasks of about :data:`TASK_CHARS` characters;
+at most :data:`TASKS_PER_WORKER` tasks per worker are in flight, so memory does
+not grow with the corpus, and results come back in input order, so the output
+is the same as with one process. Workers ignore Ctrl-C: the parent decides,
+and stops them all at once (a worker that dies is reported, not waited for).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from quotebank.api import Extractor, Result
+
+__all__ = ["parallel_results", "TASK_CHARS", "TASKS_PER_WORKER"]
+
+#: Characters of text per task sent to a worker (documents are never split
+#: between tasks; a longer document is a task of its own).
+TASK_CHARS = 200_000
+#: Tasks queued per worker: enough to keep every worker busy, few enough to
+#: bound memory.
+TASKS_PER_WORKER = 2
+
+#: The extractor of this worker process.
+_WORKER: Extractor | None = None
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C is the parent's to handle; SIGTERM (the parent stopping us) just ends the worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _init_forked() -> None:
+    """A forked worker inherits the parent's extractor (``_WORKER``)."""
+    _ignore_interrupts()
+
+
+def _init_spawned(model: str | None, speakers: Any) -> None:
+    """A spawned worker loads its own pipeline, once."""
+    global _WORKER
+    _ignore_interrupts()
+    from quotebank.api import Extractor
+
+    _WORKER = Extractor(model, speakers=speakers)
+
+
+def _work(task: list[tuple[str, str]]) -> list[Result]:
+    assert _WORKER is not None, "worker not initialised"
+    return list(_WORKER.results(task))
+
+
+def _tasks(items: Iterable[tuple[str, str]]) -> Iterator[list[tuple[str, str]]]:
+    from quotebank.api import _check_text
+
+    task: list[tuple[str, str]] = []
+    size = 0
+    for position, (doc_id, text) in enumerate(items):
+        _check_text(doc_id, f"item {position}: the doc id")
+        _check_text(text, f"item {position} ({doc_id!r}): the text")
+        if task and size + len(text) > TASK_CHARS:
+            yield task
+            task, size = [], 0
+        task.append((doc_id, text))
+        size += len(text)
+    if task:
+        yield task
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """Stop every worker now (Ctrl-C, an error, or a consumer that stopped reading)."""
+    terminate = getattr(executor, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()
+    else:
+        for process in list(getattr(executor, "_processes", {}).values()):
+            process.terminate()
+    executor.shutdown(wait=True, cancel_futures=True)
+
+
+def parallel_results(extractor: Extractor, items: Iterable[tuple[str, str]], n_process: int) -> Iterator[Result]:
+    """:meth:`quotebank.Extractor.results` over ``n_process`` worker processes.
+
+    Args:
+        extractor: the parent's extractor (forked workers share its pipeline;
+            spawned ones load the same model by name).
+        items: ``(doc_id, text)`` pairs.
+        n_process: how many workers.
+
+    Yields:
+        One result per item, in the order of ``items``.
+
+    Raises:
+        concurrent.futures.process.BrokenProcessPool: when a worker died (killed,
+            out of memory); the results before it have been yielded.
+    """
+    global _WORKER
+    if "fork" in multiprocessing.get_all_start_methods():
+        _WORKER = extractor
+        executor = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"),
+                                       initializer=_init_forked)
+    else:  # pragma: no cover - spawn-only platforms
+        executor = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_init_spawned, initargs=(extractor.model, extractor.speakers))
+    window: deque[Future[list[Result]]] = deque()
+    finished = False
+    try:
+        for task in _tasks(items):
+            window.append(executor.submit(_work, task))
+            while len(window) >= n_process * TASKS_PER_WORKER:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
+        finished = True
+    finally:
+        if finished:
+            executor.shutdown(wait=True)
+        else:
+            _stop(executor)
+        _WORKER = None
