@@ -357,3 +357,22 @@ def test_resume_refuses_changed_inputs(corpus, tmp_path, runner):
     (tmp_path / "q.jsonl.part.done").write_text(json.dumps([0, "not-a-doc", 0, None]) + "\n", encoding="utf-8")
     result = runner.invoke(main, ["extract", str(corpus), "-o", str(out), "--resume", "-q"])
     assert result.exit_code == 2 and "the inputs changed" in result.output
+
+
+def test_a_worker_that_dies_is_reported_and_what_was_done_kept(runner, tmp_path, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    import quotebank.run
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+
+    def dies(self, items, n_process=1):
+        raise BrokenProcessPool("A child process terminated abruptly")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(quotebank.run.Extractor, "results", dies)
+    out = tmp_path / "q.jsonl"
+    result = runner.invoke(main, ["extract", str(tmp_path / "a.txt"), "-o", str(out), "-q"])
+    assert result.exit_code == 1
+    assert "the run stopped: BrokenProcessPool" in result.output and "--resume" in result.output
+    assert (tmp_path / "q.jsonl.part").exists() and not out.exists()

@@ -14,11 +14,13 @@ __version__ = "0.1.0"
 #: Public name → the module that defines it.
 _EXPORTS: dict[str, str] = {
     "DEFAULT_MODEL": "quotebank.models",
+    "ExtractionError": "quotebank.api",
     "Extractor": "quotebank.api",
     "FIELDS": "quotebank.records",
     "Quote": "quotebank.records",
     "QuotebankComponent": "quotebank.nlp",
     "QuotedSpan": "quotebank.marks",
+    "Result": "quotebank.api",
     "SpeakerTable": "quotebank.speakers.registry",
     "extract": "quotebank.api",
     "extract_corpus": "quotebank.run",
@@ -28,11 +30,13 @@ _EXPORTS: dict[str, str] = {
 
 __all__ = [
     "DEFAULT_MODEL",
+    "ExtractionError",
     "Extractor",
     "FIELDS",
     "Quote",
     "QuotebankComponent",
     "QuotedSpan",
+    "Result",
     "SpeakerTable",
     "__version__",
     "extract",
@@ -42,7 +46,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from quotebank.api import Extractor, extract
+    from quotebank.api import ExtractionError, Extractor, Result, extract
     from quotebank.marks import QuotedSpan, scan_quotes
     from quotebank.models import DEFAULT_MODEL
     from quotebank.nlp import QuotebankComponent, load_pipeline

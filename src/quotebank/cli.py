@@ -151,6 +151,15 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
         kept = f"; the documents done are kept in {writer.part} for --resume" if writer.part else ""
         click.echo(f"quotebank: error: cannot write the output: {err}{kept}", err=True)
         sys.exit(EXIT_LOST)
+    except Exception as err:  # a worker that died, a bug outside one document: say so, keep what was done
+        progress(report, final=True)
+        kept = f"; the documents done are kept in {writer.part} for --resume" if writer.part else ""
+        click.echo(f"quotebank: error: the run stopped: {type(err).__name__}: {err}{kept}", err=True)
+        if debug:
+            import traceback
+
+            click.echo(traceback.format_exc().rstrip("\n"), err=True)
+        sys.exit(EXIT_LOST)
     finally:
         signal.signal(signal.SIGTERM, previous)
     progress(report, final=True)
