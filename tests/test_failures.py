@@ -326,7 +326,7 @@ def test_resume_gives_exactly_the_uninterrupted_records(corpus, uninterrupted, t
     out = tmp_path / "q.jsonl"
     code, err, _ = _interrupt(corpus, out, how, jobs)
     assert code == status, err
-    assert "Traceback" not in err
+    assert "Traceback" not in err, err
     part = out.with_name("q.jsonl.part")
     assert part.exists() and not out.exists()
     if how != signal.SIGKILL:

@@ -46,7 +46,15 @@ class _Terminated(KeyboardInterrupt):
     """SIGTERM, turned into an exception so that the run stops as cleanly as on Ctrl-C."""
 
 
+#: The process that runs the command (a worker forked from it inherits its handlers).
+_MAIN_PID = 0
+
+
 def _on_sigterm(signum: int, frame: object) -> None:
+    import os
+
+    if os.getpid() != _MAIN_PID:  # a worker stopped before it set its own handlers
+        os._exit(EXIT_SIGTERM)
     raise _Terminated()
 
 
@@ -135,6 +143,8 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
     def on_problem(problem: ReadProblem) -> None:
         _say_problem(problem, debug)
 
+    global _MAIN_PID
+    _MAIN_PID = os.getpid()
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         write_corpus(paths, writer, extractor, n_process=n_process or (os.cpu_count() or 1), report=report,
