@@ -56,7 +56,8 @@ def test_former_holder_does_not_take_a_present_title(quotes_of):
         "The treaty was signed by the previous Iranian president Ebrahim Raisi. "
         "The Iranian president said the treaty was ready."
     )
-    assert by_cue(quotes_of(text), "said").speaker is None
+    q = by_cue(quotes_of(text), "said")
+    assert (q.speaker, q.speaker_named) == ("The Iranian president", False)  # not Raisi: a description
 
 
 def test_advisor_to_someone_is_not_that_someone(quotes_of):
@@ -87,7 +88,42 @@ def test_plural_description_names_nobody(quotes_of):
         "Russian Foreign Minister Sergei Lavrov visited Iran. "
         "Russian officials have repeatedly said the deal is fair."
     )
-    assert by_cue(quotes_of(text), "said").speaker is None
+    q = by_cue(quotes_of(text), "said")
+    assert (q.speaker, q.speaker_named, q.speaker_type) == ("Russian officials", False, "group")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Officials said the road would reopen on Monday.", "Officials"),
+        ("A citizen, whose name is redacted, wrote that the plan was unfair.", "A citizen"),
+        ("Another member of the public, who asked not to be named, said the wait was long.",
+         "Another member of the public"),
+        ("The shelter residents said the rooms were cold at night.", "The shelter residents"),
+        ("A person familiar with the negotiations said a deal was close.", "A person familiar with the negotiations"),
+    ],
+)
+def test_unnamed_sources_are_their_description(quotes_of, text, speaker):
+    (q,) = [q for q in quotes_of(text) if q.cue in ("said", "wrote")]
+    assert (q.speaker, q.speaker_named) == (speaker, False)
+
+
+def test_a_named_speaker_is_marked_named(quotes_of):
+    q = by_cue(quotes_of("Ann Page arrived. Page said the deal was fair."), "said")
+    assert (q.speaker, q.speaker_named) == ("Ann Page", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The markets were calm on Tuesday. “We will win this fight,” she said.",
+        "Anna Lee spoke after the Christmas Day service. “We will win this fight,” she said.",
+        "CBC News reported the story on Dec. 4. “We will win this fight,” he said.",
+    ],
+)
+def test_he_and_she_are_never_a_date_or_a_company(quotes_of, text):
+    q = [q for q in quotes_of(text) if q.speaker_mention in ("he", "she")][0]
+    assert q.speaker not in ("Tuesday", "Christmas Day", "CBC News", "Dec.")
 
 
 def test_pronoun_agrees_in_gender(quotes_of):
@@ -196,3 +232,9 @@ def test_first_names_give_gender(quotes_of):
     assert by_cue(quotes_of(text), "said").speaker == "Anna Lee"
     text = "Anna Lee met Tom Brown in Paris. “The talks went well for everyone,” he said."
     assert by_cue(quotes_of(text), "said").speaker == "Tom Brown"
+
+
+def test_a_line_label_is_not_a_speaker(quotes_of):
+    text = "Strategic Council Online – Interview: An expert on regional issues said the war would go on for months."
+    for q in quotes_of(text):
+        assert q.speaker is None or "Strategic Council" not in q.speaker

@@ -196,7 +196,7 @@ def _record(doc: Doc, text: str, att: Attribution, attributions: Sequence[Attrib
         fields.update(speaker_mention=text[s:e], speaker_start=s, speaker_end=e)
     return Quote(
         doc_id=doc_id, start=cand.start, end=cand.end, text=text[cand.start:cand.end], kind=cand.kind,
-        speaker=speaker.name, speaker_type=speaker.type, speaker_role=speaker.role,
+        speaker=speaker.name, speaker_type=speaker.type, speaker_role=speaker.role, speaker_named=speaker.named,
         speaker_id=speaker_id(speaker.name), confidence=_confidence(cand, mention, speaker),
         group=cand.group_start, method=mention.method if mention is not None else "none",
         cue_class=cand.cue_class,

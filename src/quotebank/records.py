@@ -66,6 +66,9 @@ class Quote:
         speaker_id: an id stable across articles for the canonical name
             ("vladimir-putin"), or the QID from the user's speaker table.
         speaker_qid: the Wikidata QID from the user's speaker table, or None.
+        speaker_named: True when ``speaker`` is a proper name; False when it
+            is the description of an unnamed source ("officials", "a person
+            familiar with the negotiations") or there is no speaker.
         confidence: how sure quotebank is of the attribution, in [0, 1].
         group: for the pieces of one quote interrupted by its cue or split
             over paragraphs, the offset where the first piece starts (the same
@@ -96,6 +99,7 @@ class Quote:
     speaker_role: str | None = None
     speaker_id: str | None = None
     speaker_qid: str | None = None
+    speaker_named: bool = False
     confidence: float = attrs.field(default=0.0, converter=float, validator=_confidence)
     group: int | None = _offset(default=None)
     method: str = "none"

@@ -289,7 +289,7 @@ def _jsonl_to_parquet(source: Path, target: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    arrow = {int: pa.int64(), float: pa.float64(), str: pa.string()}
+    arrow = {int: pa.int64(), float: pa.float64(), str: pa.string(), bool: pa.bool_()}
     schema = pa.schema([pa.field(name, arrow[FIELD_TYPES[name]]) for name in FIELDS])
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
     with os.fdopen(fd, "wb") as sink, pq.ParquetWriter(sink, schema) as writer, open(source, encoding="utf-8") as fh:

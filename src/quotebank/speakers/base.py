@@ -45,12 +45,16 @@ class Speaker:
         confidence: how sure the resolution is, in [0, 1].
         role: the entity's title or role in the article ("Iranian President",
             "the Ira Weiner Fellow at the Washington Institute …"), or None.
+        named: True when ``name`` is a proper name; False when it is the
+            description the article gives an unnamed source ("officials",
+            "a person familiar with the negotiations"), or there is no name.
     """
 
     name: str | None
     type: str
     confidence: float
     role: str | None = None
+    named: bool = False
 
 
 #: The speaker of a quote whose source is not named.

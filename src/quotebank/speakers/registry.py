@@ -117,4 +117,6 @@ class SpeakerTable:
         if found is None:
             return quote
         name, qid = found
-        return attrs.evolve(quote, speaker=name, speaker_id=qid or speaker_id(name), speaker_qid=qid)
+        return attrs.evolve(
+            quote, speaker=name, speaker_id=qid or speaker_id(name), speaker_qid=qid, speaker_named=True
+        )

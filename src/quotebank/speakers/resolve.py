@@ -47,6 +47,7 @@ from quotebank.lexicons import (
     PAST_ROLE_WORDS,
     PERSON_PRONOUNS,
     PRONOUN_GENDER,
+    RELATIVE_PRONOUNS,
     ROLE_FILLER_WORDS,
     ROLE_SYNONYMS,
     TITLES,
@@ -428,8 +429,8 @@ def _label_of(run: Sequence[Token]) -> str:
         # The most frequent label; on a tie the first seen (never a set's
         # order, which changes with PYTHONHASHSEED).
         label = max(dict.fromkeys(labels), key=labels.count)
-        if label in _LABEL_TYPE:
-            return _LABEL_TYPE[label]
+        # A date, an event, a work or a law ("Christmas Day", "Dec.") is no speaker's name.
+        return _LABEL_TYPE.get(label, "unknown")
     if len(run) >= PERSON_NAME_MIN_WORDS and all(t.text[:1].isupper() for t in run):
         return "person"
     return "unknown"
@@ -476,7 +477,22 @@ def resolve_speakers(
 
 
 def _found(ent: _Entity, confidence: float, role: str | None = None) -> Speaker:
-    return Speaker(ent.name, ent.type, confidence, role or ent.role)
+    return Speaker(ent.name, ent.type, confidence, role or ent.role, named=True)
+
+
+def _description(doc: Doc, mention: Mention) -> str:
+    """The words of a mention that describe an unnamed source, without what
+    follows the head noun's own phrase: "a citizen, whose name is redacted" →
+    "a citizen", "Another member of the public, whose …" → "Another member of
+    the public"."""
+    head = doc[mention.head]
+    stop = mention.end
+    for i in range(head.i + 1, mention.end):
+        tok = doc[i]
+        if tok.is_punct or tok.dep_ in ("relcl", "appos", "acl", "cc", "conj") or tok.lower_ in RELATIVE_PRONOUNS:
+            stop = i
+            break
+    return span_text(doc, mention.start, stop)
 
 
 def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray) -> Speaker:
@@ -494,7 +510,7 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
         role = _text(titles) if titles else None
         if ent is not None:
             return _found(ent, CONF_ARTICLE_NAME, role)
-        return Speaker(_text(run), _label_of(run), CONF_NEW_NAME, role)
+        return Speaker(_text(run), _label_of(run), CONF_NEW_NAME, role, named=True)
     # A capitalised word the parser did not tag as a name ("Pence demands …").
     if head.text[:1].isupper() and head.pos_ not in ("PRON", "DET") and bare(head.lower_) not in TITLES:
         ent = table.lookup([head])
@@ -514,7 +530,9 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
             run = name_tokens(tok)
             if run:
                 ent = table.lookup(run)
-                return _found(ent, CONF_FROM_BY) if ent else Speaker(_text(run), _label_of(run), CONF_FROM_BY_NEW)
+                if ent is not None:
+                    return _found(ent, CONF_FROM_BY)
+                return Speaker(_text(run), _label_of(run), CONF_FROM_BY_NEW, named=True)
     lower = head.lower_
     # 4. A pronoun.
     if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | ORG_PRONOUNS:
@@ -527,8 +545,20 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
     lemma = head.lemma_.lower()
     for _, res, prev_lemma in reversed(history):
         if prev_lemma == lemma and res.name:
-            return Speaker(res.name, res.type, CONF_REPEATED, res.role)
-    return Speaker(None, "unknown", CONF_UNRESOLVED)
+            return attrs.evolve(res, confidence=CONF_REPEATED)
+    # 7. An unnamed source: its description is the speaker ("officials"),
+    # unless the words are a line's label ("Strategic Council Online – Interview: …").
+    if _is_line_label(doc, mention):
+        return Speaker(None, "unknown", CONF_UNRESOLVED)
+    kind = "group" if head.tag_ == "NNS" else "unknown"
+    return Speaker(_description(doc, mention) or None, kind, CONF_UNRESOLVED)
+
+
+def _is_line_label(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention opens its line and is followed by a colon: a site's
+    or a section's label, not a source."""
+    starts_line = mention.start == 0 or "\n" in doc[mention.start - 1].text
+    return starts_line and mention.end < len(doc) and doc[mention.end].text == ":"
 
 
 def _preceding_sentences(doc: Doc, token: Token, count: int) -> list:
@@ -564,7 +594,7 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
             if not run or run[-1].i != tok.i:
                 continue
             ent = table.lookup(run)
-            if ent is None or ent.type not in ("person", "unknown"):
+            if ent is None or ent.type != "person":  # he and she are people, never a date or a company
                 continue
             if ent.gender is not None and gender is not None and ent.gender != gender:
                 continue
