@@ -238,3 +238,27 @@ def test_a_line_label_is_not_a_speaker(quotes_of):
     text = "Strategic Council Online – Interview: An expert on regional issues said the war would go on for months."
     for q in quotes_of(text):
         assert q.speaker is None or "Strategic Council" not in q.speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Nick Sandmann and Nathan Phillips met. Both Sandmann and Phillips said the video misled people.",
+         "Nick Sandmann and Nathan Phillips"),
+        ("His defence attorneys, Charles Glynn and Richard Jones, said the plea was fair.",
+         "Charles Glynn and Richard Jones"),
+    ],
+)
+def test_conjoined_speakers_are_both_named(quotes_of, text, speaker):
+    assert by_cue(quotes_of(text), "said").speaker == speaker
+
+
+def test_a_first_name_finds_the_full_name_even_when_tagged_a_country(quotes_of):
+    text = "The captain, Jordan Stewart, spoke first. Jordan said the team had worked hard."
+    assert by_cue(quotes_of(text), "said").speaker == "Jordan Stewart"
+
+
+def test_an_acronym_is_not_a_person_for_he(quotes_of):
+    text = "Tom Lee called Burnaby RCMP on Monday. “Nobody answered the phone for hours,” he said."
+    q = [q for q in quotes_of(text) if q.speaker_mention == "he"][0]
+    assert q.speaker == "Tom Lee"

@@ -354,10 +354,10 @@ class ArticleEntities:
                 continue
             suffix = ent.tokens[-n:] == key
             prefix = n == 1 and ent.tokens[0] == key[0] and len(ent.tokens) > 1 and ent.type == "person"
-            if len(ent.tokens) > n and run[0].ent_type_ == "GPE":
-                continue  # "US" is the country, not "The Week US"
+            if len(ent.tokens) > n and run[0].ent_type_ == "GPE" and not prefix:
+                continue  # "US" is the country, not "The Week US"; but "Jordan" may be Jordan Stewart
             if suffix or prefix:
-                if best is None or _rank(ent, suffix) > _rank(best, best.tokens[-n:] == key):
+                if best is None or _rank(ent, suffix, n) > _rank(best, best.tokens[-n:] == key, n):
                     best = ent
         return best
 
@@ -419,8 +419,17 @@ def _coref_clusters(doc: Doc, prefix: str) -> list[list]:
     return [list(group) for key, group in doc.spans.items() if key.startswith(prefix)]
 
 
-def _rank(ent: _Entity, suffix: bool) -> tuple:
-    return (ent.type == "person", suffix, len(ent.tokens))
+def _rank(ent: _Entity, suffix: bool, n: int) -> tuple:
+    """How good a match of ``n`` words is: a person first, then a fuller name
+    than the words themselves ("Jordan" → "Jordan Stewart"), then one that ends
+    with them (a surname), then the longest."""
+    return (ent.type == "person", len(ent.tokens) > n, suffix, len(ent.tokens))
+
+
+def _acronym(token: Token) -> bool:
+    """ "CBC", "RCMP": capitals only, two letters or more (an organisation, not a name)."""
+    letters = [c for c in token.text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _label_of(run: Sequence[Token]) -> str:
@@ -431,7 +440,7 @@ def _label_of(run: Sequence[Token]) -> str:
         label = max(dict.fromkeys(labels), key=labels.count)
         # A date, an event, a work or a law ("Christmas Day", "Dec.") is no speaker's name.
         return _LABEL_TYPE.get(label, "unknown")
-    if len(run) >= PERSON_NAME_MIN_WORDS and all(t.text[:1].isupper() for t in run):
+    if len(run) >= PERSON_NAME_MIN_WORDS and all(t.text[:1].isupper() and not _acronym(t) for t in run):
         return "person"
     return "unknown"
 
@@ -480,6 +489,39 @@ def _found(ent: _Entity, confidence: float, role: str | None = None) -> Speaker:
     return Speaker(ent.name, ent.type, confidence, role or ent.role, named=True)
 
 
+def _proper_name(table: ArticleEntities, run: Sequence[Token], role: str | None = None) -> Speaker:
+    """A name's speaker: the fullest form the article gives it, else the name as written."""
+    ent = table.lookup(run)
+    if ent is not None:
+        return _found(ent, CONF_ARTICLE_NAME, role)
+    return Speaker(_text(run), _label_of(run), CONF_NEW_NAME, role, named=True)
+
+
+def _with_conjoined(table: ArticleEntities, head: Token, first: Speaker) -> Speaker:
+    """``first`` joined with the names conjoined to ``head`` ("Charles Glynn and
+    Richard Jones"): both speak, both are named."""
+    names = [first.name]
+    types = {first.type}
+    chain = [c for c in head.children if c.dep_ == "conj"]
+    conjoined = []
+    while chain:  # "A, B and C": each name is a conj of the one before
+        tok = chain.pop(0)
+        conjoined.append(tok)
+        chain.extend(c for c in tok.children if c.dep_ == "conj")
+    for tok in conjoined:
+        if tok.pos_ == "PROPN":
+            run = name_tokens(tok)
+            if run and run[-1].i == tok.i and not _title_only(run):
+                other = _proper_name(table, run)
+                names.append(other.name)
+                types.add(other.type)
+    if len(names) == 1:
+        return first
+    joined = ", ".join(n for n in names[:-1] if n) + " and " + (names[-1] or "")
+    kind = "person" if types == {"person"} else "group"
+    return attrs.evolve(first, name=joined, type=kind, role=None)
+
+
 def _description(doc: Doc, mention: Mention) -> str:
     """The words of a mention that describe an unnamed source, without what
     follows the head noun's own phrase: "a citizen, whose name is redacted" →
@@ -502,15 +544,12 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
     ent = table.cluster_name(mention.head)
     if ent is not None:
         return _found(ent, CONF_CLUSTER)
-    # 2. A proper name.
+    # 2. A proper name, and the names conjoined to it ("Both Sandmann and Phillips").
     full = _name_run(head)
     titles, run = _split_title(full)
     if run and not _title_only(run):
-        ent = table.lookup(run)
         role = _text(titles) if titles else None
-        if ent is not None:
-            return _found(ent, CONF_ARTICLE_NAME, role)
-        return Speaker(_text(run), _label_of(run), CONF_NEW_NAME, role, named=True)
+        return _with_conjoined(table, head, _proper_name(table, run, role))
     # A capitalised word the parser did not tag as a name ("Pence demands …").
     if head.text[:1].isupper() and head.pos_ not in ("PRON", "DET") and bare(head.lower_) not in TITLES:
         ent = table.lookup([head])
@@ -521,7 +560,8 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
         if tok.head.i == head.i and tok.dep_ == "appos" and tok.pos_ == "PROPN":
             ent = table.lookup(name_tokens(tok))
             if ent is not None:
-                return _found(ent, CONF_APPOSITION, span_text(doc, mention.start, tok.left_edge.i))
+                found = _found(ent, CONF_APPOSITION, span_text(doc, mention.start, tok.left_edge.i))
+                return _with_conjoined(table, tok, found)
     for tok in span:
         prep = tok.head
         if tok.dep_ == "pobj" and prep.lower_ in ("from", "by") and (
