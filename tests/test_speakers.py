@@ -262,3 +262,34 @@ def test_an_acronym_is_not_a_person_for_he(quotes_of):
     text = "Tom Lee called Burnaby RCMP on Monday. “Nobody answered the phone for hours,” he said."
     q = [q for q in quotes_of(text) if q.speaker_mention == "he"][0]
     assert q.speaker == "Tom Lee"
+
+
+@pytest.mark.parametrize(
+    "line, furniture",
+    [
+        ("Story continues below advertisement", True),
+        ("Article Continued Below", True),
+        ("WATCH: Protesters gather outside the diocese", True),
+        ("VIDEO | Highlights from the overtime win", True),
+        ("(Instagram/Darian Lonechild)", True),
+        ("Technology used to help, Freedom Mobile says", False),  # a subhead attribution
+        ("THE DAY IN ASIA: Japan's Nikkei 225 index gained 1.1 per cent.", False),  # a paragraph
+        ("The council met twice and decided nothing at all.", False),
+        ("“Just listen to us”", False),
+    ],
+)
+def test_furniture_lines_by_shape(line, furniture):
+    from quotebank.lexicons import HEADLINE_CUE_WORDS
+    from quotebank.text import furniture_lines
+
+    text = f"A Title For The Page\n\nFirst paragraph of the story.\n\n{line}\n\nLast paragraph."
+    found = [text[a:b] for a, b in furniture_lines(text, HEADLINE_CUE_WORDS.__contains__)]
+    assert found == ([line] if furniture else [])
+
+
+def test_furniture_is_never_a_speaker(quotes_of):
+    text = (
+        "Gillis coaches the team.\n\n“Help us help our coach,” the players say in the video.\n\n"
+        "Story continues below advertisement\n\n“We need to find a donor for our coach.”\n"
+    )
+    assert all(q.speaker != "Story" for q in quotes_of(text))

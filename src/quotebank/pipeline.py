@@ -17,13 +17,13 @@ from spacy.tokens import Doc
 from quotebank.detect import Candidate, find_candidates, outer_positions
 from quotebank.detect.base import TokenIndex
 from quotebank.detect.headline import parse_lines
-from quotebank.lexicons import RELATIVE_PRONOUNS
+from quotebank.lexicons import HEADLINE_CUE_WORDS, RELATIVE_PRONOUNS
 from quotebank.marks import paragraph_bounds
 from quotebank.records import Quote
 from quotebank.speakers import Attribution, Mention, Speaker, attach_mentions, resolve_speakers
 from quotebank.speakers.registry import speaker_id
 from quotebank.speakers.resolve import COREF_PREFIX
-from quotebank.text import paragraph_of
+from quotebank.text import furniture_lines, paragraph_of
 
 __all__ = ["find_quotes", "attribute"]
 
@@ -101,7 +101,8 @@ def attribute(
     """
     text = doc.text if text is None else text
     para_starts = [start for start, _ in paragraph_bounds(text)]
-    attributions = attach_mentions(doc, find_candidates(doc, para_starts, text), para_starts)
+    furniture = _furniture_mask(doc, text)
+    attributions = attach_mentions(doc, find_candidates(doc, para_starts, text), para_starts, furniture)
     if parse is not None:
         lines, from_headlines = _headline_attributions(doc, parse, para_starts)
         if from_headlines:
@@ -110,7 +111,19 @@ def attribute(
     outer = outer_positions([a.candidate for a in attributions])
     attributions = [attrs.evolve(a, outer=o) for a, o in zip(attributions, outer, strict=True)]
     quoted = [a.candidate.quote_tokens for a in attributions if a.candidate.how not in ("reported", "headline")]
-    return resolve_speakers(doc, attributions, quoted, coref_prefix)
+    return resolve_speakers(doc, attributions, quoted, coref_prefix, furniture)
+
+
+def _furniture_mask(doc: Doc, text: str) -> bytearray:
+    """Per token, 1 on a line of page furniture (:func:`quotebank.text.furniture_lines`)."""
+    mask = bytearray(len(doc))
+    lines = furniture_lines(text, HEADLINE_CUE_WORDS.__contains__)
+    if lines:
+        index = TokenIndex(doc)
+        for start, end in lines:
+            for t in index.tokens(start, end):
+                mask[t] = 1
+    return mask
 
 
 def _headline_attributions(

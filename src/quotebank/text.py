@@ -2,15 +2,18 @@
 
 * :func:`trim` shrinks a character span past characters to drop at its edges
   (white space for the scanner, marks and punctuation for the scorer);
-* :func:`paragraph_of` finds the paragraph holding an offset.
+* :func:`paragraph_of` finds the paragraph holding an offset;
+* :func:`furniture_lines` finds the lines of a web page that are not the
+  article ("Story continues below advertisement", "WATCH: …").
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
-__all__ = ["trim", "paragraph_of"]
+__all__ = ["trim", "paragraph_of", "furniture_lines", "FURNITURE_MAX_WORDS"]
 
 
 def trim(text: str, start: int, end: int, drop: Callable[[str], bool] = str.isspace) -> tuple[int, int]:
@@ -53,3 +56,53 @@ def paragraph_of(para_starts: Sequence[int], offset: int) -> int:
         1
     """
     return max(bisect_right(para_starts, offset) - 1, 0)
+
+
+#: Longest line (in words) that can be page furniture when it has no sentence
+#: punctuation ("Story continues below advertisement", "Article Continued Below").
+FURNITURE_MAX_WORDS = 6
+_LINE_END = tuple(".!?:;\"”’'»)…")
+_LABEL_PREFIX = re.compile(r"^\s*[A-Z]{3,}\s*[:|]")
+_WORD = re.compile(r"\w[\w’'\-]*")
+
+
+def furniture_lines(text: str, is_cue: Callable[[str], bool] = lambda word: False) -> list[tuple[int, int]]:
+    """Bounds of the lines that are page furniture, by their shape alone.
+
+    A line is furniture when it is a teaser or a credit ("WATCH: …", "VIDEO |
+    …" without sentence punctuation at its end, a line wholly in parentheses),
+    or when it is short (at most
+    :data:`FURNITURE_MAX_WORDS` words), is not the first line (the title),
+    ends without sentence punctuation, holds no quote mark and no cue word
+    (``is_cue``): "Story continues below advertisement", section subheads.
+    Furniture is never a quote's speaker nor an antecedent.
+
+    Args:
+        text: the document.
+        is_cue: whether a lower-case word is a speech verb ("says").
+
+    Returns:
+        ``(start, end)`` of each furniture line, in order.
+    """
+    out: list[tuple[int, int]] = []
+    pos = 0
+    seen_text = False
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        first = not seen_text
+        seen_text = True
+        words = _WORD.findall(stripped)
+        teaser = _LABEL_PREFIX.match(line) and not stripped.endswith(_LINE_END)  # "WATCH: Diocese evacuated"
+        if teaser or (stripped.startswith("(") and stripped.endswith(")")):
+            out.append((start, end))
+            continue
+        if first or not words or len(words) > FURNITURE_MAX_WORDS or stripped.endswith(_LINE_END):
+            continue
+        if any(mark in stripped for mark in "“”\"‘«»") or any(is_cue(w.lower()) for w in words):
+            continue
+        out.append((start, end))
+    return out

@@ -18,6 +18,7 @@ __all__ = [
     "INFINITIVE_CONTENT_VERBS",
     "ADDRESSEE_VERBS",
     "REPORTING_NOUNS",
+    "HEADLINE_CUE_WORDS",
     "CUE_CLASSES",
 ]
 
@@ -107,6 +108,11 @@ INFINITIVE_CONTENT_VERBS = words(
     want swear insist recommend expect hope wish seek
     """
 )
+
+#: Forms of "say" and "tell" that make a short line a subhead attribution
+#: ("Technology used to help, Freedom Mobile says"), not page furniture. As
+#: written, not lemmas.
+HEADLINE_CUE_WORDS = words("say says said tell tells told")
 
 #: Verbs whose object is the person addressed, not the content ("told reporters").
 ADDRESSEE_VERBS = words("tell ask inform assure remind warn advise urge brief notify")

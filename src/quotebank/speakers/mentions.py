@@ -169,7 +169,10 @@ def _phrase(doc: Doc, head: Token, lo: int, hi: int, method: str, mask: bytearra
 
 
 def attach_mentions(
-    doc: Doc, candidates: Sequence[Candidate], para_starts: Sequence[int] | None = None
+    doc: Doc,
+    candidates: Sequence[Candidate],
+    para_starts: Sequence[int] | None = None,
+    furniture: bytearray | None = None,
 ) -> list[Attribution]:
     """Find each candidate's mention; cue-less quotes inherit (floating quotes).
 
@@ -183,6 +186,8 @@ def attach_mentions(
         doc: the parsed document.
         candidates: candidates in text order.
         para_starts: paragraph start offsets (computed when None).
+        furniture: per token, 1 on a line of page furniture: such words never
+            name a source.
 
     Returns:
         One :class:`Attribution` per candidate, in the same order, with its
@@ -199,7 +204,7 @@ def attach_mentions(
         lo, hi = cand.quote_tokens
         mention = None
         if cand.cue is None:
-            taken = _narrative_attribution(doc, prev_end, lo, in_quote)
+            taken = _narrative_attribution(doc, prev_end, lo, in_quote, furniture)
             if taken is not None:
                 last = (taken, paragraph_of(para_starts, doc[taken.head].idx))
         else:
@@ -212,6 +217,8 @@ def attach_mentions(
                     if d.quote_tokens[0] <= cand.cue < d.quote_tokens[1]:
                         mask[d.quote_tokens[0]:d.quote_tokens[1]] = bytes(d.quote_tokens[1] - d.quote_tokens[0])
             mention = find_mention(doc, cand.cue, cand.quote_tokens, mask)
+            if mention is not None and furniture is not None and furniture[mention.head]:
+                mention = None
         if mention is None and cand.cue is None and last is not None:
             if cand.paragraph - last[1] <= FLOATING_MAX_PARAGRAPHS:
                 mention = attrs.evolve(last[0], method="floating")
@@ -222,12 +229,16 @@ def attach_mentions(
     return out
 
 
-def _narrative_attribution(doc: Doc, start: int, stop: int, in_quote: bytearray) -> Mention | None:
+def _narrative_attribution(
+    doc: Doc, start: int, stop: int, in_quote: bytearray, furniture: bytearray | None = None
+) -> Mention | None:
     """The last speech verb with a subject in narrative tokens ``[start, stop)``."""
     for i in range(stop - 1, start - 1, -1):
         tok = doc[i]
         if in_quote[i] or tok.pos_ not in ("VERB", "AUX") or not is_speech_verb(tok.lemma_):
             continue
+        if furniture is not None and furniture[i]:
+            continue  # "Story continues below advertisement"
         mention = find_mention(doc, i, (0, 0), in_quote)
         if mention is not None and mention.method != "inverted":
             return mention

@@ -226,20 +226,23 @@ class ArticleEntities:
     Built once per Doc from its proper-noun runs and named entities.
     """
 
-    def __init__(self, doc: Doc, coref_prefix: str = COREF_PREFIX) -> None:
+    def __init__(self, doc: Doc, coref_prefix: str = COREF_PREFIX, skip: bytearray | None = None) -> None:
         self.doc = doc
         self.entities: list[_Entity] = []
         self._by_key: dict[tuple[str, ...], _Entity] = {}
-        for run in self._runs(doc):
+        for run in self._runs(doc, skip or bytearray(len(doc))):
             self._add(run)
         self.clusters = _coref_clusters(doc, coref_prefix)
 
     @staticmethod
-    def _runs(doc: Doc) -> list[list[Token]]:
+    def _runs(doc: Doc, skip: bytearray) -> list[list[Token]]:
+        """Runs of proper nouns, not on skipped (furniture) tokens."""
         runs: list[list[Token]] = []
         cur: list[Token] = []
         for tok in doc:
-            if tok.pos_ == "PROPN" and tok.text[:1].isupper() or (cur and tok.text in NAME_PARTICLES):
+            if skip[tok.i]:
+                pass
+            elif tok.pos_ == "PROPN" and tok.text[:1].isupper() or (cur and tok.text in NAME_PARTICLES):
                 cur.append(tok)
                 continue
             if cur:
@@ -450,6 +453,7 @@ def resolve_speakers(
     attributions: Sequence[Attribution],
     quoted: Sequence[tuple[int, int]] = (),
     coref_prefix: str = COREF_PREFIX,
+    furniture: bytearray | None = None,
 ) -> list[Attribution]:
     """Resolve the mention of every attribution of a document to its speaker.
 
@@ -459,13 +463,16 @@ def resolve_speakers(
         quoted: ``(first, last + 1)`` token ranges of the quotes; names inside
             them are not antecedents of a pronoun.
         coref_prefix: the ``doc.spans`` key prefix of coreference clusters.
+        furniture: per token, 1 on a line of page furniture: never an antecedent.
 
     Returns:
         The attributions with their :class:`Speaker` (unknown where there is
         no mention), in the same order.
     """
-    table = ArticleEntities(doc, coref_prefix)
+    table = ArticleEntities(doc, coref_prefix, furniture)
     in_quote = quote_mask(len(doc), quoted)
+    if furniture is not None:  # names on furniture lines are no antecedents either
+        in_quote = bytearray(a | b for a, b in zip(in_quote, furniture, strict=True))
     out: list[Attribution] = []
     history: list[tuple[int, Speaker, str]] = []  # (head index, speaker, head lemma)
     for att in attributions:
