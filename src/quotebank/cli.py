@@ -186,19 +186,32 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--speech-cues", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Word list defining the speech scope (default: METRICS.md's list).")
-def evaluate(gold: str, predictions: str, as_json: bool, speech_cues: str | None) -> None:
-    """Score PREDICTIONS (quotebank's JSONL) against GOLD (METRICS.md)."""
+@click.option("--speech-records", is_flag=True,
+              help="Score only records with cue_class speech that are not nested (GGT's scope).")
+def evaluate(gold: str, predictions: str, as_json: bool, speech_cues: str | None, speech_records: bool) -> None:
+    """Score PREDICTIONS (quotebank's JSONL) against GOLD (METRICS.md).
+
+    Prints precision, recall, F1 and speaker accuracy per scope and overlap,
+    then the calibration of the confidences (expected calibration error over
+    10 bins, and the reliability table).
+    """
     from quotebank import evaluate as ev
 
     words = ev.load_speech_words(speech_cues) if speech_cues else ev.SPEECH_CUE_WORDS
     try:
-        result = ev.evaluate(ev.load_gold(gold), ev.load_predictions(predictions), speech_words=words)
+        gold_docs, preds = ev.load_gold(gold), ev.load_predictions(predictions)
+        if speech_records:
+            preds = ev.speech_records(preds)
+        result = ev.evaluate(gold_docs, preds, speech_words=words)
+        cal = ev.calibration(gold_docs, preds, speech_words=words)
     except (ValueError, KeyError) as err:
         raise click.ClickException(f"cannot score: {err!r}") from err
     if as_json:
-        click.echo(json.dumps(result, indent=2))
+        click.echo(json.dumps({**result, "calibration": cal}, indent=2))
     else:
         click.echo(ev.format_table(result))
+        click.echo("")
+        click.echo(ev.format_calibration(cal))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -35,7 +35,14 @@ __all__ = [
     "load_predictions",
     "in_speech_scope",
     "trim_span",
+    "judge",
+    "calibration",
+    "speech_records",
+    "CALIBRATION_BINS",
 ]
+
+#: Equal-width confidence bins of the reliability table (METRICS.md).
+CALIBRATION_BINS = 10
 
 #: The overlap thresholds reported.
 THRESHOLDS = (0.3, 0.5, 0.8)
@@ -150,6 +157,83 @@ def _same_name(a: str | None, b: str | None) -> bool:
         return False
     a, b = a.strip().lower(), b.strip().lower()
     return a == b or a.split()[-1] == b.split()[-1]
+
+
+def _speaker_right(g: dict, p: dict) -> bool:
+    """The speaker test of METRICS.md: the span where gold has one, else the name;
+    a gold quote without a speaker counts as right."""
+    if g.get("speaker_start") is not None:
+        return p.get("speaker_start") is not None and _overlap(
+            (g["speaker_start"], g["speaker_end"]), (p["speaker_start"], p["speaker_end"])
+        ) > 0
+    if g.get("speaker_name"):
+        return _same_name(g["speaker_name"], p.get("speaker"))
+    return True
+
+
+def judge(
+    text: str, gold: list[dict], pred: list[dict], threshold: float = 0.5, speech_words: frozenset = SPEECH_CUE_WORDS
+) -> list[bool | None]:
+    """Whether each prediction is right, for calibration (METRICS.md).
+
+    Right: matched one-to-one at ``threshold`` to a speech-scope gold quote, with
+    the right speaker. None: not scored (matched to, or overlapping, an
+    out-of-scope gold quote). Else wrong.
+    """
+    scope_of = [in_speech_scope(q.get("cue"), speech_words) for q in gold]
+    matched = {pi: gi for gi, pi in _pairs(text, gold, pred, threshold)}
+    out_of_scope = [trim_span(text, q["start"], q["end"]) for q, s in zip(gold, scope_of, strict=True) if not s]
+    verdicts: list[bool | None] = []
+    for pi, p in enumerate(pred):
+        gi = matched.get(pi)
+        if gi is not None:
+            verdicts.append(_speaker_right(gold[gi], p) if scope_of[gi] else None)
+            continue
+        span = trim_span(text, p["start"], p["end"])
+        verdicts.append(None if any(_overlap(span, o) for o in out_of_scope) else False)
+    return verdicts
+
+
+def speech_records(predictions: Mapping[str, list[dict]]) -> dict[str, list[dict]]:
+    """Only the records of speech that are not nested: GGT's scope (METRICS.md)."""
+    return {
+        doc_id: [q for q in quotes if q.get("cue_class", "speech") == "speech" and q.get("nested_in") is None]
+        for doc_id, quotes in predictions.items()
+    }
+
+
+def calibration(
+    gold_docs: Sequence[dict],
+    predictions: Mapping[str, list[dict]],
+    threshold: float = 0.5,
+    speech_words: frozenset = SPEECH_CUE_WORDS,
+    bins: int = CALIBRATION_BINS,
+) -> dict:
+    """Expected calibration error and the reliability table of ``confidence``.
+
+    Returns:
+        ``{"ece", "scored", "bins": [{"low", "high", "count", "confidence", "right"}]}``;
+        ``confidence`` and ``right`` are the bin's means (None for an empty bin).
+    """
+    preds = _match_predictions(gold_docs, predictions)
+    pairs: list[tuple[float, bool]] = []
+    for doc in gold_docs:
+        pred = preds.get(doc["id"], [])
+        for p, verdict in zip(pred, judge(doc["text"], doc.get("quotes", []), pred, threshold, speech_words),
+                              strict=True):
+            if verdict is not None:
+                pairs.append((float(p.get("confidence", 0.0)), verdict))
+    table = []
+    ece = 0.0
+    for k in range(bins):
+        low, high = k / bins, (k + 1) / bins
+        inside = [(c, r) for c, r in pairs if low <= c < high or (k == bins - 1 and c == 1.0)]
+        mean_c = sum(c for c, _ in inside) / len(inside) if inside else None
+        mean_r = sum(r for _, r in inside) / len(inside) if inside else None
+        if inside:
+            ece += len(inside) / len(pairs) * abs(mean_c - mean_r)  # type: ignore[operator]
+        table.append({"low": low, "high": high, "count": len(inside), "confidence": mean_c, "right": mean_r})
+    return {"ece": ece if pairs else None, "scored": len(pairs), "bins": table}
 
 
 def _f1(p: float, r: float) -> float:
@@ -274,6 +358,20 @@ class _Counter:
 
 def _fmt(x: float | None) -> str:
     return "  -  " if x is None else f"{x:.3f}"
+
+
+def format_calibration(cal: dict) -> str:
+    """The reliability table of :func:`calibration`, in Markdown."""
+    lines = [
+        f"Expected calibration error (speech scope, 0.5 overlap, {cal['scored']} scored records): {_fmt(cal['ece'])}",
+        "",
+        "| confidence | records | mean confidence | share right |",
+        "|---|---|---|---|",
+    ]
+    for b in cal["bins"]:
+        bounds = f"{b['low']:.1f}–{b['high']:.1f}"
+        lines.append(f"| {bounds} | {b['count']} | {_fmt(b['confidence'])} | {_fmt(b['right'])} |")
+    return "\n".join(lines)
 
 
 def format_table(result: dict[str, dict[str, dict]], title: str = "") -> str:
