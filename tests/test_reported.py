@@ -152,3 +152,28 @@ def test_clause_hung_on_an_adjunct(quotes_of):
     inner = [q for q in quotes_of(text) if q.nested_in is not None]
     want = [("Russia and Iran have had 500 years of relations", "Putin")]
     assert [(q.text, q.speaker_mention) for q in inner] == want
+
+
+def test_a_parenthetical_cue_reports_its_sentence(quotes_of):
+    q = only(quotes_of("Ann Page spoke. The choice was his alone, she says, and he paid for it."), cue="says")
+    assert (q.kind, q.text, q.speaker_mention, q.speaker) == (
+        "indirect", "The choice was his alone, she says, and he paid for it", "she", "Ann Page"
+    )
+
+
+def test_a_clause_running_into_a_quoted_fragment_is_one_mixed_quote(candidates_of):
+    assert candidates_of("The attackers shot at them “like snipers,” Dia said.") == [
+        ("mixed", "said", "The attackers shot at them “like snipers,")
+    ]
+    # Introduced by a comma, the quote stays direct.
+    assert candidates_of("In a statement, “We are done with this,” the minister said.")[0][0] == "direct"
+
+
+@pytest.mark.parametrize("text", ["It can be said that the plan failed.", "It should be noted that the talks go on."])
+def test_the_writer_s_own_hedge_is_no_quote(candidates_of, text):
+    assert candidates_of(text) == []
+
+
+def test_neither_is_not_the_speaker(quotes_of):
+    q = only(quotes_of("Neither did Borshchevskaya believe the Kremlin would agree."), cue="believe")
+    assert q.speaker_mention == "Borshchevskaya"

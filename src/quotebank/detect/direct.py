@@ -351,7 +351,9 @@ def _widen_to_mixed(doc: Doc, cand: Candidate, owner: list[int]) -> Candidate:
         while follow < verb.i and (doc[follow].is_punct or doc[follow].is_space):
             follow += 1
         if follow == verb.i or _is_subject_of(doc[follow], verb):
-            return cand  # "“…,” the report said": the quote is the whole report
+            # "“…,” the report said": the quote is the whole report, unless the
+            # sentence leads into it ("The attackers shot at them “like snipers,” Dia said").
+            return _led_into(doc, cand, owner)
     node = _child_towards(doc, verb, lo, hi)
     if node is None:
         return cand
@@ -383,6 +385,26 @@ def _widen_to_mixed(doc: Doc, cand: Candidate, owner: list[int]) -> Candidate:
     # Cover the quote with its marks.
     left, right = min(left, lo), max(right, hi)
     return attrs.evolve(cand, start=doc[left].idx, end=doc[right - 1].idx + len(doc[right - 1]), kind="mixed")
+
+
+def _led_into(doc: Doc, cand: Candidate, owner: list[int]) -> Candidate:
+    """A quote that a clause of its sentence runs straight into (no colon or
+    comma before the opening mark, a verb among the words before it) is a
+    paraphrase holding a quoted fragment: one mixed quote from the sentence's
+    start to the closing mark."""
+    lo, hi = cand.quote_tokens
+    before = lo - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before < 0 or doc[before].is_punct or owner[before] != -1:
+        return cand
+    left = sentence_start(doc, lo, owner)
+    while left < lo and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    words = [doc[i] for i in range(left, lo) if owner[i] == -1]
+    if alpha_count(words) < MIN_MIXED_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return cand
+    return attrs.evolve(cand, start=doc[left].idx, kind="mixed")
 
 
 def _child_towards(doc: Doc, verb: Token, lo: int, hi: int) -> Token | None:

@@ -158,6 +158,8 @@ def _subject_lemma(verb: Token) -> str:
 def _verb_content(verb: Token, lemma: str) -> tuple[int, int, int, str] | None:
     klass = cue_class(lemma, _subject_lemma(verb))
     children = list(verb.children)
+    if _impersonal(children):
+        return None  # "it can be said that", "it should be noted that": the writer's own hedge
     subjects = [c for c in children if c.dep_ in _SUBJECTS]
     ccomp = [c for c in children if c.dep_ == "ccomp" and c.i > verb.i]
     # A clause before the cue counts only as a trailing attribution, with the
@@ -181,6 +183,11 @@ def _verb_content(verb: Token, lemma: str) -> tuple[int, int, int, str] | None:
         # "accused Iran of sending …", "blamed X for Y"
         parts += [c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > objs[0].i]
         return (*_extent(parts), verb.i + 1, klass)
+    if is_speech_verb(lemma) and verb.dep_ == "parataxis" and subjects and verb.head.i != verb.i:
+        # "The choice was his alone, she says, and he paid for it": the
+        # sentence around the parenthetical cue is its content.
+        head = verb.head
+        return head.left_edge.i, head.right_edge.i + 1, verb.i + 1, klass
     if is_speech_verb(lemma):
         # "said before leaving that …": the parser hung the clause on an adjunct.
         hung = _clause_below_adjunct(verb)
@@ -188,6 +195,12 @@ def _verb_content(verb: Token, lemma: str) -> tuple[int, int, int, str] | None:
             lo, hi = _extent([hung])
             return lo, max(hi, _clause_end(verb.doc, hi)), verb.i + 1, klass
     return None
+
+
+def _impersonal(children: list[Token]) -> bool:
+    """A passive cue whose subject is an empty "it" and that names no agent."""
+    passive_it = any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in children)
+    return passive_it and any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
 def _clause_below_adjunct(verb: Token) -> Token | None:

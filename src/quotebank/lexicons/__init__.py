@@ -30,6 +30,7 @@ from quotebank.lexicons.cues import (
 )
 from quotebank.lexicons.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from quotebank.lexicons.speakers import (
+    CORRELATIVES,
     FEMALE_WORDS,
     GROUP_PRONOUNS,
     MALE_WORDS,
@@ -50,6 +51,7 @@ __all__ = [
     "ADDRESSEE_VERBS",
     "BELIEF_ADJECTIVES",
     "BELIEF_VERBS",
+    "CORRELATIVES",
     "CUE_CLASSES",
     "DOCUMENT_NOUNS",
     "DOCUMENT_VERBS",

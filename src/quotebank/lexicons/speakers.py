@@ -17,6 +17,7 @@ __all__ = [
     "GROUP_PRONOUNS",
     "ORG_PRONOUNS",
     "RELATIVE_PRONOUNS",
+    "CORRELATIVES",
     "NAME_PARTICLES",
     "bare",
 ]
@@ -84,6 +85,10 @@ PRONOUN_GENDER: dict[str, str] = {"he": "m", "him": "m", "she": "f", "her": "f"}
 PERSON_PRONOUNS = words("he she him her i me who you")
 GROUP_PRONOUNS = words("they them we us")
 ORG_PRONOUNS = words("it")
+
+#: Words the parser may take for a subject in an inverted negation ("Neither
+#: did Borshchevskaya believe …"): never the speaker when there is another.
+CORRELATIVES = words("neither either nor")
 
 #: Relative pronouns: "the man *who* said" names the man.
 RELATIVE_PRONOUNS = words("who which that whom")

@@ -21,7 +21,7 @@ import attrs
 from spacy.tokens import Doc, Token
 
 from quotebank.detect.base import Candidate, is_according_to, is_sentence_end, is_speech_verb, quote_mask
-from quotebank.lexicons import RELATIVE_PRONOUNS
+from quotebank.lexicons import CORRELATIVES, RELATIVE_PRONOUNS
 from quotebank.marks import paragraph_bounds
 from quotebank.speakers.base import Attribution, Mention
 from quotebank.text import paragraph_of
@@ -114,14 +114,18 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
 
 
 def _subject_of(verb: Token, lo: int, hi: int, mask: bytearray) -> Token | None:
+    found = []
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS and not lo <= child.i < hi and not mask[child.i] and child.pos_ != "SPACE":
             if _line_between(verb.doc, child.i, verb.i):
                 continue
             if child.dep_ == "csubj":
                 continue
-            return child
-    return None
+            found.append(child)
+    # "Neither did Borshchevskaya believe …": the parser takes "Neither" for a second subject.
+    named = [c for c in found if c.lower_ not in CORRELATIVES]
+    best = named or found
+    return best[0] if best else None
 
 
 def _line_between(doc: Doc, a: int, b: int) -> bool:
@@ -216,7 +220,10 @@ def attach_mentions(
                 for d in direct:
                     if d.quote_tokens[0] <= cand.cue < d.quote_tokens[1]:
                         mask[d.quote_tokens[0]:d.quote_tokens[1]] = bytes(d.quote_tokens[1] - d.quote_tokens[0])
-            mention = find_mention(doc, cand.cue, cand.quote_tokens, mask)
+            # A parenthetical cue lies inside its own content ("X, she says, Y"):
+            # then its subject may too.
+            around = (0, 0) if lo <= cand.cue < hi else cand.quote_tokens
+            mention = find_mention(doc, cand.cue, around, mask)
             if mention is not None and furniture is not None and furniture[mention.head]:
                 mention = None
         if mention is None and cand.cue is None and last is not None:
