@@ -19,7 +19,7 @@ Finding (issue 8): each corpus alone can be calibrated (5-fold ECE 0.018 on
 PolNeAR, 0.037 on GGT), but one model for both cannot: records with the same
 features are right 82% of the time on PolNeAR (span) and 64% on GGT (name).
 Pooled with equal weights it gives 0.085 / 0.089, no better overall than the
-hand-set confidences (0.074 / 0.107), so the pipeline does not use it yet.
+hand-set confidences (0.074 / 0.103), so the pipeline does not use it yet.
 
 Usage:
     python benchmarks/fit_confidence.py [--write OUT.json]

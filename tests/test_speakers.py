@@ -293,3 +293,15 @@ def test_furniture_is_never_a_speaker(quotes_of):
         "Story continues below advertisement\n\n“We need to find a donor for our coach.”\n"
     )
     assert all(q.speaker != "Story" for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Rogers Communications raised its fees. The company said costs had grown.", ("Rogers Communications", True)),
+        ("Prices rose again in March. The company said costs had grown.", ("The company", False)),  # no one named
+    ],
+)
+def test_a_definite_organisation_description_is_the_organisation_just_named(quotes_of, text, speaker):
+    q = by_cue(quotes_of(text), "said")
+    assert (q.speaker, q.speaker_named) == speaker

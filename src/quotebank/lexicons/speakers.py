@@ -9,6 +9,7 @@ __all__ = [
     "PAST_ROLE_WORDS",
     "ROLE_SYNONYMS",
     "ORG_HEAD_NOUNS",
+    "ORG_DESCRIPTION_NOUNS",
     "ROLE_FILLER_WORDS",
     "MALE_WORDS",
     "FEMALE_WORDS",
@@ -68,6 +69,14 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = (
 #: :data:`ROLE_SYNONYMS` ("media", whose lemma is "medium").
 ORG_HEAD_NOUNS = words(
     "media agency outlet newspaper paper broadcaster network government ministry kremlin administration report state"
+)
+
+#: Head nouns of a definite description that stands for the organisation the
+#: article has just named ("The agency" after "TransLink", "the team" after
+#: "the Raptors"). By lemma.
+ORG_DESCRIPTION_NOUNS = words(
+    "agency association board club company corporation council department firm group league ministry "
+    "organization organisation party team union utility"
 )
 
 #: Words of a role that say nothing about which entity holds it: articles,

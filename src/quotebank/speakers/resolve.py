@@ -42,6 +42,7 @@ from quotebank.lexicons import (
     MALE_FIRST_NAMES,
     MALE_WORDS,
     NAME_PARTICLES,
+    ORG_DESCRIPTION_NOUNS,
     ORG_HEAD_NOUNS,
     ORG_PRONOUNS,
     PAST_ROLE_WORDS,
@@ -588,6 +589,11 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
     ent = table.by_role(head, mention.start)
     if ent is not None:
         return _found(ent, CONF_ROLE, span_text(doc, mention.start, mention.end))
+    # 5b. "The agency", "the team": the organisation named just before.
+    if _definite_org_description(head):
+        ent = _nearest_organisation(doc, table, mention, in_quote)
+        if ent is not None:
+            return _found(ent, CONF_COLLECTIVE, span_text(doc, mention.start, mention.end))
     # 6. A noun phrase seen before as a speaker ("the report").
     lemma = head.lemma_.lower()
     for _, res, prev_lemma in reversed(history):
@@ -666,6 +672,33 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
             best = max(candidates, key=lambda c: (c[0], c[1]))[2]
             return _found(best, CONF_PRONOUN)
     return Speaker(None, "person", CONF_UNRESOLVED_PRONOUN)
+
+
+def _definite_org_description(head: Token) -> bool:
+    """ "The agency", "the security firm": a singular organisation noun with "the"."""
+    return (
+        head.pos_ == "NOUN" and head.tag_ == "NN" and head.lemma_.lower() in ORG_DESCRIPTION_NOUNS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    )
+
+
+def _nearest_organisation(doc: Doc, table: ArticleEntities, mention: Mention, in_quote: bytearray) -> _Entity | None:
+    """The organisation named last before a mention, within a few sentences (any role, not only subjects)."""
+    for s in _preceding_sentences(doc, doc[mention.head], COLLECTIVE_LOOKBACK_SENTENCES):
+        limit = mention.start if s.start <= mention.start < s.end else s.end
+        found = None
+        for tok in s:
+            if tok.i >= limit or in_quote[tok.i] or tok.pos_ != "PROPN":
+                continue
+            run = name_tokens(tok)
+            if not run or run[-1].i != tok.i:
+                continue
+            ent = table.lookup(run)
+            if ent is not None and ent.type == "organisation":
+                found = ent
+        if found is not None:
+            return found
+    return None
 
 
 def _resolve_collective(
