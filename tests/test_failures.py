@@ -303,9 +303,9 @@ def _interrupt(corpus, out, how, jobs):
     log = out.with_name(out.name + ".part.done")
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
-        if log.exists() and log.read_text(encoding="utf-8").count("\n") >= 3:
+        if log.exists() and log.read_text(encoding="utf-8").count("\n") >= 1:
             break
-        time.sleep(0.05)
+        time.sleep(0.02)
     assert proc.poll() is None, "the run ended before it could be interrupted"
     proc.send_signal(how)
     started = time.monotonic()
