@@ -31,7 +31,7 @@ MIN_CUT_SHARE = 0.25
 #: the text of a batch (16 pieces of 100,000 characters peaked at 4.8 GB);
 #: 100,000 keeps a run under 1 GB and was no slower than larger batches.
 BATCH_CHARS = 100_000
-#: What ``errors=`` accepts.
+#: What ``extract_corpus(errors=…)`` accepts.
 ERROR_MODES = ("raise", "collect")
 
 
@@ -142,6 +142,14 @@ def _check_text(text: Any, where: str) -> str:
         return text
     hint = ": decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else ""
     raise TypeError(f"{where} expects a str, not {type(text).__name__}{hint}")
+
+
+def checked_items(items: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """The ``(doc_id, text)`` pairs, each checked to be two strs (TypeError naming the item)."""
+    for position, (doc_id, text) in enumerate(items):
+        _check_text(doc_id, f"item {position}: the doc id")
+        _check_text(text, f"item {position} ({doc_id!r}): the text")
+        yield doc_id, text
 
 
 class Extractor:
@@ -255,10 +263,7 @@ class Extractor:
         cfg = {self._component: {"on_error": "record"}}
 
         def pieces() -> Iterator[tuple[str, tuple[str, int, bool]]]:
-            for position, item in enumerate(items):
-                doc_id, text = item
-                _check_text(doc_id, f"item {position}: the doc id")
-                _check_text(text, f"item {position} ({doc_id!r}): the text")
+            for doc_id, text in checked_items(items):
                 parts = split_long_text(text, limit)
                 for k, (offset, piece) in enumerate(parts):
                     yield piece, (doc_id, offset, k == len(parts) - 1)

@@ -61,13 +61,11 @@ def _work(task: list[tuple[str, str]]) -> list[Result]:
 
 
 def _tasks(items: Iterable[tuple[str, str]]) -> Iterator[list[tuple[str, str]]]:
-    from quotebank.api import _check_text
+    from quotebank.api import checked_items
 
     task: list[tuple[str, str]] = []
     size = 0
-    for position, (doc_id, text) in enumerate(items):
-        _check_text(doc_id, f"item {position}: the doc id")
-        _check_text(text, f"item {position} ({doc_id!r}): the text")
+    for doc_id, text in checked_items(items):
         if task and size + len(text) > TASK_CHARS:
             yield task
             task, size = [], 0

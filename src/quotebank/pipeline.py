@@ -101,10 +101,11 @@ def attribute(
     """
     text = doc.text if text is None else text
     para_starts = [start for start, _ in paragraph_bounds(text)]
-    furniture = _furniture_mask(doc, text)
-    attributions = attach_mentions(doc, find_candidates(doc, para_starts, text), para_starts, furniture)
+    index = TokenIndex(doc)
+    furniture = _furniture_mask(doc, text, index)
+    attributions = attach_mentions(doc, find_candidates(doc, para_starts, text, index), para_starts, furniture)
     if parse is not None:
-        lines, from_headlines = _headline_attributions(doc, parse, para_starts)
+        lines, from_headlines = _headline_attributions(doc, parse, para_starts, index)
         if from_headlines:
             kept = [a for a in attributions if not any(lo <= a.candidate.start < hi for lo, hi in lines)]
             attributions = sorted(kept + from_headlines, key=lambda a: (a.candidate.start, -a.candidate.end))
@@ -114,24 +115,20 @@ def attribute(
     return resolve_speakers(doc, attributions, quoted, coref_prefix, furniture)
 
 
-def _furniture_mask(doc: Doc, text: str) -> bytearray:
+def _furniture_mask(doc: Doc, text: str, index: TokenIndex) -> bytearray:
     """Per token, 1 on a line of page furniture (:func:`quotebank.text.furniture_lines`)."""
     mask = bytearray(len(doc))
-    lines = furniture_lines(text, HEADLINE_CUE_WORDS.__contains__)
-    if lines:
-        index = TokenIndex(doc)
-        for start, end in lines:
-            for t in index.tokens(start, end):
-                mask[t] = 1
+    for start, end in furniture_lines(text, HEADLINE_CUE_WORDS.__contains__):
+        for t in index.tokens(start, end):
+            mask[t] = 1
     return mask
 
 
 def _headline_attributions(
-    doc: Doc, parse: Callable[[str], Doc], para_starts: Sequence[int]
+    doc: Doc, parse: Callable[[str], Doc], para_starts: Sequence[int], index: TokenIndex
 ) -> tuple[list[tuple[int, int]], list[Attribution]]:
     """Attributions found in case-normalised parses of title-case lines,
     mapped back to the tokens of ``doc``; and the lines' bounds."""
-    index = TokenIndex(doc)
     lines: list[tuple[int, int]] = []
     out: list[Attribution] = []
 

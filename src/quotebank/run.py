@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from quotebank.api import Extractor, Result
+from quotebank.api import ERROR_MODES, Extractor, Result
 from quotebank.corpus.readers import ReadProblem, find_files, read_documents
 from quotebank.corpus.writers import Done, QuoteWriter
 from quotebank.records import Quote
@@ -213,8 +213,8 @@ def extract_corpus(
     Yields:
         Quote records, document by document.
     """
-    if errors not in ("raise", "collect"):
-        raise ValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
+    if errors not in ERROR_MODES:
+        raise ValueError(f"errors must be one of {', '.join(ERROR_MODES)}, not {errors!r}")
     for result in iter_corpus(paths, model=model, **kwargs):
         if result.error is not None and errors == "raise":
             raise result.error

@@ -28,6 +28,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -159,12 +160,10 @@ def decode(data: bytes) -> tuple[str, str]:
         ValueError: for binary data (NUL bytes outside UTF-16) and for bytes
             that read as noise in every encoding.
     """
-    from charset_normalizer import from_bytes
-
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16"), ""
     if b"\x00" in data:
-        best = from_bytes(data).best()
+        best = _best_guess(data)
         if best is not None and best.encoding.startswith("utf_16") and best.chaos <= MAX_CHAOS:
             text = data.decode(best.encoding, errors="replace")
             if _latin_share(text) >= MIN_LATIN_SHARE:
@@ -174,11 +173,19 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError as err:
         where = err.start
-    best = from_bytes(data).best()
+    best = _best_guess(data)
     if best is None or best.chaos > MAX_CHAOS:
         raise ValueError("not text: the bytes read as noise in every encoding tried")
     text = data.decode("cp1252", errors="replace")
     return text, f"not valid UTF-8 (byte {where}); decoded as Windows-1252"
+
+
+def _best_guess(data: bytes) -> Any:
+    """charset-normalizer's best reading of bytes that are not UTF-8 (imported
+    only then: clean UTF-8 corpora never load it)."""
+    from charset_normalizer import from_bytes
+
+    return from_bytes(data).best()
 
 
 def read_documents(files: Iterable[tuple[Path, str]]) -> Iterator[Document | ReadProblem]:

@@ -31,6 +31,7 @@ from typing import IO, Any
 
 import attrs
 
+from quotebank.corpus.readers import safe_text
 from quotebank.records import FIELD_TYPES, FIELDS, Quote
 
 __all__ = ["FORMATS", "SUFFIXES", "OutputError", "Done", "QuoteWriter", "format_for", "open_writer"]
@@ -92,8 +93,6 @@ def format_for(path: str | Path | None, fmt: str | None = None) -> str:
 
 def safe(path: str | Path) -> str:
     """A path as text that can always be printed (undecodable bytes as ``\\xe9``)."""
-    from quotebank.corpus.readers import safe_text
-
     return safe_text(str(path))
 
 
@@ -222,11 +221,7 @@ class QuoteWriter:
             error: for a document whose extraction failed, the message (it
                 has no records; the log keeps the message for ``--resume``).
         """
-        quotes = list(quotes)
-        data = "".join(_line("jsonl" if self.format == "parquet" else self.format, q) for q in quotes)
-        self._fh.write(data.encode("utf-8", "backslashreplace"))
-        self._fh.flush()
-        self.count += len(quotes)
+        self._write_records(quotes)
         if self._log is not None:
             entry = [self._position, doc_id, self._fh.tell(), error]
             self._log.write(json.dumps(entry, ensure_ascii=False) + "\n")
@@ -235,11 +230,15 @@ class QuoteWriter:
 
     def write(self, quotes: Iterable[Quote]) -> None:
         """Write records (without logging a document: for writers used from Python)."""
-        quotes = list(quotes)
-        data = "".join(_line("jsonl" if self.format == "parquet" else self.format, q) for q in quotes)
-        self._fh.write(data.encode("utf-8", "backslashreplace"))
+        self._write_records(quotes)
+
+    def _write_records(self, quotes: Iterable[Quote]) -> None:
+        """Whole lines, flushed (Parquet is staged as JSONL)."""
+        fmt = "jsonl" if self.format == "parquet" else self.format
+        lines = [_line(fmt, q) for q in quotes]
+        self._fh.write("".join(lines).encode("utf-8", "backslashreplace"))
         self._fh.flush()
-        self.count += len(quotes)
+        self.count += len(lines)
 
     def close(self) -> None:
         """Finish the output: move ``OUT.part`` into place (converted, for Parquet)."""

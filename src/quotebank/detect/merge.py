@@ -23,19 +23,22 @@ __all__ = ["find_candidates", "merge_candidates", "outer_positions"]
 DUPLICATE_SHARE = 0.5
 
 
-def find_candidates(doc: Doc, para_starts: Sequence[int], text: str | None = None) -> list[Candidate]:
+def find_candidates(
+    doc: Doc, para_starts: Sequence[int], text: str | None = None, index: TokenIndex | None = None
+) -> list[Candidate]:
     """Candidates of every detector for one Doc, merged.
 
     Args:
         doc: the parsed document.
         para_starts: paragraph start offsets.
         text: ``doc.text``, when the caller has it (spaCy rebuilds it on each access).
+        index: the Doc's :class:`TokenIndex`, when the caller has one.
 
     Returns:
         The candidates sorted by start (longest first at one start).
     """
     quoted = scan_quotes(doc.text if text is None else text)
-    index = TokenIndex(doc)
+    index = index or TokenIndex(doc)
     owner = quote_owner(doc, quoted, index)
     direct = direct_quotes(doc, quoted, list(para_starts), owner, index)
     claimed = {c.cue for c in direct if c.cue is not None}

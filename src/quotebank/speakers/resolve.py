@@ -525,7 +525,7 @@ def _with_conjoined(table: ArticleEntities, head: Token, first: Speaker) -> Spea
                 types.add(other.type)
     if len(names) == 1:
         return first
-    joined = ", ".join(n for n in names[:-1] if n) + " and " + (names[-1] or "")
+    joined = ", ".join(str(n) for n in names[:-1]) + " and " + str(names[-1])
     kind = "person" if types == {"person"} else "group"
     return attrs.evolve(first, name=joined, type=kind, role=None)
 
