@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from quotebank.records import META_FIELDS
 from support import SEEDS, assert_offsets
 
 FILES = sorted(SEEDS.glob("*.txt"))
@@ -29,11 +30,13 @@ CONFIDENCES = Path(__file__).parent / "test_seeds" / "confidences.json"
 
 
 def test_seeds_regression(seed_quotes, data_regression):
-    # Every field but confidence, exactly; confidence is held with a tolerance below.
+    # Every field but confidence, exactly; confidence is held with a tolerance
+    # below. Plain text has no metadata: those fields must be empty.
     data = {
-        stem: [{k: v for k, v in q.to_dict().items() if k != "confidence"} for q in quotes]
+        stem: [{k: v for k, v in q.to_dict().items() if k != "confidence" and k not in META_FIELDS} for q in quotes]
         for stem, (_, quotes) in seed_quotes.items()
     }
+    assert all(getattr(q, k) is None for _, quotes in seed_quotes.values() for q in quotes for k in META_FIELDS)
     data_regression.check(data)
 
 

@@ -19,13 +19,17 @@ _EXPORTS: dict[str, str] = {
     "FIELDS": "quotebank.records",
     "Quote": "quotebank.records",
     "QuotebankComponent": "quotebank.nlp",
+    "Quotation": "quotebank.dataset.quotations",
     "QuotedSpan": "quotebank.marks",
+    "RecordFilter": "quotebank.dataset.filters",
     "Result": "quotebank.api",
     "SpeakerTable": "quotebank.speakers.registry",
     "extract": "quotebank.api",
     "extract_corpus": "quotebank.run",
     "load_pipeline": "quotebank.nlp",
+    "quote_level": "quotebank.dataset.quotations",
     "scan_quotes": "quotebank.marks",
+    "to_dataframe": "quotebank.dataset.frames",
 }
 
 __all__ = [
@@ -35,18 +39,25 @@ __all__ = [
     "FIELDS",
     "Quote",
     "QuotebankComponent",
+    "Quotation",
     "QuotedSpan",
+    "RecordFilter",
     "Result",
     "SpeakerTable",
     "__version__",
     "extract",
     "extract_corpus",
     "load_pipeline",
+    "quote_level",
     "scan_quotes",
+    "to_dataframe",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
     from quotebank.api import ExtractionError, Extractor, Result, extract
+    from quotebank.dataset.filters import RecordFilter
+    from quotebank.dataset.frames import to_dataframe
+    from quotebank.dataset.quotations import Quotation, quote_level
     from quotebank.marks import QuotedSpan, scan_quotes
     from quotebank.models import DEFAULT_MODEL
     from quotebank.nlp import QuotebankComponent, load_pipeline

@@ -15,7 +15,7 @@ import click
 
 from quotebank import __version__
 from quotebank.corpus.readers import ReadProblem
-from quotebank.corpus.writers import FORMATS, open_writer
+from quotebank.corpus.writers import FORMATS, LEVELS, open_writer
 
 if TYPE_CHECKING:
     from quotebank.run import RunReport
@@ -100,13 +100,29 @@ def _say_problem(problem: ReadProblem, debug: bool = False) -> None:
               help="Finish the run that an interruption left in OUT.part (same command, same inputs).")
 @click.option("--speakers", "speakers_csv", type=click.Path(exists=True, dir_okay=False), default=None,
               help="CSV of speakers (name, aliases, qid) to merge aliases and add Wikidata QIDs.")
+@click.option("--level", type=click.Choice(LEVELS), default="mention", show_default=True,
+              help="One record per quote in an article (mention), or per distinct quotation across the corpus "
+                   "(quote: Quotebank's quote level, written when the run ends).")
+@click.option("--cue-class", "cue_classes", default="all", show_default=True, metavar="CLASSES",
+              help="Keep these cue classes: a comma-separated list of speech, belief, document.")
+@click.option("--no-nested", is_flag=True, help="Drop attributions reported inside another quote.")
+@click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0.0, 1.0),
+              help="Drop records with a lower confidence.")
+@click.option("--keep-text", type=click.Path(file_okay=False, path_type=str), default=None, metavar="DIR",
+              help="Write each document's text to DIR/ID.txt (for HTML, the extracted text the offsets refer to).")
 @click.option("--batch-size", default=None, type=int, hidden=True,
               help="Ignored: batches are sized by characters.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
 @click.option("--debug", is_flag=True, help="Print the traceback of each failed document.")
 def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: str | None, n_process: int,
-            resume: bool, speakers_csv: str | None, batch_size: int | None, quiet: bool, debug: bool) -> None:
-    """Extract quotes from .txt and .jsonl files and folders (recursively).
+            resume: bool, speakers_csv: str | None, level: str, cue_classes: str, no_nested: bool,
+            min_confidence: float, keep_text: str | None, batch_size: int | None, quiet: bool, debug: bool) -> None:
+    """Extract quotes from .txt, .html and .jsonl files and folders (recursively).
+
+    PATHS are files and folders; - reads JSONL from stdin. JSONL lines are
+    {"id", "text"} with optional "date", "url", "title" and "source", copied
+    into the records; HTML pages are reduced to their main text (trafilatura),
+    their title, date and URL taken from the page.
 
     Writes one record per quote, document by document. Unreadable, binary,
     empty or noisy inputs and documents whose extraction fails are reported
@@ -119,15 +135,21 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
 
     from quotebank.api import Extractor
     from quotebank.corpus.writers import OutputError
+    from quotebank.dataset.filters import RecordFilter
     from quotebank.run import ResumeError, RunReport, write_corpus
     from quotebank.speakers.registry import SpeakerTable
+
+    try:
+        keep = RecordFilter(cue_classes, nested=not no_nested, min_confidence=min_confidence)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--cue-class") from err
 
     try:
         table = SpeakerTable.from_csv(speakers_csv) if speakers_csv else None
     except (ValueError, OSError, UnicodeDecodeError) as err:
         raise click.UsageError(f"--speakers: {err}") from err
     try:
-        writer = open_writer(output, fmt, resume=resume)
+        writer = open_writer(output, fmt, resume=resume, level=level)
     except (OutputError, OSError) as err:
         raise click.UsageError(str(err)) from err
     if writer.notice and not quiet:
@@ -148,7 +170,8 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         write_corpus(paths, writer, extractor, n_process=n_process or (os.cpu_count() or 1), report=report,
-                     on_problem=on_problem, on_document=progress)
+                     on_problem=on_problem, on_document=progress, keep=None if keep.keeps_all else keep,
+                     keep_text=keep_text)
     except KeyboardInterrupt as stop:
         progress(report, final=True)
         where = f"; they are in {writer.part}: run the same command with --resume to finish" if writer.part else ""
@@ -156,6 +179,9 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
         sys.exit(EXIT_SIGTERM if isinstance(stop, _Terminated) else EXIT_SIGINT)
     except ResumeError as err:
         raise click.UsageError(f"--resume: {err}") from err
+    except BrokenPipeError:  # the reader of stdout went away (| head): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_LOST)
     except OSError as err:
         progress(report, final=True)
         kept = f"; the documents done are kept in {writer.part} for --resume" if writer.part else ""
@@ -173,11 +199,125 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
     finally:
         signal.signal(signal.SIGTERM, previous)
     progress(report, final=True)
+    if level == "quote" and not quiet:
+        click.echo(f"quotebank: {writer.count:,} quotations from {report.quotes:,} quotes", err=True)
     if report.documents == 0 and not report.errors:
-        click.echo("quotebank: warning: no documents found (looked for .txt and .jsonl files)", err=True)
+        click.echo("quotebank: warning: no documents found (looked for .txt, .html, .htm and .jsonl files)",
+                   err=True)
     if report.errors:
         click.echo(f"quotebank: {len(report.errors)} input(s) or document(s) lost; see the errors above", err=True)
         sys.exit(EXIT_LOST)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=str))
+@click.option("--id", "doc_id", default=None, help="The document to show, from a JSONL file (default: the first).")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=str), default=None, metavar="OUT",
+              help="Write one self-contained HTML page to OUT instead of printing.")
+@click.option("-m", "--model", default=None, help="spaCy pipeline to use (as for extract).")
+@click.option("--color/--no-color", default=None, help="Force styles on or off (default: when stdout is a terminal).")
+def show(path: str, doc_id: str | None, html_out: str | None, model: str | None, color: bool | None) -> None:
+    """Show one article with its quotes, speakers and cues highlighted.
+
+    PATH is a .txt or .html file, or a .jsonl file (with --id to pick the
+    document). Quotes are coloured by kind, speaker mentions bold, cues
+    underlined; the quotes follow, grouped by speaker.
+    """
+    from quotebank import show as render
+    from quotebank.api import Extractor
+    from quotebank.corpus.readers import Document, find_files, read_documents
+
+    files, problems = find_files([path])
+    for problem in problems:
+        raise click.ClickException(f"{problem.source}: {problem.message}")
+    found: Document | None = None
+    for item in read_documents(files):
+        if isinstance(item, ReadProblem):
+            if item.fatal:
+                _say_problem(item)
+            continue
+        if doc_id is None or item.doc_id == doc_id:
+            found = item
+            break
+    if found is None:
+        which = f"no document with id {doc_id!r}" if doc_id is not None else "no document"
+        raise click.ClickException(f"{path}: {which} to show")
+    try:
+        quotes = Extractor(model).extract(found.text, found.doc_id)
+    except (OSError, ValueError) as err:
+        raise click.ClickException(str(err)) from err
+    title = found.meta.title or found.doc_id
+    if html_out is not None:
+        page = render.render_html(found.text, quotes, title)
+        from quotebank.corpus.writers import atomic_write_text
+
+        atomic_write_text(html_out, page)
+        click.echo(f"quotebank: wrote {html_out} ({len(quotes)} quotes)", err=True)
+        return
+    click.echo(render.render_terminal(found.text, quotes, title), color=color, nl=False)
+
+
+@main.command()
+@click.argument("dataset", type=click.Path(exists=True, dir_okay=False, path_type=str))
+@click.option("--top", default=20, show_default=True, type=click.IntRange(min=0),
+              help="How many speakers to list (0: all).")
+@click.option("--named-only", is_flag=True, help="Leave out unnamed sources (\"officials\").")
+@click.option("--key-terms", "topn", default=5, show_default=True, type=click.IntRange(min=0),
+              help="Key terms per speaker (0: none, and no spaCy pipeline is loaded).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="table for people, csv or json (one object a line) for machines.")
+@click.option("-m", "--model", default=None, help="spaCy pipeline for the key terms (as for extract).")
+def speakers(dataset: str, top: int, named_only: bool, topn: int, fmt: str, model: str | None) -> None:
+    """Rank the speakers of DATASET (a quotebank output, either level) by quotes.
+
+    For each: quotes, distinct quotations, kinds, articles, first and last
+    date, and key terms of what they said (YAKE over their quotations).
+    """
+    import csv as csv_module
+
+    from quotebank.dataset.speakers import (
+        SUMMARY_FIELDS,
+        add_key_terms,
+        keyterm_pipeline,
+        read_dataset,
+        summarise_speakers,
+    )
+
+    try:
+        summaries = summarise_speakers(read_dataset(dataset), named_only=named_only)
+        if top:
+            summaries = summaries[:top]
+        if topn and summaries:
+            add_key_terms(summaries, read_dataset(dataset), keyterm_pipeline(model), topn=topn)
+    except (ValueError, OSError, KeyError) as err:
+        raise click.ClickException(f"{dataset}: {err}") from err
+    if fmt == "json":
+        for s in summaries:
+            click.echo(json.dumps(s.to_dict(), ensure_ascii=False))
+    elif fmt == "csv":
+        out = csv_module.DictWriter(sys.stdout, fieldnames=list(SUMMARY_FIELDS), lineterminator="\n")
+        out.writeheader()
+        for s in summaries:
+            row = s.to_dict()
+            row["kinds"] = json.dumps(row["kinds"])
+            row["key_terms"] = "; ".join(row["key_terms"])
+            out.writerow(row)
+    else:
+        click.echo(_speaker_table(summaries))
+
+
+def _speaker_table(summaries: list) -> str:
+    """The speakers as an aligned text table."""
+    header = ("speaker", "quotes", "articles", "kinds", "first", "last", "key terms")
+    rows = [header]
+    for s in summaries:
+        kinds = ", ".join(f"{k} {n}" for k, n in s.kinds.items())
+        name = s.speaker if s.named else f"{s.speaker} (unnamed)"
+        rows.append((name, str(s.quotes), str(s.articles), kinds, s.first_date or "-", s.last_date or "-",
+                     "; ".join(s.key_terms)))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header) - 1)]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r[:-1], widths, strict=True)) + "  " + r[-1] for r in rows]
+    return "\n".join(line.rstrip() for line in lines)
 
 
 @main.command()

@@ -14,13 +14,34 @@ import attrs
 
 from quotebank.lexicons import CUE_CLASSES
 
-__all__ = ["Quote", "KINDS", "SPEAKER_TYPES", "FIELDS", "OFFSET_FIELDS", "FIELD_TYPES"]
+__all__ = ["Quote", "Metadata", "KINDS", "SPEAKER_TYPES", "FIELDS", "META_FIELDS", "OFFSET_FIELDS", "FIELD_TYPES"]
 
 #: The kinds of quote.
 KINDS = ("direct", "indirect", "mixed")
 
 #: The kinds of speaker.
 SPEAKER_TYPES = ("person", "organisation", "country", "group", "unknown")
+
+
+@attrs.frozen(slots=True)
+class Metadata:
+    """What an input says of a document besides its text (each may be None).
+
+    Attributes:
+        date: its publication date, as given (``2024-05-02``; ISO 8601 sorts).
+        url: its address.
+        title: its headline.
+        source: the outlet that published it ("example.com", "CBC News").
+    """
+
+    date: str | None = None
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+
+
+#: The metadata fields, in output order (also the JSONL input keys).
+META_FIELDS = tuple(a.name for a in attrs.fields(Metadata))
 
 
 def _offset(**kwargs: Any) -> Any:
@@ -81,6 +102,11 @@ class Quote:
         nested_in: for an attribution inside another quote ("“Velayati
             stressed the need …,” the report said"), the offset where that
             quote starts (its record's ``start``); None otherwise.
+        date: the document's date, from the input (JSONL ``date``, an HTML
+            page's metadata), or None.
+        url: the document's URL, from the input, or None.
+        title: the document's title, from the input, or None.
+        source: the outlet that published the document, from the input, or None.
     """
 
     doc_id: str = ""
@@ -105,6 +131,10 @@ class Quote:
     method: str = "none"
     cue_class: str = attrs.field(default="speech", validator=attrs.validators.in_(CUE_CLASSES))
     nested_in: int | None = _offset(default=None)
+    date: str | None = None
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The record as a plain dict (JSON- and msgpack-ready)."""

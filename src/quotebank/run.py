@@ -8,6 +8,7 @@ whether anything was lost.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -16,9 +17,9 @@ from typing import Any
 import attrs
 
 from quotebank.api import ERROR_MODES, Extractor, Result
-from quotebank.corpus.readers import ReadProblem, find_files, read_documents
+from quotebank.corpus.readers import Document, ReadProblem, find_files, read_documents
 from quotebank.corpus.writers import Done, QuoteWriter
-from quotebank.records import Quote
+from quotebank.records import Metadata, Quote
 
 __all__ = ["RunReport", "ResumeError", "extract_corpus", "iter_corpus", "write_corpus"]
 
@@ -74,6 +75,8 @@ def iter_corpus(
     on_document: Callable[[RunReport], None] | None = None,
     done: list[Done] | None = None,
     batch_size: int | None = None,
+    keep: Callable[[Quote], bool] | None = None,
+    keep_text: str | Path | None = None,
 ) -> Iterator[Result]:
     """Extract the quotes of every document under ``paths``, streamed.
 
@@ -90,10 +93,15 @@ def iter_corpus(
             skipped (their errors reported again), after checking that the
             inputs start with the same documents.
         batch_size: unused, kept for compatibility (batches are sized by characters).
+        keep: a test each record must pass to be kept (see
+            :class:`~quotebank.dataset.filters.RecordFilter`); all are kept when None.
+        keep_text: a folder to write each document's text to, as
+            ``DOC_ID.txt`` (for HTML pages, the extracted text the offsets refer to).
 
     Yields:
         One :class:`~quotebank.api.Result` per document this run processed, in
-        input order (failed ones included, with their error).
+        input order (failed ones included, with their error). Its records
+        carry the document's metadata (date, URL, title, source).
 
     Raises:
         ResumeError: when ``done`` does not match the inputs.
@@ -112,6 +120,7 @@ def iter_corpus(
         problem(p)
     extractor = extractor or Extractor(model)
     words: dict[int, int] = {}
+    metas: dict[int, Metadata] = {}
     position = 0
 
     def documents() -> Iterator[tuple[str, str]]:
@@ -136,6 +145,10 @@ def iter_corpus(
                 position += 1
                 continue
             words[position] = len(item.text.split())
+            if item.meta != _NO_META:
+                metas[position] = item.meta
+            if keep_text is not None:
+                _keep_text(Path(keep_text), item)
             position += 1
             yield item.doc_id, item.text
         if position < len(done):
@@ -147,6 +160,10 @@ def iter_corpus(
     first_done: float | None = None
     for index, result in enumerate(extractor.results(documents(), n_process=n_process)):
         report.documents += 1
+        meta = metas.pop(len(done) + index, None)
+        if (meta is not None or keep is not None) and result.quotes:
+            quotes = result.quotes if meta is None else (attrs.evolve(q, **attrs.asdict(meta)) for q in result.quotes)
+            result = attrs.evolve(result, quotes=tuple(q for q in quotes if keep is None or keep(q)))
         report.quotes += len(result.quotes)
         counted = words.pop(len(done) + index, 0)
         report.words += counted
@@ -162,6 +179,26 @@ def iter_corpus(
         if on_document is not None:
             on_document(report)
         yield result
+
+
+_NO_META = Metadata()
+
+
+def keep_text_path(folder: Path, doc_id: str) -> Path:
+    """Where ``--keep-text`` writes a document's text: ``FOLDER/DOC_ID.txt``,
+    with the id's path parts kept as folders, and ``..``, ``.`` and empty
+    parts dropped so that nothing lands outside ``folder``."""
+    parts = [p for p in doc_id.replace("\\", "/").split("/") if p not in ("", ".", "..")] or ["_"]
+    return folder.joinpath(*parts[:-1], parts[-1] + ".txt")
+
+
+def _keep_text(folder: Path, doc: Document) -> None:
+    """Write a document's text, whole or not at all (a temporary file renamed)."""
+    path = keep_text_path(folder, doc.doc_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staged = path.with_name(path.name + ".part")
+    staged.write_text(doc.text, encoding="utf-8", newline="")
+    os.replace(staged, path)
 
 
 def write_corpus(

@@ -8,7 +8,13 @@ file, and reading goes on with the rest: nothing raises for a bad file.
   else as Windows-1252 with a warning (Latin-1 text reads the same);
 * bytes that decode to noise (charset-normalizer finds no encoding under which
   they read as text) are reported as *not text* and skipped;
-* ``.jsonl`` files hold one document a line, ``{"id": …, "text": …}``;
+* ``.jsonl`` files hold one document a line, ``{"id": …, "text": …}``, with
+  optional ``date``, ``url``, ``title`` and ``source`` (the outlet) that are
+  copied into every record of the document; ``-`` reads such lines from stdin;
+* ``.html``/``.htm`` files are reduced to their main text by trafilatura
+  (navigation, scripts, footers, comments and related links dropped); the
+  page's title, date, URL and site name become the document's metadata, and
+  offsets refer to the extracted text;
 * binary files (NUL bytes outside UTF-16), empty files, files larger than
   :data:`MAX_FILE_BYTES`, unreadable files, bad JSON lines and ids longer than
   :data:`MAX_ID_CHARS` are reported and skipped; a duplicate id is warned about.
@@ -32,10 +38,17 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Document", "ReadProblem", "find_files", "read_documents", "decode", "safe_text", "MAX_FILE_BYTES"]
+from quotebank.records import META_FIELDS, Metadata
+
+__all__ = ["Document", "ReadProblem", "find_files", "read_documents", "decode", "safe_text", "html_document",
+           "MAX_FILE_BYTES", "STDIN"]
 
 #: File suffixes read from folders.
-SUFFIXES = (".txt", ".jsonl")
+SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
+#: Suffixes of HTML pages.
+HTML_SUFFIXES = (".html", ".htm")
+#: The path that means "JSONL lines on standard input".
+STDIN = "-"
 #: Larger files are reported and skipped: a text this long would need more
 #: memory than a run is allowed (see docs/failure-modes.md).
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -68,12 +81,14 @@ class Document:
         text: the text.
         source: the file it came from (with ``:line`` for a JSONL line).
         warning: a note on how it was read (e.g. decoded as Windows-1252), or "".
+        meta: its date, URL, title and outlet, where the input gives them.
     """
 
     doc_id: str
     text: str
     source: str
     warning: str = ""
+    meta: Metadata = Metadata()
 
 
 @attrs.frozen(slots=True)
@@ -125,7 +140,8 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], lis
 
     Args:
         paths: files and folders; folders are searched recursively for
-            ``.txt`` and ``.jsonl`` files, in sorted order.
+            ``.txt``, ``.jsonl``, ``.html`` and ``.htm`` files, in sorted
+            order; ``-`` is JSONL on standard input.
 
     Returns:
         ``([(file, doc_id), …], problems)``; a path that does not exist is a problem.
@@ -133,6 +149,9 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], lis
     found: list[tuple[Path, str]] = []
     problems: list[ReadProblem] = []
     for raw in paths:
+        if str(raw) == STDIN:
+            found.append((Path(STDIN), "stdin"))
+            continue
         path = Path(raw)
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
@@ -209,6 +228,12 @@ def read_documents(files: Iterable[tuple[Path, str]]) -> Iterator[Document | Rea
             seen[key] = doc.source
 
     for path, doc_id in files:
+        if str(path) == STDIN:
+            for item in _jsonl_documents(_stdin_lines(), "<stdin>", doc_id):
+                if isinstance(item, Document):
+                    yield from check_id(item)
+                yield item
+            continue
         source = safe_text(str(path))
         try:
             size = os.stat(path).st_size
@@ -224,8 +249,9 @@ def read_documents(files: Iterable[tuple[Path, str]]) -> Iterator[Document | Rea
         except ValueError as err:
             yield ReadProblem(source, str(err))
             continue
-        if path.suffix.lower() == ".jsonl":
-            for item in _jsonl_documents(text, source, doc_id):
+        suffix = path.suffix.lower()
+        if suffix == ".jsonl":
+            for item in _jsonl_documents(text.splitlines(), source, doc_id):
                 if isinstance(item, Document):
                     yield from check_id(item)
                 yield item
@@ -233,13 +259,78 @@ def read_documents(files: Iterable[tuple[Path, str]]) -> Iterator[Document | Rea
         if not text.strip():
             yield ReadProblem(source, "empty file", fatal=False)
             continue
-        doc = Document(doc_id, _without_surrogates(text), source, warning)
+        if suffix in HTML_SUFFIXES:
+            page = html_document(text, doc_id, source)
+            if isinstance(page, ReadProblem):
+                yield page
+                continue
+            doc = attrs.evolve(page, warning=warning)
+        else:
+            doc = Document(doc_id, _without_surrogates(text), source, warning)
         yield from check_id(doc)
         yield doc
 
 
-def _jsonl_documents(text: str, source: str, stem: str) -> Iterator[Document | ReadProblem]:
-    for lineno, line in enumerate(text.splitlines(), 1):
+def _stdin_lines() -> Iterator[str]:
+    """Lines of standard input, decoded as UTF-8 (undecodable bytes replaced)."""
+    import io
+    import sys
+
+    stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    for line in stream:
+        yield line.rstrip("\r\n")
+
+
+def html_document(html: str, doc_id: str, source: str) -> Document | ReadProblem:
+    """The main text of an HTML page, and its metadata, as a document.
+
+    trafilatura keeps the article's text (its title, paragraphs, lists and
+    quotes) and drops navigation, scripts, styles, footers, comments and
+    links to related articles. Paragraphs are separated by one newline.
+
+    Args:
+        html: the page.
+        doc_id: the document's id.
+        source: where it came from (for messages).
+
+    Returns:
+        A :class:`Document` whose metadata holds the page's title, date
+        (``YYYY-MM-DD``), URL and site name where the page gives them, or a
+        :class:`ReadProblem` when no main text was found.
+    """
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - a dependency
+        return ReadProblem(source, "HTML input needs trafilatura: pip install trafilatura")
+    try:
+        page = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
+            deduplicate=False,
+        )
+    except Exception as err:  # lxml and trafilatura raise many kinds on broken pages
+        return ReadProblem(source, f"cannot read the HTML: {type(err).__name__}: {err}")
+    text = getattr(page, "text", None) if page is not None else None
+    if not text or not text.strip():
+        return ReadProblem(source, "no main text found in the HTML page")
+    meta = Metadata(
+        date=_clean(getattr(page, "date", None)),
+        url=_clean(getattr(page, "url", None)),
+        title=_clean(getattr(page, "title", None)),
+        source=_clean(getattr(page, "sitename", None)),
+    )
+    return Document(doc_id, _without_surrogates(text), source, meta=meta)
+
+
+def _clean(value: Any) -> str | None:
+    """A metadata value as text, or None when missing or empty."""
+    if value is None:
+        return None
+    text = safe_text(str(value)).strip()
+    return text or None
+
+
+def _jsonl_documents(lines: Iterable[str], source: str, stem: str) -> Iterator[Document | ReadProblem]:
+    for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         where = f"{source}:{lineno}"
@@ -259,4 +350,5 @@ def _jsonl_documents(text: str, source: str, stem: str) -> Iterator[Document | R
         if not obj["text"].strip():
             yield ReadProblem(where, "empty text", fatal=False)
             continue
-        yield Document(doc_id, _without_surrogates(obj["text"]), where)
+        meta = Metadata(**{name: _clean(obj.get(name)) for name in META_FIELDS})
+        yield Document(doc_id, _without_surrogates(obj["text"]), where, meta=meta)

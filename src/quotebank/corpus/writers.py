@@ -13,7 +13,10 @@ finished:
   through, never replaced; a symbolic link's target is what is written;
 * a folder, a suffix that names no format, Parquet to a stream, and a left
   ``.part`` without ``--resume`` are refused before any work
-  (:class:`OutputError`).
+  (:class:`OutputError`);
+* at the quote level (``--level quote``), the mention records are staged as
+  JSONL (in ``OUT.part``, or a temporary file for a stream) and merged into
+  quotations when the run ends (:mod:`quotebank.dataset.quotations`).
 
 Files are created with the mode the umask allows, like any other file.
 """
@@ -25,6 +28,7 @@ import io
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
@@ -34,10 +38,13 @@ import attrs
 from quotebank.corpus.readers import safe_text
 from quotebank.records import FIELD_TYPES, FIELDS, Quote
 
-__all__ = ["FORMATS", "SUFFIXES", "OutputError", "Done", "QuoteWriter", "format_for", "open_writer"]
+__all__ = ["FORMATS", "LEVELS", "SUFFIXES", "OutputError", "Done", "QuoteWriter", "format_for", "open_writer",
+           "write_quotations", "atomic_write_text"]
 
 #: Output formats by name.
 FORMATS = ("jsonl", "csv", "parquet")
+#: Dataset levels: one record per mention of a quote, or per distinct quotation.
+LEVELS = ("mention", "quote")
 #: File suffixes and the format each names.
 SUFFIXES = {".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet",
             ".pq": "parquet"}
@@ -124,6 +131,8 @@ class QuoteWriter:
         path: the output; None or "-" for stdout.
         fmt: "jsonl", "csv" or "parquet" (default: by suffix).
         resume: go on with the ``.part`` an interrupted run left.
+        level: "mention" (one record per quote in a document) or "quote" (one
+            per distinct quotation across the corpus, written when the run ends).
 
     Attributes:
         format: the format written.
@@ -131,10 +140,16 @@ class QuoteWriter:
         count: records written by this writer.
     """
 
-    def __init__(self, path: str | Path | None = None, fmt: str | None = None, *, resume: bool = False) -> None:
+    def __init__(self, path: str | Path | None = None, fmt: str | None = None, *, resume: bool = False,
+                 level: str = "mention") -> None:
         if path is not None and str(path) != "-" and Path(path).is_dir():
             raise OutputError(f"{safe(path)} is a folder: name a file to write to")
+        if level not in LEVELS:
+            raise OutputError(f"unknown level {level!r}; choose one of {', '.join(LEVELS)}")
         self.format = format_for(path, fmt)
+        self.level = level
+        self._stream: IO[bytes] | None = None
+        self._fh: IO[bytes]
         self.count = 0
         self.done: list[Done] = []
         self.notice = ""
@@ -150,7 +165,12 @@ class QuoteWriter:
                 raise OutputError("Parquet output needs a regular file: give -o FILE.parquet")
             if resume:
                 raise OutputError("--resume needs a regular output file (-o FILE)")
-            self._fh: IO[bytes] = sys.stdout.buffer if p is None else open(p, "wb")  # noqa: SIM115
+            stream = sys.stdout.buffer if p is None else open(p, "wb")  # noqa: SIM115
+            if level == "quote":  # merged at the end: stage the mentions meanwhile
+                self._stream = stream
+                self._fh = tempfile.TemporaryFile()  # noqa: SIM115
+                return
+            self._fh = stream
             if self.format == "csv":
                 self._fh.write(_csv_header())
             return
@@ -172,7 +192,7 @@ class QuoteWriter:
                 f"{safe(self.part)} is left from an interrupted run: run the same command with --resume "
                 f"to finish it, or delete it (and {safe(self.log_path.name)}) to start again"
             )
-        header = _csv_header() if self.format == "csv" else b""
+        header = _csv_header() if self._staged_format == "csv" else b""
         if left:
             self.done = self._read_log()
             offset = self.done[-1].offset if self.done else len(header)
@@ -232,16 +252,33 @@ class QuoteWriter:
         """Write records (without logging a document: for writers used from Python)."""
         self._write_records(quotes)
 
+    @property
+    def _staged_format(self) -> str:
+        """What is written while the run goes: Parquet and the quote level are staged as JSONL."""
+        return "jsonl" if self.format == "parquet" or self.level == "quote" else self.format
+
     def _write_records(self, quotes: Iterable[Quote]) -> None:
-        """Whole lines, flushed (Parquet is staged as JSONL)."""
-        fmt = "jsonl" if self.format == "parquet" else self.format
+        """Whole lines, flushed."""
+        fmt = self._staged_format
         lines = [_line(fmt, q) for q in quotes]
         self._fh.write("".join(lines).encode("utf-8", "backslashreplace"))
         self._fh.flush()
         self.count += len(lines)
 
     def close(self) -> None:
-        """Finish the output: move ``OUT.part`` into place (converted, for Parquet)."""
+        """Finish the output: move ``OUT.part`` into place (converted, for
+        Parquet; merged into quotations, for the quote level)."""
+        if self._stream is not None:  # the quote level, to a stream
+            self._fh.flush()
+            self._fh.seek(0)
+            reader = io.TextIOWrapper(self._fh, encoding="utf-8")
+            self.count = write_quotations(_staged_records(reader), self._stream, self.format)
+            reader.close()
+            if self._stream is not sys.stdout.buffer:
+                self._stream.close()
+            else:
+                self._stream.flush()
+            return
         if self.part is None or self.target is None:
             if self._fh is not sys.stdout.buffer:
                 self._fh.close()
@@ -253,7 +290,13 @@ class QuoteWriter:
         self._fh.close()
         if self._log is not None:
             self._log.close()
-        if self.format == "parquet":
+        if self.level == "quote":
+            staged = self.target.with_name(self.target.name + ".part.quotes")
+            with open(self.part, encoding="utf-8") as fh:
+                self.count = write_quotations(_staged_records(fh), staged, self.format)
+            os.replace(staged, self.target)
+            self.part.unlink()
+        elif self.format == "parquet":
             staged = self.target.with_name(self.target.name + ".part.parquet")
             _jsonl_to_parquet(self.part, staged)
             os.replace(staged, self.target)
@@ -270,6 +313,8 @@ class QuoteWriter:
             pass
         if self._fh is not sys.stdout.buffer:
             self._fh.close()
+        if self._stream is not None and self._stream is not sys.stdout.buffer:
+            self._stream.close()
         if self._log is not None:
             self._log.close()
 
@@ -301,11 +346,119 @@ def _jsonl_to_parquet(source: Path, target: Path) -> None:
         writer.write_table(pa.Table.from_pylist(rows, schema=schema))
 
 
-def open_writer(path: str | Path | None = None, fmt: str | None = None, *, resume: bool = False) -> QuoteWriter:
+def atomic_write_text(path: str | Path, text: str) -> None:
+    """Write a text file whole or not at all (a temporary file renamed into place)."""
+    target = Path(path)
+    staged = target.with_name(target.name + ".part")
+    with _create(staged) as fh:
+        fh.write(text.encode("utf-8"))
+    os.replace(staged, target)
+
+
+def _staged_records(lines: Iterable[str]) -> Iterable[dict[str, Any]]:
+    for line in lines:
+        if line.strip():
+            yield json.loads(line)
+
+
+def _quotation_cell(value: Any) -> Any:
+    """A quote-level value for a CSV cell: lists as JSON, the rest as they are."""
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def write_quotations(records: Iterable[Any], out: IO[bytes] | Path, fmt: str) -> int:
+    """Merge mention records into quotations and write them.
+
+    Args:
+        records: mention records (:class:`~quotebank.records.Quote` or their dicts).
+        out: a binary stream (JSONL, CSV) or a file path (any format).
+        fmt: "jsonl", "csv" or "parquet". In CSV, the list fields (``qids``,
+            ``probas``, ``urls``, ``kinds``, ``doc_ids``, ``occurrences``)
+            are JSON text.
+
+    Returns:
+        The number of quotations written.
+    """
+    from quotebank.dataset.quotations import QUOTATION_FIELDS, quote_level
+
+    if isinstance(out, Path) and fmt != "parquet":
+        with _create(out) as sink:
+            return write_quotations(records, sink, fmt)
+    quotations = (q.to_dict() for q in quote_level(records))
+    if isinstance(out, Path):
+        return _quotations_to_parquet(quotations, out)
+    if fmt == "parquet":
+        raise OutputError("Parquet output needs a file path")
+    count = 0
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(QUOTATION_FIELDS), lineterminator="\n")
+        writer.writeheader()
+        out.write(buf.getvalue().encode("utf-8"))
+        for row in quotations:
+            buf = io.StringIO()
+            csv.DictWriter(buf, fieldnames=list(QUOTATION_FIELDS), lineterminator="\n").writerow(
+                {k: _quotation_cell(v) for k, v in row.items()})
+            out.write(buf.getvalue().encode("utf-8", "backslashreplace"))
+            count += 1
+    else:
+        for row in quotations:
+            out.write((json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace"))
+            count += 1
+    out.flush()
+    return count
+
+
+def quotation_schema() -> Any:
+    """The Arrow schema of the quote level."""
+    import pyarrow as pa
+
+    occurrence = pa.struct([
+        ("doc_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("kind", pa.string()),
+        ("speaker", pa.string()), ("confidence", pa.float64()), ("date", pa.string()), ("url", pa.string()),
+    ])
+    return pa.schema([
+        ("quoteID", pa.string()), ("quotation", pa.string()), ("speaker", pa.string()),
+        ("qids", pa.list_(pa.string())), ("date", pa.string()), ("numOccurrences", pa.int64()),
+        ("probas", pa.list_(pa.list_(pa.string()))), ("urls", pa.list_(pa.string())),
+        ("speaker_id", pa.string()), ("kinds", pa.list_(pa.string())), ("doc_ids", pa.list_(pa.string())),
+        ("occurrences", pa.list_(occurrence)),
+    ])
+
+
+def _quotations_to_parquet(rows: Iterable[dict[str, Any]], target: Path) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = quotation_schema()
+    count = 0
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    with os.fdopen(fd, "wb") as sink, pq.ParquetWriter(sink, schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for row in rows:
+            batch.append(row)
+            count += 1
+            if len(batch) >= PARQUET_ROWS:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch = []
+        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+    return count
+
+
+def open_writer(path: str | Path | None = None, fmt: str | None = None, *, resume: bool = False,
+                level: str = "mention") -> QuoteWriter:
     """Open a writer for ``path`` (None or "-" for stdout) in ``fmt`` (default: by suffix).
+
+    Args:
+        path: the output file; None or "-" for stdout.
+        fmt: "jsonl", "csv" or "parquet" (default: by suffix).
+        resume: go on with the ``.part`` an interrupted run left.
+        level: "mention" or "quote".
 
     Raises:
         OutputError: when the output cannot be written as asked.
     """
-    return QuoteWriter(path, fmt, resume=resume)
+    return QuoteWriter(path, fmt, resume=resume, level=level)
 

@@ -7,7 +7,9 @@ Data only, no logic. Each list lives in exactly one place:
   by lemma;
 * :mod:`quotebank.lexicons.speakers`: the words around a speaker (titles,
   pronouns, gendered words, role nouns);
-* :mod:`quotebank.lexicons.names`: common first names with a clear gender.
+* :mod:`quotebank.lexicons.names`: common first names with a clear gender;
+* :mod:`quotebank.lexicons.quotations`: words that keep two reports of a
+  quotation apart (negations).
 
 Rules for every list: lower case; verbs and nouns by lemma (spaCy's
 ``token.lemma_``); no dots (look words up with :func:`bare`); each word once
@@ -29,6 +31,7 @@ from quotebank.lexicons.cues import (
     SPEECH_VERBS,
 )
 from quotebank.lexicons.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
+from quotebank.lexicons.quotations import NEGATION_WORDS
 from quotebank.lexicons.speakers import (
     CORRELATIVES,
     FEMALE_WORDS,
@@ -64,6 +67,7 @@ __all__ = [
     "MALE_FIRST_NAMES",
     "MALE_WORDS",
     "NAME_PARTICLES",
+    "NEGATION_WORDS",
     "OBJECT_CONTENT_VERBS",
     "ORG_DESCRIPTION_NOUNS",
     "ORG_HEAD_NOUNS",

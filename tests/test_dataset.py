@@ -1,0 +1,253 @@
+"""The dataset: both levels from a mixed folder in every format, filters, show, speakers, data frames."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+import quotebank
+from quotebank.cli import main
+from quotebank.dataset.filters import RecordFilter, parse_cue_classes
+from quotebank.dataset.quotations import QUOTATION_FIELDS
+from quotebank.dataset.speakers import read_dataset, summarise_speakers
+from quotebank.records import FIELDS, Quote
+from quotebank.show import render_html, render_terminal
+from support import SEEDS
+
+SAID = "We will hold those responsible to account for what happened in the village of Saint-Pierre"
+VARIANTS = [
+    f"“{SAID},” Prime Minister Justin Trudeau said on Monday.",
+    f"Justin Trudeau said: “{SAID.replace('what happened', 'what has happened')}.”",
+    f"“{SAID.replace('the village', 'this village')},” Trudeau told reporters in Ottawa.",
+]
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory):
+    """A folder with a .txt seed, an HTML page and a JSONL file with metadata."""
+    root = tmp_path_factory.mktemp("mixed")
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    shutil.copy(seed, root / seed.name)
+    (root / "page.html").write_text(
+        "<html><head><title>Ottawa vows action</title><link rel='canonical' href='https://c.example/3'>"
+        "<script>var s = '“Do not quote the script,” he said.';</script></head><body>"
+        "<nav>“Read the newsletter,” the editors said.</nav><article><h1>Ottawa vows action</h1>"
+        f"<p>{VARIANTS[2]}</p><p>The visit lasted two hours and the minister met residents of the village.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    lines = [
+        {"id": "j1", "text": VARIANTS[0], "date": "2024-05-03", "url": "https://a.example/1", "source": "A"},
+        {"id": "j2", "text": VARIANTS[1], "date": "2024-05-02", "url": "https://b.example/2", "source": "B"},
+    ]
+    (root / "news.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    return root
+
+
+def _rows(path):
+    return list(read_dataset(path))
+
+
+@pytest.mark.parametrize("level", ["mention", "quote"])
+def test_mixed_folder_gives_both_levels_in_every_format(mixed, tmp_path, level):
+    runner = CliRunner()
+    outputs = {}
+    for fmt in ("jsonl", "csv", "parquet"):
+        out = tmp_path / f"{level}.{fmt}"
+        result = runner.invoke(main, ["extract", str(mixed), "--level", level, "-o", str(out), "-q"])
+        assert result.exit_code == 0, result.output
+        outputs[fmt] = _rows(out)
+    fields = FIELDS if level == "mention" else QUOTATION_FIELDS
+    for fmt, rows in outputs.items():
+        assert rows, fmt
+        assert list(rows[0]) == list(fields), fmt
+        assert len(rows) == len(outputs["jsonl"]), fmt
+    key = "text" if level == "mention" else "quotation"
+    assert [r[key] for r in outputs["csv"]] == [r[key] for r in outputs["jsonl"]]
+    assert [r[key] for r in outputs["parquet"]] == [r[key] for r in outputs["jsonl"]]
+    if level == "quote":
+        (said,) = [r for r in outputs["jsonl"] if r["quotation"].startswith("We will hold")]
+        assert said["numOccurrences"] == 3
+        assert said["urls"] == ["https://a.example/1", "https://b.example/2", "https://c.example/3"]
+        assert said["speaker"] == "Justin Trudeau"
+        assert said["date"] == "2024-05-02"
+        assert said == {**outputs["csv"][outputs["jsonl"].index(said)], "date": "2024-05-02"}
+        assert outputs["parquet"][outputs["jsonl"].index(said)] == said
+    else:
+        by_doc = {r["doc_id"]: r for r in outputs["jsonl"]}
+        assert by_doc["j1"]["source"] == "A" and by_doc["j2"]["date"] == "2024-05-02"
+        assert by_doc["page"]["title"] == "Ottawa vows action"
+        texts = " ".join(r["text"] for r in outputs["jsonl"])
+        assert "Do not quote the script" not in texts and "Read the newsletter" not in texts
+
+
+def test_quote_level_to_stdout(mixed):
+    result = CliRunner().invoke(main, ["extract", str(mixed / "news.jsonl"), "--level", "quote", "-q"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 1 and rows[0]["numOccurrences"] == 2
+
+
+def test_quote_level_resumes_from_the_staged_mentions(mixed, tmp_path):
+    out = tmp_path / "q.jsonl"
+    runner = CliRunner()
+    (tmp_path / "q.jsonl.part").write_text("", encoding="utf-8")
+    (tmp_path / "q.jsonl.part.done").write_text("", encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(mixed / "news.jsonl"), "--level", "quote", "-o", str(out),
+                                  "--resume", "-q"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(x)["numOccurrences"] for x in out.read_text(encoding="utf-8").splitlines()] == [2]
+    assert not (tmp_path / "q.jsonl.part").exists()
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (None, {"speech", "belief", "document"}),
+        ("all", {"speech", "belief", "document"}),
+        ("speech", {"speech"}),
+        (" Speech , belief ", {"speech", "belief"}),
+        (["document"], {"document"}),
+    ],
+)
+def test_parse_cue_classes(value, expected):
+    assert parse_cue_classes(value) == expected
+
+
+def test_parse_cue_classes_refuses_unknown_names():
+    with pytest.raises(ValueError, match="unknown cue class opinion"):
+        parse_cue_classes("speech,opinion")
+
+
+@pytest.mark.parametrize(
+    "record, keep, expected",
+    [
+        (Quote(start=0, end=1, text="x", cue_class="belief"), RecordFilter("speech"), False),
+        (Quote(start=0, end=1, text="x", cue_class="speech"), RecordFilter("speech"), True),
+        (Quote(start=5, end=6, text="x", nested_in=0), RecordFilter(nested=False), False),
+        (Quote(start=5, end=6, text="x", nested_in=0), RecordFilter(), True),
+        (Quote(start=0, end=1, text="x", confidence=0.4), RecordFilter(min_confidence=0.5), False),
+        (Quote(start=0, end=1, text="x", confidence=0.5), RecordFilter(min_confidence=0.5), True),
+    ],
+)
+def test_record_filter(record, keep, expected):
+    assert keep(record) is expected
+
+
+def test_filters_on_the_command_line(tmp_path):
+    runner = CliRunner()
+    every = tmp_path / "all.jsonl"
+    some = tmp_path / "some.jsonl"
+    assert runner.invoke(main, ["extract", str(SEEDS), "-o", str(every), "-q"]).exit_code == 0
+    result = runner.invoke(main, ["extract", str(SEEDS), "-o", str(some), "-q", "--cue-class", "speech",
+                                  "--no-nested", "--min-confidence", "0.6"])
+    assert result.exit_code == 0, result.output
+    all_rows, kept = _rows(every), _rows(some)
+    expected = [r for r in all_rows
+                if r["cue_class"] == "speech" and r["nested_in"] is None and r["confidence"] >= 0.6]
+    assert kept == expected
+    assert 0 < len(kept) < len(all_rows)
+    bad = runner.invoke(main, ["extract", str(SEEDS), "--cue-class", "opinion"])
+    assert bad.exit_code == 2 and "unknown cue class" in bad.output
+
+
+def test_render_terminal_marks_quotes_speakers_and_cues(extractor):
+    text = "“We will respond,” Russia's President Vladimir Putin said on Thursday."
+    quotes = extractor.extract(text)
+    out = render_terminal(text, quotes, "t")
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert text in plain  # the article, whole
+    assert "\x1b[36mWe will respond,\x1b[0m" in out  # direct quotes in cyan
+    assert "\x1b[32m\x1b[1mRussia's President Vladimir Putin\x1b[0m" in out  # the speaker bold green
+    assert "Vladimir Putin (1)" in plain
+
+
+def test_render_html_is_one_self_contained_page(extractor):
+    text = (SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0]).read_text(encoding="utf-8")
+    quotes = extractor.extract(text)
+    page = render_html(text, quotes, "Seed <0>")
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert "<title>Seed &lt;0&gt;</title>" in page
+    assert not re.search(r"<script|\b(?:src|href)=|@import|url\(", page)  # nothing loaded from elsewhere
+    for label in ("DIRECT", "INDIRECT", "SPEAKER", "CUE"):
+        assert f">{label}<" in page or f">{label}\n" in page or label in page
+    assert page.count('class="spans"') >= 5  # displaCy's span renderer drew the paragraphs with quotes
+    assert "Ali Akbar Velayati" in page.split("Quotes by speaker")[1]
+    assert page.count("<tr>") == len(quotes) + 1
+
+
+def test_show_command(tmp_path):
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    runner = CliRunner()
+    shown = runner.invoke(main, ["show", str(seed), "--no-color"])
+    assert shown.exit_code == 0, shown.output
+    assert "Ali Akbar Velayati" in shown.output and "\x1b[" not in shown.output
+    page = tmp_path / "a.html"
+    written = runner.invoke(main, ["show", str(seed), "--html", str(page)])
+    assert written.exit_code == 0 and page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    missing = runner.invoke(main, ["show", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 1 and "no such file" in missing.output
+
+
+def test_show_picks_a_jsonl_document_by_id(tmp_path):
+    src = tmp_path / "d.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": VARIANTS[0]}) + "\n" + json.dumps({"id": "b", "text": VARIANTS[2]})
+                   + "\n", encoding="utf-8")
+    runner = CliRunner()
+    assert "Ottawa" in runner.invoke(main, ["show", str(src), "--id", "b"]).output
+    assert runner.invoke(main, ["show", str(src), "--id", "zz"]).exit_code == 1
+
+
+def test_summarise_speakers_ranks_and_counts():
+    def row(speaker, text, doc_id, kind="direct", date=None, named=True):
+        return {"speaker": speaker, "speaker_named": named, "text": text, "doc_id": doc_id, "kind": kind, "date": date}
+
+    rows = [
+        row("A B", "one", "d1", date="2024-01-02"),
+        row("A B", "two", "d2", kind="indirect", date="2024-01-01"),
+        row("A B", "one", "d2"),
+        row("officials", "three", "d1", named=False),
+        row(None, "four", "d1", named=False),
+    ]
+    (ab, officials) = summarise_speakers(rows)
+    assert (ab.speaker, ab.quotes, ab.quotations, ab.articles) == ("A B", 3, 2, 2)
+    assert ab.kinds == {"direct": 2, "indirect": 1}
+    assert (ab.first_date, ab.last_date) == ("2024-01-01", "2024-01-02")
+    assert officials.named is False
+    assert [s.speaker for s in summarise_speakers(rows, named_only=True)] == ["A B"]
+
+
+def test_speakers_command_on_both_levels(tmp_path, mixed):
+    runner = CliRunner()
+    mentions, quotations = tmp_path / "m.jsonl", tmp_path / "q.parquet"
+    assert runner.invoke(main, ["extract", str(SEEDS), str(mixed), "-o", str(mentions), "-q"]).exit_code == 0
+    assert runner.invoke(main, ["extract", str(mixed), "--level", "quote", "-o", str(quotations), "-q"]).exit_code == 0
+    out = runner.invoke(main, ["speakers", str(mentions), "--top", "5", "-f", "json"])
+    assert out.exit_code == 0, out.output
+    ranked = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(ranked) == 5
+    assert [r["quotes"] for r in ranked] == sorted((r["quotes"] for r in ranked), reverse=True)
+    top = ranked[0]
+    assert top["speaker"] == "Anna Borshchevskaya" and len(top["key_terms"]) == 5
+    assert {"Russia", "Iran"} & set(top["key_terms"])
+    table = runner.invoke(main, ["speakers", str(mentions), "--top", "3", "--key-terms", "0"])
+    assert table.output.splitlines()[0].split()[:3] == ["speaker", "quotes", "articles"]
+    as_csv = runner.invoke(main, ["speakers", str(quotations), "-f", "csv", "--key-terms", "0"])
+    rows = list(csv.DictReader(as_csv.stdout.splitlines()))
+    trudeau = next(r for r in rows if r["speaker"] == "Justin Trudeau")
+    assert trudeau["quotes"] == "3" and trudeau["quotations"] == "1" and trudeau["first_date"] == "2024-05-02"
+
+
+def test_python_api_corpus_quote_level_and_data_frame(mixed):
+    records = list(quotebank.extract_corpus([mixed / "news.jsonl"]))
+    assert {r.doc_id for r in records} == {"j1", "j2"}
+    (quotation,) = quotebank.quote_level(records)
+    assert quotation.numOccurrences == 2
+    frame = quotebank.to_dataframe(records)
+    assert list(frame.columns) == list(FIELDS) and len(frame) == len(records)
+    assert list(quotebank.to_dataframe([quotation]).columns) == list(QUOTATION_FIELDS)
