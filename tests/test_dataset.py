@@ -251,3 +251,27 @@ def test_python_api_corpus_quote_level_and_data_frame(mixed):
     frame = quotebank.to_dataframe(records)
     assert list(frame.columns) == list(FIELDS) and len(frame) == len(records)
     assert list(quotebank.to_dataframe([quotation]).columns) == list(QUOTATION_FIELDS)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromium here (Debian: apt install chromium)")
+def test_show_page_renders_in_headless_chromium(tmp_path, extractor):
+    import subprocess
+
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    text = seed.read_text(encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text(render_html(text, extractor.extract(text), seed.stem), encoding="utf-8")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run([CHROMIUM, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True,
+                         timeout=120, check=True).stdout
+    assert "Quotes by speaker" in dom and "Ali Akbar Velayati" in dom
+    assert dom.count('class="spans"') >= 5
+    shot = tmp_path / "page.png"
+    subprocess.run([CHROMIUM, *flags, "--window-size=1200,2000", f"--screenshot={shot}", page.as_uri()],
+                   capture_output=True, timeout=120, check=True)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
