@@ -235,6 +235,7 @@ def test_speakers_command_on_both_levels(tmp_path, mixed):
     top = ranked[0]
     assert top["speaker"] == "Anna Borshchevskaya" and len(top["key_terms"]) == 5
     assert {"Russia", "Iran"} & set(top["key_terms"])
+    assert not {"Anna", "Borshchevskaya", "Anna Borshchevskaya"} & set(top["key_terms"])  # not her own name
     table = runner.invoke(main, ["speakers", str(mentions), "--top", "3", "--key-terms", "0"])
     assert table.output.splitlines()[0].split()[:3] == ["speaker", "quotes", "articles"]
     as_csv = runner.invoke(main, ["speakers", str(quotations), "-f", "csv", "--key-terms", "0"])

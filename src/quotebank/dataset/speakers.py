@@ -193,7 +193,8 @@ def summarise_speakers(rows: Iterable[dict[str, Any]], *, named_only: bool = Fal
 
 def add_key_terms(summaries: list[SpeakerSummary], rows: Iterable[dict[str, Any]], nlp: Any, topn: int = 5) -> None:
     """Fill in each summary's key terms: YAKE (``textacy.extract.keyterms.yake``)
-    over the speaker's distinct quotations, joined one per sentence.
+    over the speaker's distinct quotations, joined one per sentence; terms
+    made only of the speaker's own name are left out.
 
     Args:
         summaries: the speakers to describe (only these are read).
@@ -213,8 +214,10 @@ def add_key_terms(summaries: list[SpeakerSummary], rows: Iterable[dict[str, Any]
     names = [name for name in wanted if texts[name]]
     joined = ("\n".join(t.rstrip(" ,;:") + ("" if t.rstrip()[-1:] in ".!?" else ".") for t in texts[n]) for n in names)
     for name, doc in zip(names, nlp.pipe(joined), strict=True):
-        terms = yake(doc, normalize=None, topn=topn)
-        wanted[name].key_terms = [term for term, _score in terms]
+        own = set(name.lower().split())
+        terms = [term for term, _score in yake(doc, normalize=None, topn=topn + 3)
+                 if not set(term.lower().split()) <= own]  # "Trump" is not what Trump talks about
+        wanted[name].key_terms = terms[:topn]
 
 
 def keyterm_pipeline(model: str | None = None) -> Any:
