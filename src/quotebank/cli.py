@@ -228,8 +228,8 @@ def show(path: str, doc_id: str | None, html_out: str | None, model: str | None,
     from quotebank.corpus.readers import Document, find_files, read_documents
 
     files, problems = find_files([path])
-    for problem in problems:
-        raise click.ClickException(f"{problem.source}: {problem.message}")
+    if problems:
+        raise click.ClickException(f"{problems[0].source}: {problems[0].message}")
     found: Document | None = None
     for item in read_documents(files):
         if isinstance(item, ReadProblem):

@@ -103,19 +103,26 @@ def safe(path: str | Path) -> str:
     return safe_text(str(path))
 
 
+def _csv_row(fieldnames: Iterable[str], row: dict[str, Any] | None = None) -> str:
+    """One CSV line: ``row``'s values in ``fieldnames`` order, or the header when ``row`` is None."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(fieldnames), lineterminator="\n")
+    if row is None:
+        writer.writeheader()
+    else:
+        writer.writerow(row)
+    return buf.getvalue()
+
+
 def _line(fmt: str, quote: Quote) -> str:
     row = quote.to_dict()
     if fmt == "csv":
-        buf = io.StringIO()
-        csv.DictWriter(buf, fieldnames=list(FIELDS), lineterminator="\n").writerow(row)
-        return buf.getvalue()
+        return _csv_row(FIELDS, row)
     return json.dumps(row, ensure_ascii=False) + "\n"
 
 
 def _csv_header() -> bytes:
-    buf = io.StringIO()
-    csv.DictWriter(buf, fieldnames=list(FIELDS), lineterminator="\n").writeheader()
-    return buf.getvalue().encode("utf-8")
+    return _csv_row(FIELDS).encode("utf-8")
 
 
 def _create(path: Path) -> IO[bytes]:
@@ -331,19 +338,30 @@ class QuoteWriter:
 def _jsonl_to_parquet(source: Path, target: Path) -> None:
     """Convert staged JSONL records to Parquet, a row group at a time."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     arrow = {int: pa.int64(), float: pa.float64(), str: pa.string(), bool: pa.bool_()}
     schema = pa.schema([pa.field(name, arrow[FIELD_TYPES[name]]) for name in FIELDS])
+    with open(source, encoding="utf-8") as fh:
+        _write_parquet((json.loads(line) for line in fh), schema, target)
+
+
+def _write_parquet(rows: Iterable[dict[str, Any]], schema: Any, target: Path) -> int:
+    """Write rows to a new Parquet file, :data:`PARQUET_ROWS` to a row group; returns the row count."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    count = 0
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
-    with os.fdopen(fd, "wb") as sink, pq.ParquetWriter(sink, schema) as writer, open(source, encoding="utf-8") as fh:
-        rows: list[dict] = []
-        for line in fh:
-            rows.append(json.loads(line))
-            if len(rows) >= PARQUET_ROWS:
-                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-                rows = []
-        writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+    with os.fdopen(fd, "wb") as sink, pq.ParquetWriter(sink, schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for row in rows:
+            batch.append(row)
+            count += 1
+            if len(batch) >= PARQUET_ROWS:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch = []
+        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+    return count
 
 
 def atomic_write_text(path: str | Path, text: str) -> None:
@@ -388,20 +406,15 @@ def write_quotations(records: Iterable[Any], out: IO[bytes] | Path, fmt: str) ->
             return write_quotations(records, sink, fmt)
     quotations = (q.to_dict() for q in quote_level(records))
     if isinstance(out, Path):
-        return _quotations_to_parquet(quotations, out)
+        return _write_parquet(quotations, quotation_schema(), out)
     if fmt == "parquet":
         raise OutputError("Parquet output needs a file path")
     count = 0
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(QUOTATION_FIELDS), lineterminator="\n")
-        writer.writeheader()
-        out.write(buf.getvalue().encode("utf-8"))
+        out.write(_csv_row(QUOTATION_FIELDS).encode("utf-8"))
         for row in quotations:
-            buf = io.StringIO()
-            csv.DictWriter(buf, fieldnames=list(QUOTATION_FIELDS), lineterminator="\n").writerow(
-                {k: _quotation_cell(v) for k, v in row.items()})
-            out.write(buf.getvalue().encode("utf-8", "backslashreplace"))
+            line = _csv_row(QUOTATION_FIELDS, {k: _quotation_cell(v) for k, v in row.items()})
+            out.write(line.encode("utf-8", "backslashreplace"))
             count += 1
     else:
         for row in quotations:
@@ -426,25 +439,6 @@ def quotation_schema() -> Any:
         ("speaker_id", pa.string()), ("kinds", pa.list_(pa.string())), ("doc_ids", pa.list_(pa.string())),
         ("occurrences", pa.list_(occurrence)),
     ])
-
-
-def _quotations_to_parquet(rows: Iterable[dict[str, Any]], target: Path) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    schema = quotation_schema()
-    count = 0
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
-    with os.fdopen(fd, "wb") as sink, pq.ParquetWriter(sink, schema) as writer:
-        batch: list[dict[str, Any]] = []
-        for row in rows:
-            batch.append(row)
-            count += 1
-            if len(batch) >= PARQUET_ROWS:
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                batch = []
-        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-    return count
 
 
 def open_writer(path: str | Path | None = None, fmt: str | None = None, *, resume: bool = False,

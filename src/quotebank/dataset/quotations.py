@@ -33,6 +33,7 @@ the vocabulary's word counts.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -200,9 +201,15 @@ def similar(a: str, b: str, threshold: float = FUZZY_THRESHOLD) -> bool:
         return False  # the length gap alone costs more edits than allowed
     if _anchors(wa) != _anchors(wb):
         return False
+    return _levenshtein()(a, b) >= threshold
+
+
+@functools.cache
+def _levenshtein() -> Any:
+    """textacy's Levenshtein similarity, imported once, on first need (textacy loads spaCy)."""
     from textacy.similarity import levenshtein
 
-    return levenshtein(a, b) >= threshold
+    return levenshtein
 
 
 class _Forest:

@@ -9,6 +9,7 @@ first and last date, and key terms of the speaker's quotations
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -17,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from quotebank.dataset.quotations import speakers_agree
+from quotebank.dataset.quotations import NO_SPEAKER, speakers_agree
 from quotebank.records import FIELD_TYPES
 
 __all__ = ["SpeakerSummary", "read_dataset", "summarise_speakers", "add_key_terms", "SUMMARY_FIELDS"]
@@ -25,8 +26,8 @@ __all__ = ["SpeakerSummary", "read_dataset", "summarise_speakers", "add_key_term
 #: Characters of a speaker's quotations read for key terms (the first ones,
 #: in dataset order): enough to see the themes, bounded in time.
 KEYTERM_CHARS = 50_000
-#: The speaker names that mean "no speaker".
-_NO_SPEAKER = (None, "", "None")
+#: The speaker values that mean "no speaker" (null, empty, or the quote level's "None").
+_NO_SPEAKER = (None, "", NO_SPEAKER)
 
 
 @attrs.define(slots=True)
@@ -146,7 +147,7 @@ class _Tally:
     speaker_id: str | None = None
     named: bool = True
     quotes: int = 0
-    texts: set[str] = attrs.Factory(set)
+    texts: set[bytes] = attrs.Factory(set)  # digests of the distinct quotations: small, whatever their length
     kinds: Counter[str] = attrs.Factory(Counter)
     articles: set[str] = attrs.Factory(set)
     first: str | None = None
@@ -172,7 +173,7 @@ def summarise_speakers(rows: Iterable[dict[str, Any]], *, named_only: bool = Fal
         t = tallies.get(speaker)
         if t is None:
             t = tallies[speaker] = _Tally(speaker_id=row.get("speaker_id"), named=named)
-        t.texts.add(text)
+        t.texts.add(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest())
         for doc_id, date, kind in occurrences:
             t.quotes += 1
             t.kinds[kind or "direct"] += 1
