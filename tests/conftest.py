@@ -60,15 +60,50 @@ def candidates_of(parsed):
 
 @pytest.fixture(autouse=True, scope="session")
 def no_network():
-    """quotebank never touches the network at run time: every socket connection fails the test."""
+    """quotebank never touches the network at run time: every connection to
+    another host fails the test (the loopback, which a local Dask cluster
+    talks over, is allowed)."""
+    import ipaddress
     import socket
 
-    def refuse(*args, **kwargs):
-        raise AssertionError(f"network access attempted: {args!r}")
-
     saved = socket.socket.connect, socket.socket.connect_ex, socket.create_connection
-    socket.socket.connect = refuse  # type: ignore[method-assign]
-    socket.socket.connect_ex = refuse  # type: ignore[method-assign]
-    socket.create_connection = refuse
+
+    def local(address) -> bool:
+        if not isinstance(address, tuple):  # a Unix socket's path
+            return True
+        host = address[0]
+        if host == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            return False
+
+    def guarded(real, address_at):
+        def connect(*args, **kwargs):
+            if not local(args[address_at]):
+                raise AssertionError(f"network access attempted: {args!r}")
+            return real(*args, **kwargs)
+
+        return connect
+
+    socket.socket.connect = guarded(saved[0], 1)  # type: ignore[method-assign]
+    socket.socket.connect_ex = guarded(saved[1], 1)  # type: ignore[method-assign]
+    socket.create_connection = guarded(saved[2], 0)
     yield
     socket.socket.connect, socket.socket.connect_ex, socket.create_connection = saved
+
+
+@pytest.fixture
+def failing(monkeypatch):
+    """Make quote finding raise on any text holding "BOOM"."""
+    import quotebank.nlp
+
+    real = quotebank.nlp.find_quotes
+
+    def find_quotes(doc, *args, **kwargs):
+        if "BOOM" in doc.text:
+            raise RuntimeError("a bug in a rule")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(quotebank.nlp, "find_quotes", find_quotes)

@@ -40,19 +40,6 @@ def runner():
     return CliRunner()
 
 
-@pytest.fixture
-def failing(monkeypatch):
-    """Make quote finding raise on any text holding "BOOM"."""
-    real = quotebank.nlp.find_quotes
-
-    def find_quotes(doc, *args, **kwargs):
-        if "BOOM" in doc.text:
-            raise RuntimeError("a bug in a rule")
-        return real(doc, *args, **kwargs)
-
-    monkeypatch.setattr(quotebank.nlp, "find_quotes", find_quotes)
-
-
 # Silent failure ---------------------------------------------------------------------------------------------
 
 

@@ -110,13 +110,22 @@ def _say_problem(problem: ReadProblem, debug: bool = False) -> None:
               help="Drop records with a lower confidence.")
 @click.option("--keep-text", type=click.Path(file_okay=False, path_type=str), default=None, metavar="DIR",
               help="Write each document's text to DIR/ID.txt (for HTML, the extracted text the offsets refer to).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine's processes (-j). dask: partitions on a dask.distributed cluster "
+                   "(a LocalCluster of -j workers, or --scheduler's).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Address of a running Dask scheduler (tcp://host:8786); implies --engine dask.")
+@click.option("--partition-size", default=None, type=click.IntRange(min=1), metavar="BYTES",
+              help="--engine dask: input bytes per partition (default: from the corpus size and workers, "
+                   "64 KB to 4 MB).")
 @click.option("--batch-size", default=None, type=int, hidden=True,
               help="Ignored: batches are sized by characters.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
 @click.option("--debug", is_flag=True, help="Print the traceback of each failed document.")
 def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: str | None, n_process: int,
             resume: bool, speakers_csv: str | None, level: str, cue_classes: str, no_nested: bool,
-            min_confidence: float, keep_text: str | None, batch_size: int | None, quiet: bool, debug: bool) -> None:
+            min_confidence: float, keep_text: str | None, engine: str, scheduler: str | None,
+            partition_size: int | None, batch_size: int | None, quiet: bool, debug: bool) -> None:
     """Extract quotes from .txt, .html and .jsonl files and folders (recursively).
 
     PATHS are files and folders; - reads JSONL from stdin. JSONL lines are
@@ -129,12 +138,17 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
     on stderr and the run goes on; the exit status is then 1. Ctrl-C or
     SIGTERM stop the run within seconds, keeping every finished document in
     OUT.part: the same command with --resume finishes it.
+
+    With --engine dask, .parquet inputs (id and text columns) and JSONL files
+    are cut into partitions that Dask workers read and extract; -o DIR/
+    writes a partitioned Parquet dataset (one part file per partition, each
+    written by its worker). The records are those of a local run.
     """
     import os
     import signal
 
     from quotebank.api import Extractor
-    from quotebank.corpus.writers import OutputError
+    from quotebank.corpus.writers import OutputError, PartitionedWriter
     from quotebank.dataset.filters import RecordFilter
     from quotebank.run import ResumeError, RunReport, write_corpus
     from quotebank.speakers.registry import SpeakerTable
@@ -148,17 +162,42 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
         table = SpeakerTable.from_csv(speakers_csv) if speakers_csv else None
     except (ValueError, OSError, UnicodeDecodeError) as err:
         raise click.UsageError(f"--speakers: {err}") from err
+    if scheduler is not None:
+        engine = "dask"
+    workers = n_process or (os.cpu_count() or 1)
+    as_folder = output is not None and output != "-" and (output.endswith(("/", os.sep)) or os.path.isdir(output))
+    if as_folder:
+        if engine != "dask":
+            raise click.UsageError("a partitioned dataset (-o DIR/) is written by --engine dask; "
+                                   "for a local run name a file (-o quotes.parquet)")
+        if fmt not in (None, "parquet") or level != "mention":
+            raise click.UsageError("a partitioned dataset (-o DIR/) holds mention records in Parquet; "
+                                   "for the quote level run 'quotebank quotations DIR/' on it afterwards")
+    if engine == "dask":
+        import importlib.util
+
+        from quotebank.models import pipeline_installed
+
+        if "-" in paths:
+            raise click.UsageError("--engine dask reads files and folders, not standard input (-)")
+        if importlib.util.find_spec("distributed") is None:
+            raise click.UsageError("--engine dask needs dask.distributed: pip install 'quotebank[dask]'")
+        if scheduler is None and not pipeline_installed(model_name(model)):
+            raise click.ClickException(f"cannot load the spaCy pipeline {model_name(model)!r}: it is not installed")
     try:
-        writer = open_writer(output, fmt, resume=resume, level=level)
+        writer = PartitionedWriter(output, resume=resume) if as_folder else open_writer(  # type: ignore[arg-type]
+            output, fmt, resume=resume, level=level)
     except (OutputError, OSError) as err:
         raise click.UsageError(str(err)) from err
     if writer.notice and not quiet:
         click.echo(f"quotebank: {writer.notice}", err=True)
-    try:
-        extractor = Extractor(model, speakers=table)
-    except (OSError, ValueError) as err:
-        writer.abort()
-        raise click.ClickException(str(err)) from err
+    extractor = None
+    if engine == "local":
+        try:
+            extractor = Extractor(model, speakers=table)
+        except (OSError, ValueError) as err:
+            writer.abort()
+            raise click.ClickException(str(err)) from err
     report = RunReport()
     progress = _Progress(enabled=not quiet)
 
@@ -169,9 +208,18 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
     _MAIN_PID = os.getpid()
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        write_corpus(paths, writer, extractor, n_process=n_process or (os.cpu_count() or 1), report=report,
-                     on_problem=on_problem, on_document=progress, keep=None if keep.keeps_all else keep,
-                     keep_text=keep_text)
+        if extractor is not None:
+            assert not isinstance(writer, PartitionedWriter)  # refused above without --engine dask
+            write_corpus(paths, writer, extractor, n_process=workers, report=report, on_problem=on_problem,
+                         on_document=progress, keep=None if keep.keeps_all else keep, keep_text=keep_text)
+        else:
+            from quotebank.distributed import TaskSettings, write_corpus_dask
+
+            settings = TaskSettings(model=model_name(model), speakers=table, keep=None if keep.keeps_all else keep,
+                                    keep_text=keep_text)
+            write_corpus_dask(paths, writer, settings, scheduler=scheduler, n_workers=workers, report=report,
+                              on_problem=on_problem, on_document=progress, partition_bytes=partition_size,
+                              on_notice=None if quiet else lambda note: click.echo(f"quotebank: {note}", err=True))
     except KeyboardInterrupt as stop:
         progress(report, final=True)
         where = f"; they are in {writer.part}: run the same command with --resume to finish" if writer.part else ""
@@ -179,6 +227,8 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
         sys.exit(EXIT_SIGTERM if isinstance(stop, _Terminated) else EXIT_SIGINT)
     except ResumeError as err:
         raise click.UsageError(f"--resume: {err}") from err
+    except OutputError as err:
+        raise click.UsageError(str(err)) from err
     except BrokenPipeError:  # the reader of stdout went away (| head): stop quietly, as Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_LOST)
@@ -258,7 +308,57 @@ def show(path: str, doc_id: str | None, html_out: str | None, model: str | None,
 
 
 @main.command()
-@click.argument("dataset", type=click.Path(exists=True, dir_okay=False, path_type=str))
+@click.argument("dataset", type=click.Path(exists=True, path_type=str))
+@click.option("-o", "--output", default=None, help="Output file (default: stdout); its suffix names the format.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: from -o's suffix, else jsonl).")
+def quotations(dataset: str, output: str | None, fmt: str | None) -> None:
+    """Merge the mention records of DATASET into quotations (the quote level).
+
+    DATASET is what 'quotebank extract' wrote at the mention level: a .jsonl,
+    .csv or .parquet file, or a partitioned Parquet dataset (a folder, from
+    --engine dask -o DIR/). The output is that of 'extract --level quote'
+    over the same documents. The file is written whole or not at all.
+    """
+    import itertools
+    import os
+    from pathlib import Path
+
+    from quotebank.corpus.writers import OutputError, format_for, write_quotations
+    from quotebank.dataset.speakers import read_dataset
+
+    try:
+        fmt = format_for(output, fmt)
+    except OutputError as err:
+        raise click.UsageError(str(err)) from err
+    try:
+        rows = read_dataset(dataset)
+        first = next(rows, None)
+        if first is not None and "quotation" in first:
+            raise ValueError("it is already at the quote level")
+        records = rows if first is None else itertools.chain([first], rows)
+        if output is None or output == "-":
+            if fmt == "parquet":
+                raise click.UsageError("Parquet output needs a file: give -o FILE.parquet")
+            count = write_quotations(records, sys.stdout.buffer, fmt)
+        else:
+            target = Path(output)
+            staged = target.with_name(target.name + ".part")
+            try:
+                count = write_quotations(records, staged, fmt)
+                os.replace(staged, target)
+            finally:
+                staged.unlink(missing_ok=True)
+    except BrokenPipeError:  # the reader of stdout went away (| head): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_LOST)
+    except (ValueError, OSError, KeyError, TypeError) as err:
+        raise click.ClickException(f"{dataset}: {err}") from err
+    click.echo(f"quotebank: {count:,} quotations", err=True)
+
+
+@main.command()
+@click.argument("dataset", type=click.Path(exists=True, path_type=str))
 @click.option("--top", default=20, show_default=True, type=click.IntRange(min=0),
               help="How many speakers to list (0: all).")
 @click.option("--named-only", is_flag=True, help="Leave out unnamed sources (\"officials\").")
@@ -268,7 +368,7 @@ def show(path: str, doc_id: str | None, html_out: str | None, model: str | None,
               show_default=True, help="table for people, csv or json (one object a line) for machines.")
 @click.option("-m", "--model", default=None, help="spaCy pipeline for the key terms (as for extract).")
 def speakers(dataset: str, top: int, named_only: bool, topn: int, fmt: str, model: str | None) -> None:
-    """Rank the speakers of DATASET (a quotebank output, either level) by quotes.
+    """Rank the speakers of DATASET (a quotebank output, either level; a file or a partitioned folder) by quotes.
 
     For each: quotes, distinct quotations, kinds, articles, first and last
     date, and key terms of what they said (YAKE over their quotations).

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 import os
 
-__all__ = ["DEFAULT_MODEL", "MODEL_ENV", "model_name"]
+__all__ = ["DEFAULT_MODEL", "MODEL_ENV", "model_name", "pipeline_installed"]
 
 #: Environment variable naming the spaCy pipeline to load.
 MODEL_ENV = "QUOTEBANK_MODEL"
@@ -31,3 +31,14 @@ DEFAULT_MODEL: str = _default_model()
 def model_name(name: str | None = None) -> str:
     """The pipeline to load: ``name``, else ``$QUOTEBANK_MODEL``, else :data:`DEFAULT_MODEL`."""
     return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+def pipeline_installed(name: str) -> bool:
+    """Whether ``name`` is an installed package or an existing path (checked
+    without loading it, e.g. before starting workers that will load it)."""
+    if os.path.exists(name):
+        return True
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False

@@ -29,6 +29,7 @@ import functools
 import traceback
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -219,8 +220,8 @@ def paragraph_sentences(doc: Doc) -> Doc:
     News pages carry stray lines ("Advertisement", captions) that the parser
     would otherwise glue to the next paragraph's sentence.
     """
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if prev.is_space and prev.text.count("\n") >= 1 and not tok.is_space:
-            tok.is_sent_start = True
+    spaces = doc.to_array(IS_SPACE)  # only the whitespace tokens are visited
+    for i in spaces[:-1].nonzero()[0].tolist():
+        if not spaces[i + 1] and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc

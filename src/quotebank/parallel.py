@@ -27,9 +27,11 @@ __all__ = ["parallel_results", "TASK_CHARS", "TASKS_PER_WORKER"]
 #: articles: small enough that records reach the output (and --resume's log)
 #: steadily; on PolNeAR dev with 2 workers 50,000 ran in 31 s, 200,000 in 34 s.
 TASK_CHARS = 50_000
-#: Tasks queued per worker: enough to keep every worker busy, few enough to
-#: bound memory.
-TASKS_PER_WORKER = 2
+#: Tasks queued per worker: enough to keep every worker busy while the parent
+#: waits for the oldest task (results are taken in order, and one long
+#: document can hold up the rest), few enough to bound memory (16 tasks of
+#: 50,000 characters with 2 workers).
+TASKS_PER_WORKER = 8
 
 #: The extractor of this worker process.
 _WORKER: Extractor | None = None

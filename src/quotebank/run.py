@@ -21,7 +21,8 @@ from quotebank.corpus.readers import Document, ReadProblem, find_files, read_doc
 from quotebank.corpus.writers import Done, QuoteWriter
 from quotebank.records import Metadata, Quote
 
-__all__ = ["RunReport", "ResumeError", "extract_corpus", "iter_corpus", "write_corpus"]
+__all__ = ["RunReport", "ResumeError", "extract_corpus", "finish_result", "iter_corpus", "keep_text_file",
+           "write_corpus", "skip_done", "check_all_done"]
 
 
 class ResumeError(ValueError):
@@ -42,6 +43,8 @@ class RunReport:
         seconds: seconds since the first document was done (the model's load
             time is not counted).
         rate_words: words processed after the first document, for the rate.
+        first_done: when (``time.perf_counter()``) the first document was done.
+        failed: documents whose extraction failed (in this run).
     """
 
     files: int = 0
@@ -52,11 +55,36 @@ class RunReport:
     problems: list[ReadProblem] = attrs.Factory(list)
     seconds: float = 0.0
     rate_words: int = 0
+    first_done: float | None = None
+    failed: int = 0
 
     @property
     def errors(self) -> list[ReadProblem]:
         """The problems that lost an input or a document."""
         return [p for p in self.problems if p.fatal]
+
+    def count(self, result: Result, quotes: int, words: int, problem: Callable[[ReadProblem], None]) -> None:
+        """Count one finished document (its failure reported through ``problem``).
+
+        Args:
+            result: the document's result.
+            quotes: its records kept.
+            words: its words.
+            problem: where a failure is reported.
+        """
+        self.documents += 1
+        self.quotes += quotes
+        self.words += words
+        now = time.perf_counter()
+        if self.first_done is None:
+            self.first_done = now
+        else:
+            self.rate_words += words
+            self.seconds = now - self.first_done
+        if result.error is not None:
+            self.failed += 1
+            message = f"extraction failed: {result.error.error_type}: {result.error.message}"
+            problem(ReadProblem(result.doc_id, message, detail=result.error.traceback))
 
     @property
     def words_per_second(self) -> float:
@@ -131,57 +159,71 @@ def iter_corpus(
                 continue
             if item.warning:
                 problem(ReadProblem(item.source, item.warning, fatal=False))
-            if position < len(done):
-                previous = done[position]
-                if previous.doc_id != item.doc_id:
-                    raise ResumeError(
-                        f"the inputs changed since the interrupted run: document {position + 1} is "
-                        f"{item.doc_id!r}, the run being resumed had {previous.doc_id!r}"
-                    )
-                if previous.error is not None:
-                    problem(ReadProblem(item.doc_id, previous.error))
-                report.resumed += 1
-                report.documents += 1
+            if skip_done(done, position, item.doc_id, report, problem):
                 position += 1
                 continue
             words[position] = len(item.text.split())
             if item.meta != _NO_META:
                 metas[position] = item.meta
             if keep_text is not None:
-                _keep_text(Path(keep_text), item)
+                keep_text_file(Path(keep_text), item)
             position += 1
             yield item.doc_id, item.text
-        if position < len(done):
-            raise ResumeError(
-                f"the inputs changed since the interrupted run: it had done {len(done)} documents, "
-                f"the inputs now hold {position}"
-            )
+        check_all_done(done, position)
 
-    first_done: float | None = None
     for index, result in enumerate(extractor.results(documents(), n_process=n_process)):
-        report.documents += 1
-        meta = metas.pop(len(done) + index, None)
-        if (meta is not None or keep is not None) and result.quotes:
-            quotes = result.quotes if meta is None else (attrs.evolve(q, **attrs.asdict(meta)) for q in result.quotes)
-            result = attrs.evolve(result, quotes=tuple(q for q in quotes if keep is None or keep(q)))
-        report.quotes += len(result.quotes)
-        counted = words.pop(len(done) + index, 0)
-        report.words += counted
-        now = time.perf_counter()
-        if first_done is None:
-            first_done = now
-        else:
-            report.rate_words += counted
-            report.seconds = now - first_done
-        if result.error is not None:
-            message = f"extraction failed: {result.error.error_type}: {result.error.message}"
-            problem(ReadProblem(result.doc_id, message, detail=result.error.traceback))
+        result = finish_result(result, metas.pop(len(done) + index, None), keep)
+        report.count(result, len(result.quotes), words.pop(len(done) + index, 0), problem)
         if on_document is not None:
             on_document(report)
         yield result
 
 
 _NO_META = Metadata()
+
+
+def skip_done(done: list[Done], position: int, doc_id: str, report: RunReport,
+              problem: Callable[[ReadProblem], None]) -> bool:
+    """Whether document ``position`` (from 0) of the inputs was done by the run
+    being resumed; if so it is counted, and its error reported again.
+
+    Raises:
+        ResumeError: when that run had another document there.
+    """
+    if position >= len(done):
+        return False
+    previous = done[position]
+    if previous.doc_id != doc_id:
+        raise ResumeError(
+            f"the inputs changed since the interrupted run: document {position + 1} is "
+            f"{doc_id!r}, the run being resumed had {previous.doc_id!r}"
+        )
+    if previous.error is not None:
+        problem(ReadProblem(doc_id, previous.error))
+    report.resumed += 1
+    report.documents += 1
+    return True
+
+
+def check_all_done(done: list[Done], count: int) -> None:
+    """Raise :class:`ResumeError` when the inputs, ``count`` documents, end
+    before the documents the run being resumed did."""
+    if count < len(done):
+        raise ResumeError(
+            f"the inputs changed since the interrupted run: it had done {len(done)} documents, "
+            f"the inputs now hold {count}"
+        )
+
+
+def finish_result(result: Result, meta: Metadata | None, keep: Callable[[Quote], bool] | None) -> Result:
+    """A document's result with its metadata copied into its records and
+    the records that fail ``keep`` dropped."""
+    if meta == _NO_META:
+        meta = None
+    if (meta is not None or keep is not None) and result.quotes:
+        quotes = result.quotes if meta is None else (attrs.evolve(q, **attrs.asdict(meta)) for q in result.quotes)
+        result = attrs.evolve(result, quotes=tuple(q for q in quotes if keep is None or keep(q)))
+    return result
 
 
 def keep_text_path(folder: Path, doc_id: str) -> Path:
@@ -192,7 +234,7 @@ def keep_text_path(folder: Path, doc_id: str) -> Path:
     return folder.joinpath(*parts[:-1], parts[-1] + ".txt")
 
 
-def _keep_text(folder: Path, doc: Document) -> None:
+def keep_text_file(folder: Path, doc: Document) -> None:
     """Write a document's text, whole or not at all (a temporary file renamed)."""
     path = keep_text_path(folder, doc.doc_id)
     path.parent.mkdir(parents=True, exist_ok=True)

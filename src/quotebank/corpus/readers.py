@@ -10,18 +10,25 @@ file, and reading goes on with the rest: nothing raises for a bad file.
   they read as text) are reported as *not text* and skipped;
 * ``.jsonl`` files hold one document a line, ``{"id": …, "text": …}``, with
   optional ``date``, ``url``, ``title`` and ``source`` (the outlet) that are
-  copied into every record of the document; ``-`` reads such lines from stdin;
+  copied into every record of the document; ``-`` reads such lines from stdin.
+  A JSONL file of any size is read in ranges of whole lines (see
+  :func:`jsonl_ranges`), so only one range is in memory at a time;
+* ``.parquet`` files (needs pyarrow) hold the same fields as columns: ``text``,
+  with ``id`` (or ``doc_id``), ``date``, ``url``, ``title`` and ``source``
+  where present; they are read a row group at a time;
 * ``.html``/``.htm`` files are reduced to their main text by trafilatura
   (navigation, scripts, footers, comments and related links dropped); the
   page's title, date, URL and site name become the document's metadata, and
   offsets refer to the extracted text;
 * binary files (NUL bytes outside UTF-16), empty files, files larger than
-  :data:`MAX_FILE_BYTES`, unreadable files, bad JSON lines and ids longer than
+  :data:`MAX_FILE_BYTES` (JSONL lines that long; whole UTF-16 JSONL files),
+  unreadable files, bad JSON lines and ids longer than
   :data:`MAX_ID_CHARS` are reported and skipped; a duplicate id is warned about.
 
 The doc id of a file is its path relative to the folder it was found in,
 without its suffix (``seeds/000_x.txt`` given as ``seeds/`` → ``000_x``); a
-file named directly gets its stem. Ids and file names are always valid text:
+file named directly gets its stem. A JSONL line or Parquet row without an id
+gets ``STEM:N``, N its line (row) number counted from 1. Ids and file names are always valid text:
 bytes of a file name that are not UTF-8 are written as ``\\xe9``
 (``caf\\xe9``).
 """
@@ -40,11 +47,11 @@ import attrs
 
 from quotebank.records import META_FIELDS, Metadata
 
-__all__ = ["Document", "ReadProblem", "find_files", "read_documents", "decode", "safe_text", "html_document",
-           "MAX_FILE_BYTES", "STDIN"]
+__all__ = ["Document", "ReadProblem", "IdCheck", "find_files", "read_documents", "read_file", "decode", "safe_text",
+           "html_document", "jsonl_ranges", "read_jsonl_range", "read_parquet", "MAX_FILE_BYTES", "STDIN"]
 
 #: File suffixes read from folders.
-SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
+SUFFIXES = (".txt", ".jsonl", ".html", ".htm", ".parquet")
 #: Suffixes of HTML pages.
 HTML_SUFFIXES = (".html", ".htm")
 #: The path that means "JSONL lines on standard input".
@@ -207,68 +214,207 @@ def _best_guess(data: bytes) -> Any:
     return from_bytes(data).best()
 
 
-def read_documents(files: Iterable[tuple[Path, str]]) -> Iterator[Document | ReadProblem]:
+def read_documents(files: Iterable[tuple[Path, str]], *, check_ids: bool = True) -> Iterator[Document | ReadProblem]:
     """Read files into documents, reporting problems instead of raising.
 
     Args:
         files: ``(path, doc_id)`` pairs from :func:`find_files`.
+        check_ids: warn about ids seen before (a non-fatal :class:`ReadProblem`
+            before the document).
 
     Yields:
         A :class:`Document` for each text, a :class:`ReadProblem` for each
         file or line that cannot be used, and a warning (a non-fatal
         :class:`ReadProblem`) for each id seen before.
     """
-    seen: dict[bytes, str] = {}  # a digest of each id → where it was first seen
-
-    def check_id(doc: Document) -> Iterator[ReadProblem]:
-        key = hashlib.blake2b(doc.doc_id.encode("utf-8"), digest_size=12).digest()
-        if key in seen:
-            yield ReadProblem(doc.source, f"duplicate id {doc.doc_id!r} (first seen at {seen[key]})", fatal=False)
-        else:
-            seen[key] = doc.source
-
+    check = IdCheck()
     for path, doc_id in files:
-        if str(path) == STDIN:
-            for item in _jsonl_documents(_stdin_lines(), "<stdin>", doc_id):
-                if isinstance(item, Document):
-                    yield from check_id(item)
-                yield item
-            continue
-        source = safe_text(str(path))
-        try:
-            size = os.stat(path).st_size
-            if size > MAX_FILE_BYTES:
-                yield ReadProblem(source, f"too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
-                continue
-            data = path.read_bytes()
-        except OSError as err:
-            yield ReadProblem(source, f"cannot read: {err.strerror or err}")
-            continue
-        try:
-            text, warning = decode(data)
-        except ValueError as err:
-            yield ReadProblem(source, str(err))
-            continue
-        suffix = path.suffix.lower()
-        if suffix == ".jsonl":
-            for item in _jsonl_documents(text.splitlines(), source, doc_id):
-                if isinstance(item, Document):
-                    yield from check_id(item)
-                yield item
-            continue
-        if not text.strip():
-            yield ReadProblem(source, "empty file", fatal=False)
-            continue
-        if suffix in HTML_SUFFIXES:
-            page = html_document(text, doc_id, source)
-            if isinstance(page, ReadProblem):
-                yield page
-                continue
-            doc = attrs.evolve(page, warning=warning)
+        items = _jsonl_documents(_stdin_lines(), "<stdin>", doc_id) if str(path) == STDIN else read_file(path, doc_id)
+        for item in items:
+            if check_ids and isinstance(item, Document):
+                yield from check(item)
+            yield item
+
+
+class IdCheck:
+    """Remembers the ids seen (a 12-byte digest each) and warns about repeats."""
+
+    def __init__(self) -> None:
+        self.seen: dict[bytes, str] = {}  # a digest of each id → where it was first seen
+
+    def __call__(self, doc: Document) -> Iterator[ReadProblem]:
+        """A warning when ``doc``'s id was seen before, else nothing."""
+        key = hashlib.blake2b(doc.doc_id.encode("utf-8"), digest_size=12).digest()
+        if key in self.seen:
+            yield ReadProblem(doc.source, f"duplicate id {doc.doc_id!r} (first seen at {self.seen[key]})", fatal=False)
         else:
-            doc = Document(doc_id, _without_surrogates(text), source, warning)
-        yield from check_id(doc)
-        yield doc
+            self.seen[key] = doc.source
+
+
+def read_file(path: Path, doc_id: str) -> Iterator[Document | ReadProblem]:
+    """The documents of one input file (a text, a page, or many for JSONL and Parquet).
+
+    Args:
+        path: the file.
+        doc_id: its id (the stem of its documents' ids, for JSONL and Parquet).
+
+    Yields:
+        Documents and the problems met, in file order.
+    """
+    source = safe_text(str(path))
+    suffix = path.suffix.lower()
+    try:
+        size = os.stat(path).st_size
+        if suffix == ".jsonl":
+            for start, stop, first_line in jsonl_ranges(path, MAX_FILE_BYTES):
+                yield from read_jsonl_range(path, doc_id, start, stop, first_line)
+            return
+        if suffix == ".parquet":
+            yield from read_parquet(path, doc_id)
+            return
+        if size > MAX_FILE_BYTES:
+            yield ReadProblem(source, f"too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
+            return
+        data = path.read_bytes()
+    except OSError as err:
+        yield ReadProblem(source, f"cannot read: {err.strerror or err}")
+        return
+    try:
+        text, warning = decode(data)
+    except ValueError as err:
+        yield ReadProblem(source, str(err))
+        return
+    if not text.strip():
+        yield ReadProblem(source, "empty file", fatal=False)
+        return
+    if suffix in HTML_SUFFIXES:
+        page = html_document(text, doc_id, source)
+        if isinstance(page, ReadProblem):
+            yield page
+            return
+        yield attrs.evolve(page, warning=warning)
+    else:
+        yield Document(doc_id, _without_surrogates(text), source, warning)
+
+
+def _splittable(path: Path) -> bool:
+    """Whether a JSONL file can be cut at its newline bytes (not UTF-16)."""
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    return not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and b"\x00" not in head
+
+
+def jsonl_ranges(path: Path, target: int) -> list[tuple[int, int, int]]:
+    """Cut a JSONL file into ranges of whole lines of about ``target`` bytes.
+
+    Args:
+        path: the file.
+        target: the size of a range; a range ends at the first line end at or
+            after ``target`` bytes from its start.
+
+    Returns:
+        ``[(start, stop, first_line), …]``: byte offsets and the number
+        (from 1) of the range's first line. A file of at most ``target``
+        bytes, and a UTF-16 one (which cannot be cut at newline bytes), is
+        one range.
+
+    Raises:
+        OSError: when the file cannot be read.
+    """
+    size = os.stat(path).st_size
+    if size <= target or not _splittable(path):
+        return [(0, size, 1)]
+    ranges: list[tuple[int, int, int]] = []
+    start, position, line, first_line = 0, 0, 0, 1
+    with open(path, "rb") as fh:
+        for raw in fh:
+            position += len(raw)
+            line += 1
+            if position - start >= target:
+                ranges.append((start, position, first_line))
+                start, first_line = position, line + 1
+    if position > start or not ranges:
+        ranges.append((start, position, first_line))
+    return ranges
+
+
+def read_jsonl_range(
+    path: Path, stem: str, start: int, stop: int, first_line: int = 1
+) -> Iterator[Document | ReadProblem]:
+    """The documents of the lines of a JSONL file between two byte offsets.
+
+    Args:
+        path: the file.
+        stem: the id stem of lines without an id (``STEM:N``).
+        start: where the range starts (a line start).
+        stop: where it ends (a line end, or the file's end).
+        first_line: the number (from 1) of the range's first line.
+
+    Yields:
+        Documents and problems, in line order.
+    """
+    source = safe_text(str(path))
+    if stop - start > MAX_FILE_BYTES:
+        yield ReadProblem(source if first_line == 1 else f"{source}:{first_line}",
+                          f"too large ({stop - start:,} bytes; the limit is {MAX_FILE_BYTES:,})")
+        return
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(start)
+            data = fh.read(stop - start)
+    except OSError as err:
+        yield ReadProblem(source, f"cannot read: {err.strerror or err}")
+        return
+    try:
+        text, _warning = decode(data)
+    except ValueError as err:
+        yield ReadProblem(source if first_line == 1 else f"{source}:{first_line}", str(err))
+        return
+    # Lines end at "\n" only: str.splitlines would also cut at U+2028, U+2029
+    # and U+0085, which JSON strings may hold as they are (scraped text does).
+    yield from _jsonl_documents((line.rstrip("\r") for line in text.split("\n")), source, stem, first_line)
+
+
+def read_parquet(path: Path, stem: str, row_groups: tuple[int, int] | None = None) -> Iterator[Document | ReadProblem]:
+    """The documents of a Parquet file's rows (``text``, with ``id``/``doc_id``,
+    ``date``, ``url``, ``title`` and ``source`` where present).
+
+    Args:
+        path: the file.
+        stem: the id stem of rows without an id (``STEM:N``, N the row from 1).
+        row_groups: ``(first, stop)``: read only these row groups (all when None).
+
+    Yields:
+        Documents and problems, in row order.
+    """
+    source = safe_text(str(path))
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        yield ReadProblem(source, "Parquet input needs pyarrow: pip install 'quotebank[parquet]'")
+        return
+    try:
+        pf = pq.ParquetFile(path)
+    except Exception as err:  # pyarrow raises ArrowInvalid, OSError and others for a file that is not Parquet
+        yield ReadProblem(source, f"cannot read as Parquet: {err}")
+        return
+    names = set(pf.schema_arrow.names)
+    if "text" not in names:
+        yield ReadProblem(source, 'no "text" column')
+        return
+    columns = [c for c in ("id", "doc_id", "text", *META_FIELDS) if c in names]
+    first, stop = row_groups if row_groups is not None else (0, pf.num_row_groups)
+    row = 1 + sum(pf.metadata.row_group(g).num_rows for g in range(first))
+    for group in range(first, stop):
+        try:
+            rows = pf.read_row_group(group, columns=columns).to_pylist()
+        except Exception as err:
+            yield ReadProblem(f"{source}:row group {group}", f"cannot read: {err}")
+            row += pf.metadata.row_group(group).num_rows
+            continue
+        for obj in rows:
+            yield from _document(obj, f"{source}:{row}", stem, row)
+            row += 1
 
 
 def _stdin_lines() -> Iterator[str]:
@@ -329,8 +475,10 @@ def _clean(value: Any) -> str | None:
     return text or None
 
 
-def _jsonl_documents(lines: Iterable[str], source: str, stem: str) -> Iterator[Document | ReadProblem]:
-    for lineno, line in enumerate(lines, 1):
+def _jsonl_documents(
+    lines: Iterable[str], source: str, stem: str, first_line: int = 1
+) -> Iterator[Document | ReadProblem]:
+    for lineno, line in enumerate(lines, first_line):
         if not line.strip():
             continue
         where = f"{source}:{lineno}"
@@ -339,16 +487,26 @@ def _jsonl_documents(lines: Iterable[str], source: str, stem: str) -> Iterator[D
         except json.JSONDecodeError as err:
             yield ReadProblem(where, f"not JSON: {err.msg}")
             continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        if not isinstance(obj, dict):
             yield ReadProblem(where, 'no "text" string')
             continue
-        raw_id = obj.get("id", obj.get("doc_id"))
-        doc_id = safe_text(str(raw_id)) if raw_id is not None else f"{stem}:{lineno}"
-        if len(doc_id) > MAX_ID_CHARS:
-            yield ReadProblem(where, f"id of {len(doc_id):,} characters (the limit is {MAX_ID_CHARS:,})")
-            continue
-        if not obj["text"].strip():
-            yield ReadProblem(where, "empty text", fatal=False)
-            continue
-        meta = Metadata(**{name: _clean(obj.get(name)) for name in META_FIELDS})
-        yield Document(doc_id, _without_surrogates(obj["text"]), where, meta=meta)
+        yield from _document(obj, where, stem, lineno)
+
+
+def _document(obj: dict[str, Any], where: str, stem: str, number: int) -> Iterator[Document | ReadProblem]:
+    """A JSONL line's or a Parquet row's fields as a document (or the problem with them)."""
+    if not isinstance(obj.get("text"), str):
+        yield ReadProblem(where, 'no "text" string')
+        return
+    raw_id = obj.get("id")
+    if raw_id is None:
+        raw_id = obj.get("doc_id")
+    doc_id = safe_text(str(raw_id)) if raw_id is not None else f"{stem}:{number}"
+    if len(doc_id) > MAX_ID_CHARS:
+        yield ReadProblem(where, f"id of {len(doc_id):,} characters (the limit is {MAX_ID_CHARS:,})")
+        return
+    if not obj["text"].strip():
+        yield ReadProblem(where, "empty text", fatal=False)
+        return
+    meta = Metadata(**{name: _clean(obj.get(name)) for name in META_FIELDS})
+    yield Document(doc_id, _without_surrogates(obj["text"]), where, meta=meta)

@@ -39,7 +39,7 @@ from quotebank.corpus.readers import safe_text
 from quotebank.records import FIELD_TYPES, FIELDS, Quote
 
 __all__ = ["FORMATS", "LEVELS", "SUFFIXES", "OutputError", "Done", "QuoteWriter", "format_for", "open_writer",
-           "write_quotations", "atomic_write_text"]
+           "PartitionedWriter", "write_quotations", "write_parquet_part", "mention_schema", "atomic_write_text"]
 
 #: Output formats by name.
 FORMATS = ("jsonl", "csv", "parquet")
@@ -335,14 +335,35 @@ class QuoteWriter:
             self.abort()
 
 
-def _jsonl_to_parquet(source: Path, target: Path) -> None:
-    """Convert staged JSONL records to Parquet, a row group at a time."""
+def mention_schema() -> Any:
+    """The Arrow schema of the mention level (one column per record field)."""
     import pyarrow as pa
 
     arrow = {int: pa.int64(), float: pa.float64(), str: pa.string(), bool: pa.bool_()}
-    schema = pa.schema([pa.field(name, arrow[FIELD_TYPES[name]]) for name in FIELDS])
+    return pa.schema([pa.field(name, arrow[FIELD_TYPES[name]]) for name in FIELDS])
+
+
+def _jsonl_to_parquet(source: Path, target: Path) -> None:
+    """Convert staged JSONL records to Parquet, a row group at a time."""
     with open(source, encoding="utf-8") as fh:
-        _write_parquet((json.loads(line) for line in fh), schema, target)
+        _write_parquet((json.loads(line) for line in fh), mention_schema(), target)
+
+
+def write_parquet_part(quotes: Iterable[Quote], target: str | Path) -> int:
+    """Write mention records to one Parquet file, whole or not at all (a
+    temporary file renamed into place): a part of a partitioned dataset.
+
+    Returns:
+        The number of records written.
+    """
+    target = Path(target)
+    staged = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        count = _write_parquet((q.to_dict() for q in quotes), mention_schema(), staged)
+        os.replace(staged, target)
+    finally:
+        staged.unlink(missing_ok=True)
+    return count
 
 
 def _write_parquet(rows: Iterable[dict[str, Any]], schema: Any, target: Path) -> int:
@@ -439,6 +460,120 @@ def quotation_schema() -> Any:
         ("speaker_id", pa.string()), ("kinds", pa.list_(pa.string())), ("doc_ids", pa.list_(pa.string())),
         ("occurrences", pa.list_(occurrence)),
     ])
+
+
+class PartitionedWriter:
+    """A partitioned Parquet dataset: ``DIR/part-00000.parquet``, one part per
+    partition of the input, in input order, and ``DIR/_quotebank.json``.
+
+    The parts are written (by the workers, each whole or not at all: see
+    :func:`write_parquet_part`) into ``DIR.part/``, beside a summary of each
+    finished partition (``_part-00000.json``: its documents, counts and
+    problems), which marks it done. When the run ends the folder is renamed
+    to ``DIR``, replacing a dataset an earlier run left there. An interrupted
+    run leaves ``DIR.part/``: the same command with ``resume=True`` runs only
+    the partitions not done, after checking that the partitions are the same.
+    Any Parquet reader takes ``DIR`` as one table (files starting with ``_``
+    are not data): ``pandas.read_parquet(DIR)``, ``pyarrow.dataset``, Dask, Spark.
+
+    Args:
+        path: the folder.
+        resume: go on with the ``DIR.part/`` an interrupted run left.
+
+    Attributes:
+        target: the folder.
+        stage: the folder the parts are written to during the run.
+        part: the same as ``stage`` (what an interruption leaves).
+        finished: summaries of the partitions already done, by index (``--resume``).
+        count: records written (resumed partitions included).
+        partitions: how many partitions the dataset has.
+        notice: a note for the user ("resuming …"), or "".
+    """
+
+    #: The file that describes a finished dataset (and marks a folder as one).
+    MANIFEST = "_quotebank.json"
+    #: The file that lists the partitions of a run (checked by ``--resume``).
+    PLAN = "_plan.json"
+
+    def __init__(self, path: str | Path, *, resume: bool = False) -> None:
+        self.target = Path(path)
+        self.stage = self.target.with_name(self.target.name + ".part")
+        self.finished: dict[int, dict[str, Any]] = {}
+        self.notice = ""
+        self.count = 0
+        self.partitions = 0
+        self.part = self.stage
+        self.resume = resume
+        if self.target.exists() and not self.target.is_dir():
+            raise OutputError(f"{safe(self.target)} is a file: a partitioned dataset needs a folder (-o DIR/)")
+        if self.target.is_dir() and any(self.target.iterdir()) and not (self.target / self.MANIFEST).exists():
+            raise OutputError(f"{safe(self.target)} holds files that are not a quotebank dataset: "
+                              "name a new or empty folder")
+        if self.stage.exists() and not resume:
+            raise OutputError(
+                f"{safe(self.stage)} is left from an interrupted run: run the same command with --resume "
+                "to finish it, or delete it to start again"
+            )
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError as err:
+            raise OutputError("Parquet output needs pyarrow: pip install 'quotebank[parquet]'") from err
+
+    @staticmethod
+    def part_path(stage: str | Path, index: int) -> Path:
+        """Where partition ``index``'s records go."""
+        return Path(stage) / f"part-{index:05d}.parquet"
+
+    def _summary_path(self, index: int) -> Path:
+        return self.stage / f"_part-{index:05d}.json"
+
+    def begin(self, plan: list[Any]) -> None:
+        """Start writing the partitions of ``plan`` (anything attrs can turn into
+        dicts); with ``resume``, load the summaries of those already done.
+
+        Raises:
+            OutputError: when resuming with other partitions than the interrupted run.
+        """
+        described = json.dumps([attrs.asdict(p) for p in plan], ensure_ascii=False, sort_keys=True)
+        plan_file = self.stage / self.PLAN
+        if self.stage.exists():
+            old = plan_file.read_text(encoding="utf-8") if plan_file.exists() else None
+            if old != described:
+                raise OutputError(f"--resume: the inputs changed since the interrupted run ({safe(self.stage)} "
+                                  "was made from other files or other partitions); delete it to start again")
+            for summary in sorted(self.stage.glob("_part-*.json")):
+                index = int(summary.stem.split("-")[1])
+                if self.part_path(self.stage, index).exists():
+                    self.finished[index] = json.loads(summary.read_text(encoding="utf-8"))
+            self.notice = f"resuming after {len(self.finished):,} partitions done in {safe(self.stage)}"
+            return
+        if self.resume:
+            self.notice = f"nothing to resume ({safe(self.stage)} does not exist): starting from the beginning"
+        self.stage.mkdir(parents=True)
+        atomic_write_text(plan_file, described)
+
+    def record(self, index: int, summary: dict[str, Any]) -> None:
+        """Mark partition ``index`` done (its part file is written), with its summary."""
+        atomic_write_text(self._summary_path(index), json.dumps(summary, ensure_ascii=False))
+
+    def close(self, manifest: dict[str, Any]) -> None:
+        """Finish: write the manifest and move the folder into place."""
+        for summary in self.stage.glob("_part-*.json"):
+            summary.unlink()
+        (self.stage / self.PLAN).unlink(missing_ok=True)
+        atomic_write_text(self.stage / self.MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+        old = None
+        if self.target.exists():
+            old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
+            os.replace(self.target, old)
+        os.replace(self.stage, self.target)
+        if old is not None:
+            import shutil
+
+            shutil.rmtree(old, ignore_errors=True)
+
+    def abort(self) -> None:
+        """Stop: the parts done stay in ``DIR.part/`` for ``--resume``."""
 
 
 def open_writer(path: str | Path | None = None, fmt: str | None = None, *, resume: bool = False,

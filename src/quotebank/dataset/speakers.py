@@ -70,14 +70,22 @@ def read_dataset(path: str | Path) -> Iterator[dict[str, Any]]:
     """The rows of a dataset quotebank wrote, as dicts.
 
     Args:
-        path: a ``.jsonl``, ``.csv`` or ``.parquet`` file, at either level.
+        path: a ``.jsonl``, ``.csv`` or ``.parquet`` file, at either level,
+            or a partitioned Parquet dataset (a folder of ``.parquet`` parts,
+            read in name order; files starting with ``_`` or ``.`` are not data).
 
     Raises:
-        ValueError: for another suffix, or a row that cannot be read.
+        ValueError: for another suffix, an empty folder, or a row that cannot be read.
     """
     p = Path(path)
     suffix = p.suffix.lower()
-    if suffix in (".jsonl", ".json", ".ndjson"):
+    if p.is_dir():
+        parts = sorted(f for f in p.glob("*.parquet") if not f.name.startswith(("_", ".")))
+        if not parts:
+            raise ValueError(f"{p} holds no .parquet parts")
+        for part in parts:
+            yield from read_dataset(part)
+    elif suffix in (".jsonl", ".json", ".ndjson"):
         with open(p, encoding="utf-8") as fh:
             for lineno, line in enumerate(fh, 1):
                 if line.strip():

@@ -1,0 +1,417 @@
+"""The Dask engine (``quotebank extract --engine dask``): the corpus cut into
+partitions, each read and extracted by a dask.distributed worker.
+
+* The client plans the partitions (:mod:`quotebank.corpus.partitions`): names
+  of files, line ranges of JSONL files, row groups of Parquet files. Workers
+  read the documents themselves, so the inputs must be readable where the
+  workers run (the same machine, or a shared file system).
+* Each worker process loads the spaCy pipeline once (:func:`worker_extractor`
+  keeps it) and sends back records, never Docs.
+* At most :data:`TASKS_PER_WORKER` partitions per worker are in flight, and
+  results are taken in partition order, so the records come out in the order
+  of a local run, and memory does not grow with the corpus.
+* To a file, the client writes the records (any format, either level). To a
+  partitioned Parquet dataset (:class:`~quotebank.corpus.writers.PartitionedWriter`),
+  each worker writes its partition's part file itself and sends back only
+  counts and problems, so the client carries no records at all.
+
+Needs ``pip install 'quotebank[dask]'``. With no scheduler address, a
+``LocalCluster`` of ``n_workers`` single-threaded worker processes is started
+for the run and stopped after it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import pickle
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from quotebank import __version__
+from quotebank.api import Extractor, Result
+from quotebank.corpus.partitions import Partition, plan_partitions, read_partition
+from quotebank.corpus.readers import Document, IdCheck, ReadProblem
+from quotebank.corpus.writers import Done, PartitionedWriter, QuoteWriter, write_parquet_part
+from quotebank.records import Quote
+from quotebank.run import RunReport, check_all_done, finish_result, keep_text_file, skip_done
+
+__all__ = ["TaskSettings", "DocOutcome", "PartitionOutcome", "PipelineError", "run_partition", "dask_results",
+           "worker_extractor", "warm_workers", "dask_client", "write_corpus_dask", "outcome_to_dict",
+           "outcome_from_dict", "TASKS_PER_WORKER"]
+
+#: Partitions in flight per worker: enough to keep each busy while the client
+#: waits for the oldest, few enough to bound memory.
+TASKS_PER_WORKER = 4
+
+
+class PipelineError(RuntimeError):
+    """A worker could not load the spaCy pipeline (the run cannot go on)."""
+
+
+@attrs.frozen(slots=True)
+class TaskSettings:
+    """What every partition task needs besides its partition (sent once per task; small).
+
+    Attributes:
+        model: the spaCy pipeline's name or path (as installed on the workers).
+        speakers: the speaker table, or None.
+        keep: the record filter, or None for all records.
+        keep_text: a folder for each document's text (``--keep-text``), or None.
+        parts: the folder the part files go to (a partitioned dataset), or
+            None to send the records back.
+    """
+
+    model: str | None = None
+    speakers: Any = None
+    keep: Callable[[Quote], bool] | None = None
+    keep_text: str | None = None
+    parts: str | None = None
+
+
+@attrs.frozen(slots=True)
+class DocOutcome:
+    """One document's outcome.
+
+    Attributes:
+        result: its result (with no records when the part file holds them).
+        source: where it was read from.
+        words: its words.
+        quotes: its records kept.
+    """
+
+    result: Result
+    source: str
+    words: int
+    quotes: int
+
+
+@attrs.frozen(slots=True)
+class PartitionOutcome:
+    """What a partition task sends back.
+
+    Attributes:
+        index: the partition's index.
+        events: its documents' outcomes and the problems met reading them, in order.
+        records: records kept in all.
+    """
+
+    index: int
+    events: tuple[DocOutcome | ReadProblem, ...]
+    records: int
+
+
+_EXTRACTORS: dict[bytes, Extractor] = {}
+_LOCK = threading.Lock()
+
+
+def worker_extractor(model: str | None, speakers: Any = None) -> Extractor:
+    """This process's extractor for ``model`` and ``speakers``, loaded on first use."""
+    key = hashlib.blake2b(pickle.dumps((model, speakers)), digest_size=16).digest()
+    extractor = _EXTRACTORS.get(key)
+    if extractor is None:
+        try:
+            extractor = Extractor(model, speakers=speakers)
+        except (OSError, ValueError) as err:
+            raise PipelineError(str(err)) from None
+        _EXTRACTORS[key] = extractor
+    return extractor
+
+
+def _load(model: str | None, speakers: Any) -> None:
+    worker_extractor(model, speakers)
+
+
+def warm_workers(client: Any, settings: TaskSettings) -> None:
+    """Make every worker of ``client``'s cluster load the pipeline now (else
+    each does on its first partition).
+
+    Raises:
+        PipelineError: when a worker cannot load it.
+    """
+    client.run(_load, settings.model, settings.speakers)
+
+
+def run_partition(partition: Partition, settings: TaskSettings) -> PartitionOutcome:
+    """Read and extract one partition (the task each worker runs).
+
+    Args:
+        partition: what to read.
+        settings: the run's settings.
+
+    Returns:
+        The documents' outcomes in order; their records too, unless
+        ``settings.parts`` is set, in which case they are in the part file.
+
+    Raises:
+        PipelineError: when the pipeline cannot be loaded.
+    """
+    docs: list[Document] = []
+    events: list[Document | ReadProblem] = []
+    for item in read_partition(partition):
+        if isinstance(item, Document):
+            if item.warning:
+                events.append(ReadProblem(item.source, item.warning, fatal=False))
+            if settings.keep_text is not None:
+                keep_text_file(Path(settings.keep_text), item)
+            docs.append(item)
+        events.append(item)
+    with _LOCK:  # one extraction at a time per process, should a worker run several threads
+        extractor = worker_extractor(settings.model, settings.speakers)
+        results = iter(list(extractor.results([(d.doc_id, d.text) for d in docs])))
+    outcomes: list[DocOutcome | ReadProblem] = []
+    kept: list[Quote] = []
+    for item in events:
+        if isinstance(item, ReadProblem):
+            outcomes.append(item)
+            continue
+        result = finish_result(next(results), item.meta, settings.keep)
+        quotes = len(result.quotes)
+        if settings.parts is not None:
+            kept.extend(result.quotes)
+            result = attrs.evolve(result, quotes=())
+        outcomes.append(DocOutcome(result, item.source, len(item.text.split()), quotes))
+    if settings.parts is not None:
+        write_parquet_part(kept, PartitionedWriter.part_path(settings.parts, partition.index))
+    return PartitionOutcome(partition.index, tuple(outcomes), sum(
+        o.quotes for o in outcomes if isinstance(o, DocOutcome)))
+
+
+def outcome_to_dict(outcome: PartitionOutcome) -> dict[str, Any]:
+    """A partition's outcome, without records, as JSON-ready data (a partitioned dataset's summary)."""
+    events: list[dict[str, Any]] = []
+    for e in outcome.events:
+        if isinstance(e, ReadProblem):
+            events.append({"problem": attrs.asdict(e)})
+            continue
+        error = e.result.error
+        events.append({
+            "doc_id": e.result.doc_id, "source": e.source, "words": e.words, "quotes": e.quotes,
+            "error": None if error is None else [error.error_type, error.message, error.traceback],
+        })
+    return {"index": outcome.index, "records": outcome.records, "events": events}
+
+
+def outcome_from_dict(data: dict[str, Any]) -> PartitionOutcome:
+    """The inverse of :func:`outcome_to_dict`."""
+    from quotebank.api import ExtractionError
+
+    events: list[DocOutcome | ReadProblem] = []
+    for e in data["events"]:
+        if "problem" in e:
+            events.append(ReadProblem(**e["problem"]))
+            continue
+        error = None if e["error"] is None else ExtractionError(e["doc_id"], *e["error"])
+        events.append(DocOutcome(Result(e["doc_id"], (), error), e["source"], e["words"], e["quotes"]))
+    return PartitionOutcome(data["index"], tuple(events), data["records"])
+
+
+@contextlib.contextmanager
+def dask_client(scheduler: str | None = None, n_workers: int = 1) -> Iterator[Any]:
+    """A dask.distributed client: of the cluster at ``scheduler``, or of a new
+    ``LocalCluster`` of ``n_workers`` single-threaded processes (closed after).
+
+    Raises:
+        ImportError: when dask.distributed is not installed, with a hint.
+    """
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as err:
+        raise ImportError("--engine dask needs dask.distributed: pip install 'quotebank[dask]'") from err
+    import logging
+
+    if scheduler is not None:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=":0",
+                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        yield client
+
+
+def write_corpus_dask(
+    paths: Iterable[str | Path],
+    writer: QuoteWriter | PartitionedWriter,
+    settings: TaskSettings,
+    *,
+    scheduler: str | None = None,
+    n_workers: int = 1,
+    report: RunReport | None = None,
+    **kwargs: Any,
+) -> RunReport:
+    """Extract every document under ``paths`` on a Dask cluster into ``writer``.
+
+    The counterpart of :func:`quotebank.run.write_corpus`: a file written this
+    way is the same, byte for byte, as one written by a local run.
+
+    Args:
+        paths: files and folders.
+        writer: a file (:class:`~quotebank.corpus.writers.QuoteWriter`, any
+            format and level; ``--resume`` re-extracts the documents done and
+            skips them) or a partitioned Parquet dataset (``--resume`` runs
+            only the partitions not done).
+        settings: the run's settings (``parts`` is set here for a dataset).
+        scheduler: the address of a running cluster; None starts a
+            ``LocalCluster`` of ``n_workers`` processes for the run.
+        n_workers: workers of the local cluster.
+        report: filled in as the run goes.
+        **kwargs: passed to :func:`dask_results` (``on_problem``,
+            ``on_document``, ``partition_bytes``, ``on_notice``).
+
+    Returns:
+        The run's report.
+    """
+    report = report if report is not None else RunReport()
+    try:
+        with dask_client(scheduler, n_workers) as client:
+            if isinstance(writer, PartitionedWriter):
+                settings = attrs.evolve(settings, parts=str(writer.stage))
+                for _ in dask_results(paths, client, settings, report=report, partitioned=writer, **kwargs):
+                    pass
+                writer.close({
+                    "format": "parquet", "level": "mention", "partitions": writer.partitions,
+                    "documents": report.documents, "records": writer.count,
+                    "documents_failed": report.failed,
+                    "model": settings.model, "quotebank": __version__,
+                })
+            else:
+                for result in dask_results(paths, client, settings, report=report, done=writer.done, **kwargs):
+                    error = None
+                    if result.error is not None:
+                        error = f"extraction failed: {result.error.error_type}: {result.error.message}"
+                    writer.write_document(result.doc_id, result.quotes, error)
+                writer.close()
+    except BaseException:
+        writer.abort()
+        raise
+    return report
+
+
+def _worker_count(client: Any) -> int:
+    return max(1, len(client.scheduler_info().get("workers", {})))
+
+
+def dask_results(
+    paths: Iterable[str | Path],
+    client: Any,
+    settings: TaskSettings,
+    *,
+    report: RunReport | None = None,
+    on_problem: Callable[[ReadProblem], None] | None = None,
+    on_document: Callable[[RunReport], None] | None = None,
+    done: list[Done] | None = None,
+    partitioned: PartitionedWriter | None = None,
+    partition_bytes: int | None = None,
+    on_notice: Callable[[str], None] | None = None,
+) -> Iterator[Result]:
+    """:func:`quotebank.run.iter_corpus` on a Dask cluster: the same results, in the same order.
+
+    Args:
+        paths: files and folders (not standard input).
+        client: a dask.distributed client (see :func:`dask_client`).
+        settings: the run's settings; ``settings.parts`` must be
+            ``partitioned.stage`` when ``partitioned`` is given.
+        report: filled in as the run goes.
+        on_problem: called with each problem, as in :func:`~quotebank.run.iter_corpus`.
+        on_document: called after each document with the report.
+        done: the documents an interrupted run wrote to the output file (they
+            are extracted again, checked against it and skipped).
+        partitioned: the partitioned dataset being written: partitions it
+            already holds (``--resume``) are not run again, and each partition
+            done is recorded in it.
+        partition_bytes: input bytes per partition (default: from the corpus
+            size and the number of workers).
+        on_notice: called with a note for the user (a partitioned dataset resumed).
+
+    Yields:
+        One result per document, in corpus order (with no records when a
+        partitioned dataset holds them).
+
+    Raises:
+        PipelineError: when the workers cannot load the pipeline.
+        ResumeError: when ``done`` does not match the inputs.
+        ValueError: when standard input is among the paths.
+    """
+    report = report if report is not None else RunReport()
+    done = done or []
+    workers = _worker_count(client)
+    partitions, problems, report.files = plan_partitions(paths, workers, partition_bytes)
+
+    def problem(p: ReadProblem) -> None:
+        report.problems.append(p)
+        if on_problem is not None:
+            on_problem(p)
+
+    for p in problems:
+        problem(p)
+    if partitioned is not None:
+        partitioned.begin(partitions)
+        partitioned.partitions = len(partitions)
+        if partitioned.notice and on_notice is not None:
+            on_notice(partitioned.notice)
+    check = IdCheck()
+    position = 0
+    window: deque[tuple[Partition, Any]] = deque()
+    pending = deque(partitions)
+
+    def fill() -> None:
+        while pending and len(window) < workers * TASKS_PER_WORKER:
+            part = pending.popleft()
+            if partitioned is not None and part.index in partitioned.finished:
+                window.append((part, None))
+                continue
+            future = client.submit(run_partition, part, settings, pure=False,
+                                   key=f"quotebank-partition-{part.index}-{id(window):x}")
+            window.append((part, future))
+
+    try:
+        # The rate counts from the first task on (workers load the pipeline
+        # then, and partitions finish in bursts): every document counts.
+        report.first_done = time.perf_counter()
+        fill()
+        while window:
+            part, future = window.popleft()
+            if future is None:
+                outcome = outcome_from_dict(partitioned.finished[part.index])  # type: ignore[union-attr]
+                partitioned.count += outcome.records  # type: ignore[union-attr]
+            else:
+                try:
+                    outcome = future.result()
+                except PipelineError:
+                    raise
+                except Exception as err:  # a worker that died, a bug outside one document
+                    problem(ReadProblem(f"partition {part.index} ({part.sources})",
+                                        f"the task failed: {type(err).__name__}: {err}"))
+                    fill()
+                    continue
+                if partitioned is not None:
+                    partitioned.record(outcome.index, outcome_to_dict(outcome))
+                    partitioned.count += outcome.records
+            fill()
+            for event in outcome.events:
+                if isinstance(event, ReadProblem):
+                    problem(event)
+                    continue
+                result = event.result
+                for warning in check(Document(result.doc_id, "", event.source)):
+                    problem(warning)
+                if skip_done(done, position, result.doc_id, report, problem):
+                    position += 1
+                    continue
+                position += 1
+                report.count(result, event.quotes, event.words, problem)
+                if on_document is not None:
+                    on_document(report)
+                yield result
+    finally:
+        for _, future in window:
+            if future is not None:
+                future.cancel()
+    check_all_done(done, position)
