@@ -139,7 +139,9 @@ def test_a_symlink_stays_a_link_and_its_target_is_written(runner, tmp_path):
     assert read_jsonl(target)[0]["speaker"] == "Anna Lee"
 
 
-@pytest.mark.parametrize("name, message", [("folder", "for a local run name a file"), ("out.xml", "cannot tell the output format")])
+@pytest.mark.parametrize("name, message", [
+    ("folder", "for a local run name a file"), ("out.xml", "cannot tell the output format"),
+])
 def test_bad_outputs_are_usage_errors_before_any_work(runner, tmp_path, name, message):
     (tmp_path / "folder").mkdir()
     src = tmp_path / "a.txt"
