@@ -400,7 +400,7 @@ def dask_results(
                     problem(event)
                     continue
                 result = event.result
-                for warning in check(Document(result.doc_id, "", event.source)):
+                for warning in check(result.doc_id, event.source):
                     problem(warning)
                 if skip_done(done, position, result.doc_id, report, problem):
                     position += 1

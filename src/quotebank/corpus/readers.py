@@ -232,7 +232,7 @@ def read_documents(files: Iterable[tuple[Path, str]], *, check_ids: bool = True)
         items = _jsonl_documents(_stdin_lines(), "<stdin>", doc_id) if str(path) == STDIN else read_file(path, doc_id)
         for item in items:
             if check_ids and isinstance(item, Document):
-                yield from check(item)
+                yield from check(item.doc_id, item.source)
             yield item
 
 
@@ -242,13 +242,13 @@ class IdCheck:
     def __init__(self) -> None:
         self.seen: dict[bytes, str] = {}  # a digest of each id → where it was first seen
 
-    def __call__(self, doc: Document) -> Iterator[ReadProblem]:
-        """A warning when ``doc``'s id was seen before, else nothing."""
-        key = hashlib.blake2b(doc.doc_id.encode("utf-8"), digest_size=12).digest()
+    def __call__(self, doc_id: str, source: str) -> Iterator[ReadProblem]:
+        """A warning when ``doc_id`` (read from ``source``) was seen before, else nothing."""
+        key = hashlib.blake2b(doc_id.encode("utf-8"), digest_size=12).digest()
         if key in self.seen:
-            yield ReadProblem(doc.source, f"duplicate id {doc.doc_id!r} (first seen at {self.seen[key]})", fatal=False)
+            yield ReadProblem(source, f"duplicate id {doc_id!r} (first seen at {self.seen[key]})", fatal=False)
         else:
-            self.seen[key] = doc.source
+            self.seen[key] = source
 
 
 def read_file(path: Path, doc_id: str) -> Iterator[Document | ReadProblem]:
@@ -273,7 +273,7 @@ def read_file(path: Path, doc_id: str) -> Iterator[Document | ReadProblem]:
             yield from read_parquet(path, doc_id)
             return
         if size > MAX_FILE_BYTES:
-            yield ReadProblem(source, f"too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
+            yield _too_large(source, size)
             return
         data = path.read_bytes()
     except OSError as err:
@@ -295,6 +295,10 @@ def read_file(path: Path, doc_id: str) -> Iterator[Document | ReadProblem]:
         yield attrs.evolve(page, warning=warning)
     else:
         yield Document(doc_id, _without_surrogates(text), source, warning)
+
+
+def _too_large(source: str, size: int) -> ReadProblem:
+    return ReadProblem(source, f"too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
 
 
 def _splittable(path: Path) -> bool:
@@ -354,9 +358,9 @@ def read_jsonl_range(
         Documents and problems, in line order.
     """
     source = safe_text(str(path))
+    where = source if first_line == 1 else f"{source}:{first_line}"
     if stop - start > MAX_FILE_BYTES:
-        yield ReadProblem(source if first_line == 1 else f"{source}:{first_line}",
-                          f"too large ({stop - start:,} bytes; the limit is {MAX_FILE_BYTES:,})")
+        yield _too_large(where, stop - start)
         return
     try:
         with open(path, "rb") as fh:
@@ -368,7 +372,7 @@ def read_jsonl_range(
     try:
         text, _warning = decode(data)
     except ValueError as err:
-        yield ReadProblem(source if first_line == 1 else f"{source}:{first_line}", str(err))
+        yield ReadProblem(where, str(err))
         return
     # Lines end at "\n" only: str.splitlines would also cut at U+2028, U+2029
     # and U+0085, which JSON strings may hold as they are (scraped text does).
