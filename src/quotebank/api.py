@@ -1,8 +1,8 @@
 """The Python API: extract quotes from strings, one or many.
 
 Memory is bounded by text size, not by document count: long texts are parsed
-in pieces of at most :data:`MAX_CHUNK_CHARS` characters, cut only where no
-quote spans the cut, and pieces are batched up to :data:`BATCH_CHARS`.
+in pieces of at most `MAX_CHUNK_CHARS` characters, cut only where no
+quote spans the cut, and pieces are batched up to `BATCH_CHARS`.
 """
 
 from __future__ import annotations
@@ -157,15 +157,15 @@ class Extractor:
 
     Args:
         model: a spaCy pipeline name or path; defaults to
-            ``$QUOTEBANK_MODEL`` or :data:`quotebank.DEFAULT_MODEL`.
+            ``$QUOTEBANK_MODEL`` or `quotebank.DEFAULT_MODEL`.
         nlp: an already loaded pipeline to use instead (quotebank is added to
             it if missing).
         speakers: a table of canonical names, aliases and QIDs applied to
-            every record (see :class:`quotebank.speakers.registry.SpeakerTable`).
+            every record (see `quotebank.speakers.registry.SpeakerTable`).
 
-    Example:
-        >>> ex = Extractor()                                  # doctest: +SKIP
-        >>> [q.speaker for q in ex.extract('“Yes,” Ann Lee said.')]  # doctest: +SKIP
+    Examples:
+        >>> ex = Extractor()
+        >>> [q.speaker for q in ex.extract('“Yes,” Ann Lee said.')]
         ['Ann Lee']
     """
 
@@ -208,7 +208,7 @@ class Extractor:
         Args:
             items: ``(doc_id, text)`` pairs.
             batch_size: unused, kept for compatibility: batches are sized by
-                characters (:data:`BATCH_CHARS`).
+                characters (`BATCH_CHARS`).
             n_process: worker processes (each loads the pipeline once).
 
         Yields:
@@ -217,7 +217,7 @@ class Extractor:
         Raises:
             ExtractionError: at the first document whose extraction raised
                 (the documents before it have been yielded). Use
-                :meth:`results` to collect errors and go on.
+                `results` to collect errors and go on.
         """
         for result in self.results(items, n_process=n_process):
             if result.error is not None:
@@ -225,14 +225,14 @@ class Extractor:
             yield result.doc_id, list(result.quotes)
 
     def results(self, items: Iterable[tuple[str, str]], n_process: int = 1) -> Iterator[Result]:
-        """One :class:`Result` per text, errors collected instead of raised.
+        """One `Result` per text, errors collected instead of raised.
 
         Args:
             items: ``(doc_id, text)`` pairs.
             n_process: worker processes; 1 parses in this process.
 
         Yields:
-            A :class:`Result` per item, in the order of ``items``.
+            A `Result` per item, in the order of ``items``.
 
         Raises:
             TypeError: when an item's text or id is not a str.
@@ -293,7 +293,7 @@ def extract(text: str, doc_id: str = "", model: str | None = None) -> list[Quote
     Args:
         text: an English news article.
         doc_id: written into each record.
-        model: the spaCy pipeline to use (see :class:`Extractor`).
+        model: the spaCy pipeline to use (see `Extractor`).
 
     Returns:
         The quote records in text order.
@@ -302,10 +302,10 @@ def extract(text: str, doc_id: str = "", model: str | None = None) -> list[Quote
         TypeError: when ``text`` is not a str.
         ExtractionError: when finding the quotes raised.
 
-    Example:
-        >>> import quotebank                                   # doctest: +SKIP
-        >>> q = quotebank.extract('“We agree,” Anna Lee said.')[0]  # doctest: +SKIP
-        >>> (q.text, q.speaker, q.cue)                         # doctest: +SKIP
+    Examples:
+        >>> import quotebank
+        >>> q = quotebank.extract('“We agree,” Anna Lee said.')[0]
+        >>> (q.text, q.speaker, q.cue)
         ('We agree,', 'Anna Lee', 'said')
     """
     _check_text(text, "quotebank.extract")

@@ -1,7 +1,7 @@
 """The command line: ``quotebank extract`` and ``quotebank evaluate``.
 
 Thin by design: options are parsed here, the work is done by
-:mod:`quotebank.run`, :mod:`quotebank.corpus` and :mod:`quotebank.evaluate`.
+`quotebank.run`, `quotebank.corpus` and `quotebank.evaluate`.
 """
 
 from __future__ import annotations
@@ -425,15 +425,19 @@ def _speaker_table(summaries: list) -> str:
 @click.argument("predictions", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--speech-cues", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Word list defining the speech scope (default: METRICS.md's list).")
+              help="Word list defining the speech scope (default: quotebank.evaluate.SPEECH_CUE_WORDS).")
 @click.option("--speech-records", is_flag=True,
               help="Score only records with cue_class speech that are not nested (GGT's scope).")
 def evaluate(gold: str, predictions: str, as_json: bool, speech_cues: str | None, speech_records: bool) -> None:
-    """Score PREDICTIONS (quotebank's JSONL) against GOLD (METRICS.md).
+    """Score PREDICTIONS (quotebank's JSONL) against GOLD.
 
-    Prints precision, recall, F1 and speaker accuracy per scope and overlap,
-    then the calibration of the confidences (expected calibration error over
-    10 bins, and the reliability table).
+    GOLD is JSONL, one document a line: {"id", "text", "quotes": [{"start",
+    "end", "kind", "cue", "speaker_start", "speaker_end", "speaker_name"}, ...]}
+    (speaker fields optional). PREDICTIONS is quotebank's JSONL output. Prints
+    precision, recall, F1 and speaker accuracy per scope and overlap, then the
+    calibration of the confidences (expected calibration error over 10 bins,
+    and the reliability table). The gold format and the scoring rules are in
+    docs/evaluation.md (the "Evaluation" page of the documentation).
     """
     from quotebank import evaluate as ev
 

@@ -1,17 +1,17 @@
 """The Dask engine (``quotebank extract --engine dask``): the corpus cut into
 partitions, each read and extracted by a dask.distributed worker.
 
-* The client plans the partitions (:mod:`quotebank.corpus.partitions`): names
+* The client plans the partitions (`quotebank.corpus.partitions`): names
   of files, line ranges of JSONL files, row groups of Parquet files. Workers
   read the documents themselves, so the inputs must be readable where the
   workers run (the same machine, or a shared file system).
-* Each worker process loads the spaCy pipeline once (:func:`worker_extractor`
+* Each worker process loads the spaCy pipeline once (`worker_extractor`
   keeps it) and sends back records, never Docs.
-* At most :data:`TASKS_PER_WORKER` partitions per worker are in flight, and
+* At most `TASKS_PER_WORKER` partitions per worker are in flight, and
   results are taken in partition order, so the records come out in the order
   of a local run, and memory does not grow with the corpus.
 * To a file, the client writes the records (any format, either level). To a
-  partitioned Parquet dataset (:class:`~quotebank.corpus.writers.PartitionedWriter`),
+  partitioned Parquet dataset (`PartitionedWriter`),
   each worker writes its partition's part file itself and sends back only
   counts and problems, so the client carries no records at all.
 
@@ -199,7 +199,7 @@ def outcome_to_dict(outcome: PartitionOutcome) -> dict[str, Any]:
 
 
 def outcome_from_dict(data: dict[str, Any]) -> PartitionOutcome:
-    """The inverse of :func:`outcome_to_dict`."""
+    """The inverse of `outcome_to_dict`."""
     from quotebank.api import ExtractionError
 
     events: list[DocOutcome | ReadProblem] = []
@@ -248,12 +248,12 @@ def write_corpus_dask(
 ) -> RunReport:
     """Extract every document under ``paths`` on a Dask cluster into ``writer``.
 
-    The counterpart of :func:`quotebank.run.write_corpus`: a file written this
+    The counterpart of `quotebank.run.write_corpus`: a file written this
     way is the same, byte for byte, as one written by a local run.
 
     Args:
         paths: files and folders.
-        writer: a file (:class:`~quotebank.corpus.writers.QuoteWriter`, any
+        writer: a file (`QuoteWriter`, any
             format and level; ``--resume`` re-extracts the documents done and
             skips them) or a partitioned Parquet dataset (``--resume`` runs
             only the partitions not done).
@@ -262,7 +262,7 @@ def write_corpus_dask(
             ``LocalCluster`` of ``n_workers`` processes for the run.
         n_workers: workers of the local cluster.
         report: filled in as the run goes.
-        **kwargs: passed to :func:`dask_results` (``on_problem``,
+        **kwargs: passed to `dask_results` (``on_problem``,
             ``on_document``, ``partition_bytes``, ``on_notice``).
 
     Returns:
@@ -311,15 +311,15 @@ def dask_results(
     partition_bytes: int | None = None,
     on_notice: Callable[[str], None] | None = None,
 ) -> Iterator[Result]:
-    """:func:`quotebank.run.iter_corpus` on a Dask cluster: the same results, in the same order.
+    """`quotebank.run.iter_corpus` on a Dask cluster: the same results, in the same order.
 
     Args:
         paths: files and folders (not standard input).
-        client: a dask.distributed client (see :func:`dask_client`).
+        client: a dask.distributed client (see `dask_client`).
         settings: the run's settings; ``settings.parts`` must be
             ``partitioned.stage`` when ``partitioned`` is given.
         report: filled in as the run goes.
-        on_problem: called with each problem, as in :func:`~quotebank.run.iter_corpus`.
+        on_problem: called with each problem, as in `iter_corpus`.
         on_document: called after each document with the report.
         done: the documents an interrupted run wrote to the output file (they
             are extracted again, checked against it and skipped).

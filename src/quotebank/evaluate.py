@@ -1,4 +1,4 @@
-"""Scoring predicted quotes against gold ones, as defined in METRICS.md.
+"""Scoring predicted quotes against gold ones (docs/evaluation.md says it in full).
 
 * Quote marks, white space and edge punctuation are trimmed from both spans.
 * A prediction matches a gold quote when their shared characters cover at
@@ -6,7 +6,7 @@
   largest overlap first.
 * Precision, recall and F1 over matched pairs, recall per gold kind, in two
   scopes: *all* gold quotes, and *speech* (gold cue holds a speech word, see
-  :data:`SPEECH_CUE_WORDS`), where a prediction matched to, or overlapping,
+  `SPEECH_CUE_WORDS`), where a prediction matched to, or overlapping,
   an out-of-scope gold quote counts neither for nor against precision.
 * Speaker accuracy over matched pairs whose gold quote has a speaker: *span*
   (the predicted mention overlaps the gold one) and, for gold quotes that
@@ -41,15 +41,15 @@ __all__ = [
     "CALIBRATION_BINS",
 ]
 
-#: Equal-width confidence bins of the reliability table (METRICS.md).
+#: Equal-width confidence bins of the reliability table.
 CALIBRATION_BINS = 10
 
 #: The overlap thresholds reported.
 THRESHOLDS = (0.3, 0.5, 0.8)
 KINDS = ("direct", "indirect", "mixed")
 
-#: Cue words that put a gold quote in the *speech* scope (METRICS.md's
-#: speech_cues.txt). Override with ``evaluate(..., speech_words=…)``.
+#: Cue words that put a gold quote in the *speech* scope: a gold quote is in
+#: it when a word of its cue is one of these. Override with ``evaluate(..., speech_words=…)``.
 SPEECH_CUE_WORDS = frozenset(
     """
     according acknowledge acknowledged acknowledges acknowledging add added adding adds
@@ -160,7 +160,7 @@ def _same_name(a: str | None, b: str | None) -> bool:
 
 
 def _speaker_right(g: dict, p: dict) -> bool:
-    """The speaker test of METRICS.md: the span where gold has one, else the name;
+    """The speaker test: the span where gold has one, else the name;
     a gold quote without a speaker counts as right."""
     if g.get("speaker_start") is not None:
         return p.get("speaker_start") is not None and _overlap(
@@ -174,7 +174,7 @@ def _speaker_right(g: dict, p: dict) -> bool:
 def judge(
     text: str, gold: list[dict], pred: list[dict], threshold: float = 0.5, speech_words: frozenset = SPEECH_CUE_WORDS
 ) -> list[bool | None]:
-    """Whether each prediction is right, for calibration (METRICS.md).
+    """Whether each prediction is right, for calibration.
 
     Right: matched one-to-one at ``threshold`` to a speech-scope gold quote, with
     the right speaker. None: not scored (matched to, or overlapping, an
@@ -195,7 +195,7 @@ def judge(
 
 
 def speech_records(predictions: Mapping[str, list[dict]]) -> dict[str, list[dict]]:
-    """Only the records of speech that are not nested: GGT's scope (METRICS.md)."""
+    """Only the records of speech that are not nested: the scope for gold that annotates speech only (GGT)."""
     return {
         doc_id: [q for q in quotes if q.get("cue_class", "speech") == "speech" and q.get("nested_in") is None]
         for doc_id, quotes in predictions.items()
@@ -253,8 +253,8 @@ def evaluate(
     """Score predictions against gold.
 
     Args:
-        gold_docs: gold documents (see :func:`load_gold`).
-        predictions: predicted quotes by doc id (see :func:`load_predictions`);
+        gold_docs: gold documents (see `load_gold`).
+        predictions: predicted quotes by doc id (see `load_predictions`);
             documents without predictions count as predicting nothing.
         thresholds: overlap thresholds.
         speech_words: cue words of the speech scope.
@@ -361,7 +361,7 @@ def _fmt(x: float | None) -> str:
 
 
 def format_calibration(cal: dict) -> str:
-    """The reliability table of :func:`calibration`, in Markdown."""
+    """The reliability table of `calibration`, in Markdown."""
     lines = [
         f"Expected calibration error (speech scope, 0.5 overlap, {cal['scored']} scored records): {_fmt(cal['ece'])}",
         "",
@@ -375,7 +375,7 @@ def format_calibration(cal: dict) -> str:
 
 
 def format_table(result: dict[str, dict[str, dict]], title: str = "") -> str:
-    """A Markdown table of :func:`evaluate`'s result."""
+    """A Markdown table of `evaluate`'s result."""
     lines = []
     if title:
         lines.append(f"**{title}**")

@@ -15,7 +15,7 @@ and at what is open, not by pairing marks in the order they come, so that
 
 The scan is one pass over the marks of the text: linear in its length.
 
-Example:
+Examples:
     >>> [s.text for s in scan_quotes('He said: “It’s done,” and left.')]
     ['It’s done,']
 """
@@ -141,7 +141,7 @@ def scan_quotes(text: str) -> list[QuotedSpan]:
 
     Only outermost quotes are returned; quotes nested inside them are part of
     their content. A quote running over several paragraphs gives one
-    :class:`QuotedSpan` per paragraph, sharing ``chain``.
+    `QuotedSpan` per paragraph, sharing ``chain``.
 
     Args:
         text: any string.

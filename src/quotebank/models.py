@@ -29,7 +29,7 @@ DEFAULT_MODEL: str = _default_model()
 
 
 def model_name(name: str | None = None) -> str:
-    """The pipeline to load: ``name``, else ``$QUOTEBANK_MODEL``, else :data:`DEFAULT_MODEL`."""
+    """The pipeline to load: ``name``, else ``$QUOTEBANK_MODEL``, else `DEFAULT_MODEL`."""
     return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 

@@ -2,10 +2,10 @@
 the Doc extensions it fills.
 
 >>> import spacy
->>> nlp = spacy.load(DEFAULT_MODEL)          # doctest: +SKIP
->>> nlp.add_pipe("quotebank")                # doctest: +SKIP
->>> doc = nlp('“We agree,” she said.')       # doctest: +SKIP
->>> doc._.quotebank_quotes[0].speaker_mention   # doctest: +SKIP
+>>> nlp = spacy.load(DEFAULT_MODEL)
+>>> component = nlp.add_pipe("quotebank")
+>>> doc = nlp('“We agree,” she said.')
+>>> doc._.quotebank_quotes[0].speaker_mention
 'she'
 
 The component sets these Doc extensions (all named ``quotebank_*``, so they
@@ -13,7 +13,7 @@ cannot clash with another package's):
 
 * ``doc._.quotebank_records``: the records as plain dicts, so they survive
   ``Doc.to_bytes`` and ``nlp.pipe(..., n_process=2)``;
-* ``doc._.quotebank_quotes``: the same as :class:`~quotebank.records.Quote`
+* ``doc._.quotebank_quotes``: the same as `Quote`
   objects (a getter over ``quotebank_records``);
 * ``doc._.quotebank_error``: None, or, when finding the quotes of this Doc
   raised and the component was asked to record errors (``on_error="record"``),
@@ -61,7 +61,7 @@ def load_pipeline(name: str | None = None) -> Language:
     Nothing is downloaded: the pipeline must be installed.
 
     Args:
-        name: a package name or a path; see :func:`model_name` for the default.
+        name: a package name or a path; see `model_name` for the default.
 
     Returns:
         The pipeline, with "quotebank_paragraphs" (a sentence starts at each
@@ -200,7 +200,7 @@ def make_quotebank(
     nlp: Language, name: str, *, quotes_key: str, speakers_key: str, headlines: bool, coref_prefix: str,
     on_error: str,
 ) -> QuotebankComponent:
-    """Create the "quotebank" component (see :class:`QuotebankComponent`)."""
+    """Create the "quotebank" component (see `QuotebankComponent`)."""
     return QuotebankComponent(
         nlp, name, quotes_key=quotes_key, speakers_key=speakers_key, headlines=headlines, coref_prefix=coref_prefix,
         on_error=on_error,

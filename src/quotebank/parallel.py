@@ -1,8 +1,8 @@
 """Worker processes for ``-j N``: each loads the pipeline once and sends back
 records, never Docs.
 
-Documents go to the workers in tasks of about :data:`TASK_CHARS` characters;
-at most :data:`TASKS_PER_WORKER` tasks per worker are in flight, so memory does
+Documents go to the workers in tasks of about `TASK_CHARS` characters;
+at most `TASKS_PER_WORKER` tasks per worker are in flight, so memory does
 not grow with the corpus, and results come back in input order, so the output
 is the same as with one process. Workers ignore Ctrl-C: the parent decides,
 and stops them all at once (a worker that dies is reported, not waited for).
@@ -89,7 +89,7 @@ def _stop(executor: ProcessPoolExecutor) -> None:
 
 
 def parallel_results(extractor: Extractor, items: Iterable[tuple[str, str]], n_process: int) -> Iterator[Result]:
-    """:meth:`quotebank.Extractor.results` over ``n_process`` worker processes.
+    """`quotebank.Extractor.results` over ``n_process`` worker processes.
 
     Args:
         extractor: the parent's extractor (forked workers share its pipeline;

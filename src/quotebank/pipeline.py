@@ -66,7 +66,7 @@ def find_quotes(
         doc_id: the id written into each record.
         parse: parses a string with the same pipeline (without quotebank);
             when given, title-case headlines that are attributions are parsed
-            again in normal case (see :mod:`quotebank.detect.headline`).
+            again in normal case (see `quotebank.detect.headline`).
         coref_prefix: the ``doc.spans`` key prefix of coreference clusters.
 
     Returns:
@@ -91,8 +91,8 @@ def attribute(
 
     Args:
         doc: the parsed document.
-        parse: see :func:`find_quotes`.
-        coref_prefix: see :func:`find_quotes`.
+        parse: see `find_quotes`.
+        coref_prefix: see `find_quotes`.
         text: ``doc.text``, when the caller has it.
 
     Returns:
@@ -116,7 +116,7 @@ def attribute(
 
 
 def _furniture_mask(doc: Doc, text: str, index: TokenIndex) -> bytearray:
-    """Per token, 1 on a line of page furniture (:func:`quotebank.text.furniture_lines`)."""
+    """Per token, 1 on a line of page furniture (`quotebank.text.furniture_lines`)."""
     mask = bytearray(len(doc))
     for start, end in furniture_lines(text, HEADLINE_CUE_WORDS.__contains__):
         for t in index.tokens(start, end):
@@ -177,7 +177,7 @@ def _worth_nesting(doc: Doc, att: Attribution, outer: Attribution) -> bool:
 
 
 def _confidence(cand: Candidate, mention: Mention | None, speaker: Speaker) -> float:
-    """The record's confidence: see :data:`METHOD_CONFIDENCE` and the constants below it."""
+    """The record's confidence: see `METHOD_CONFIDENCE` and the constants below it."""
     if mention is not None:
         method = METHOD_CONFIDENCE.get(mention.method, OTHER_METHOD_CONFIDENCE)
         confidence = method * (1 - SPEAKER_WEIGHT + SPEAKER_WEIGHT * speaker.confidence)
@@ -195,7 +195,7 @@ def _char_span(doc: Doc, first: int, stop: int) -> tuple[int, int]:
 
 
 def _record(doc: Doc, text: str, att: Attribution, attributions: Sequence[Attribution], doc_id: str) -> Quote:
-    """The :class:`Quote` of one attribution; offsets into ``text``."""
+    """The `Quote` of one attribution; offsets into ``text``."""
     cand, mention, speaker = att.candidate, att.mention, att.speaker
     fields: dict[str, object] = {}
     if cand.cue is not None and cand.cue_end is not None:

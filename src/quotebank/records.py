@@ -142,7 +142,7 @@ class Quote:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quote:
-        """Build a record from :meth:`to_dict` output; unknown keys are ignored."""
+        """Build a record from `to_dict` output; unknown keys are ignored."""
         return cls(**{k: data[k] for k in FIELDS if k in data})
 
 

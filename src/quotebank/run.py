@@ -2,7 +2,7 @@
 
 Problems with single inputs (a file that cannot be read, a document whose
 extraction raised) are reported through a callback and the run goes on; the
-:class:`RunReport` counts what was done, and :attr:`RunReport.errors` says
+`RunReport` counts what was done, and `RunReport.errors` says
 whether anything was lost.
 """
 
@@ -122,12 +122,12 @@ def iter_corpus(
             inputs start with the same documents.
         batch_size: unused, kept for compatibility (batches are sized by characters).
         keep: a test each record must pass to be kept (see
-            :class:`~quotebank.dataset.filters.RecordFilter`); all are kept when None.
+            `RecordFilter`); all are kept when None.
         keep_text: a folder to write each document's text to, as
             ``DOC_ID.txt`` (for HTML pages, the extracted text the offsets refer to).
 
     Yields:
-        One :class:`~quotebank.api.Result` per document this run processed, in
+        One `Result` per document this run processed, in
         input order (failed ones included, with their error). Its records
         carry the document's metadata (date, URL, title, source).
 
@@ -206,7 +206,7 @@ def skip_done(done: list[Done], position: int, doc_id: str, report: RunReport,
 
 
 def check_all_done(done: list[Done], count: int) -> None:
-    """Raise :class:`ResumeError` when the inputs, ``count`` documents, end
+    """Raise `ResumeError` when the inputs, ``count`` documents, end
     before the documents the run being resumed did."""
     if count < len(done):
         raise ResumeError(
@@ -248,15 +248,15 @@ def write_corpus(
 ) -> RunReport:
     """Extract every document under ``paths`` into ``writer``, a document at a time.
 
-    Resumes after ``writer.done`` (see :class:`~quotebank.corpus.writers.QuoteWriter`).
+    Resumes after ``writer.done`` (see `QuoteWriter`).
     The writer is closed when the run ends, and left for ``--resume`` when it
     is interrupted or fails.
 
     Args:
-        paths: files and folders, as for :func:`iter_corpus`.
+        paths: files and folders, as for `iter_corpus`.
         writer: where the records go.
         extractor: the extractor to use.
-        **kwargs: passed to :func:`iter_corpus` (``n_process``, ``report``,
+        **kwargs: passed to `iter_corpus` (``n_process``, ``report``,
             ``on_problem``, ``on_document``).
 
     Returns:
@@ -282,12 +282,12 @@ def extract_corpus(
     """Every quote of every document under ``paths``, as one stream of records.
 
     Args:
-        paths: files and folders, as for :func:`iter_corpus`.
+        paths: files and folders, as for `iter_corpus`.
         model: the spaCy pipeline.
         errors: "raise" (the default) stops at the first document whose
-            extraction raised, with an :class:`~quotebank.api.ExtractionError`;
+            extraction raised, with an `ExtractionError`;
             "collect" goes on (pass ``report=`` or ``on_problem=`` to see them).
-        **kwargs: passed to :func:`iter_corpus`.
+        **kwargs: passed to `iter_corpus`.
 
     Yields:
         Quote records, document by document.

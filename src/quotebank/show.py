@@ -1,7 +1,7 @@
 """An article with its quotes marked: in the terminal, or as one HTML page.
 
-``quotebank show FILE`` uses :func:`render_terminal`; ``--html OUT`` uses
-:func:`render_html`, which draws the text with displaCy's span renderer
+``quotebank show FILE`` uses `render_terminal`; ``--html OUT`` uses
+`render_html`, which draws the text with displaCy's span renderer
 (quotes, speaker mentions and cues as labelled spans, overlaps stacked) and
 adds a table of the quotes by speaker. The page is self-contained: inline
 styles, no script, no external font or image.

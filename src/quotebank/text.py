@@ -1,9 +1,9 @@
 """Plain-text helpers shared by the stages: no spaCy here.
 
-* :func:`trim` shrinks a character span past characters to drop at its edges
+* `trim` shrinks a character span past characters to drop at its edges
   (white space for the scanner, marks and punctuation for the scorer);
-* :func:`paragraph_of` finds the paragraph holding an offset;
-* :func:`furniture_lines` finds the lines of a web page that are not the
+* `paragraph_of` finds the paragraph holding an offset;
+* `furniture_lines` finds the lines of a web page that are not the
   article ("Story continues below advertisement", "WATCH: …").
 """
 
@@ -28,7 +28,7 @@ def trim(text: str, start: int, end: int, drop: Callable[[str], bool] = str.issp
     Returns:
         The trimmed ``(start, end)``; ``start == end`` when nothing is left.
 
-    Example:
+    Examples:
         >>> trim("  a b  ", 0, 7)
         (2, 5)
     """
@@ -44,14 +44,14 @@ def paragraph_of(para_starts: Sequence[int], offset: int) -> int:
 
     Args:
         para_starts: start offsets of the paragraphs, in order (see
-            :func:`quotebank.marks.paragraph_bounds`).
+            `quotebank.marks.paragraph_bounds`).
         offset: a character offset.
 
     Returns:
         The index of the last paragraph starting at or before ``offset``; 0
         for an offset before the first paragraph.
 
-    Example:
+    Examples:
         >>> paragraph_of([0, 10, 20], 15)
         1
     """
@@ -72,7 +72,7 @@ def furniture_lines(text: str, is_cue: Callable[[str], bool] = lambda word: Fals
     A line is furniture when it is a teaser or a credit ("WATCH: …", "VIDEO |
     …" without sentence punctuation at its end, a line wholly in parentheses),
     or when it is short (at most
-    :data:`FURNITURE_MAX_WORDS` words), is not the first line (the title),
+    `FURNITURE_MAX_WORDS` words), is not the first line (the title),
     ends without sentence punctuation, holds no quote mark and no cue word
     (``is_cue``): "Story continues below advertisement", section subheads.
     Furniture is never a quote's speaker nor an antecedent.

@@ -1,13 +1,13 @@
 """Partitions: a corpus cut into pieces that workers read on their own.
 
-A :class:`Partition` is a list of :class:`Slice` s: whole text and HTML files,
+A `Partition` is a list of `Slice` s: whole text and HTML files,
 line ranges of JSONL files, row groups of Parquet files. It names where its
 documents are, not what they say, so it is small to send to a worker, which
 reads them itself (the files must be readable where the workers run: on the
 same machine, or on a shared file system).
 
 Reading the partitions in order gives the documents of
-:func:`~quotebank.corpus.readers.read_documents`, in the same order, with the
+`read_documents`, in the same order, with the
 same ids.
 """
 
@@ -35,7 +35,7 @@ __all__ = ["Slice", "Partition", "plan_partitions", "read_partition", "partition
            "MIN_PARTITION_BYTES", "MAX_PARTITION_BYTES"]
 
 #: Smallest and largest partition, in bytes of input. Between them, the size
-#: gives each worker about :data:`PARTITIONS_PER_WORKER` partitions, so that
+#: gives each worker about `PARTITIONS_PER_WORKER` partitions, so that
 #: small corpora are shared out evenly (the last partitions finish close
 #: together) and large ones come in pieces of a few minutes'
 #: work (4 MB of news text is about 900 articles).
@@ -138,10 +138,10 @@ def plan_partitions(
     """Cut the corpus under ``paths`` into partitions.
 
     Args:
-        paths: files and folders, as for :func:`~quotebank.corpus.readers.find_files`
+        paths: files and folders, as for `find_files`
             (standard input cannot be partitioned).
         workers: how many workers will share them (sets the size when
-            ``target`` is None: see :func:`partition_size`).
+            ``target`` is None: see `partition_size`).
         target: bytes of input per partition.
 
     Returns:

@@ -1,6 +1,6 @@
 """Readers: files and folders in, ``(doc_id, text)`` documents out.
 
-Every problem with one input is reported as a :class:`ReadProblem` naming the
+Every problem with one input is reported as a `ReadProblem` naming the
 file, and reading goes on with the rest: nothing raises for a bad file.
 
 * ``.txt`` files are decoded as UTF-8 (a BOM is dropped), UTF-16 when they
@@ -12,7 +12,7 @@ file, and reading goes on with the rest: nothing raises for a bad file.
   optional ``date``, ``url``, ``title`` and ``source`` (the outlet) that are
   copied into every record of the document; ``-`` reads such lines from stdin.
   A JSONL file of any size is read in ranges of whole lines (see
-  :func:`jsonl_ranges`), so only one range is in memory at a time;
+  `jsonl_ranges`), so only one range is in memory at a time;
 * ``.parquet`` files (needs pyarrow) hold the same fields as columns: ``text``,
   with ``id`` (or ``doc_id``), ``date``, ``url``, ``title`` and ``source``
   where present; they are read a row group at a time;
@@ -21,9 +21,9 @@ file, and reading goes on with the rest: nothing raises for a bad file.
   page's title, date, URL and site name become the document's metadata, and
   offsets refer to the extracted text;
 * binary files (NUL bytes outside UTF-16), empty files, files larger than
-  :data:`MAX_FILE_BYTES` (JSONL lines that long; whole UTF-16 JSONL files),
+  `MAX_FILE_BYTES` (JSONL lines that long; whole UTF-16 JSONL files),
   unreadable files, bad JSON lines and ids longer than
-  :data:`MAX_ID_CHARS` are reported and skipped; a duplicate id is warned about.
+  `MAX_ID_CHARS` are reported and skipped; a duplicate id is warned about.
 
 The doc id of a file is its path relative to the folder it was found in,
 without its suffix (``seeds/000_x.txt`` given as ``seeds/`` → ``000_x``); a
@@ -218,14 +218,14 @@ def read_documents(files: Iterable[tuple[Path, str]], *, check_ids: bool = True)
     """Read files into documents, reporting problems instead of raising.
 
     Args:
-        files: ``(path, doc_id)`` pairs from :func:`find_files`.
-        check_ids: warn about ids seen before (a non-fatal :class:`ReadProblem`
+        files: ``(path, doc_id)`` pairs from `find_files`.
+        check_ids: warn about ids seen before (a non-fatal `ReadProblem`
             before the document).
 
     Yields:
-        A :class:`Document` for each text, a :class:`ReadProblem` for each
+        A `Document` for each text, a `ReadProblem` for each
         file or line that cannot be used, and a warning (a non-fatal
-        :class:`ReadProblem`) for each id seen before.
+        `ReadProblem`) for each id seen before.
     """
     check = IdCheck()
     for path, doc_id in files:
@@ -444,9 +444,9 @@ def html_document(html: str, doc_id: str, source: str) -> Document | ReadProblem
         source: where it came from (for messages).
 
     Returns:
-        A :class:`Document` whose metadata holds the page's title, date
+        A `Document` whose metadata holds the page's title, date
         (``YYYY-MM-DD``), URL and site name where the page gives them, or a
-        :class:`ReadProblem` when no main text was found.
+        `ReadProblem` when no main text was found.
     """
     try:
         import trafilatura

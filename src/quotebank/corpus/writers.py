@@ -13,10 +13,10 @@ finished:
   through, never replaced; a symbolic link's target is what is written;
 * a folder, a suffix that names no format, Parquet to a stream, and a left
   ``.part`` without ``--resume`` are refused before any work
-  (:class:`OutputError`);
+  (`OutputError`);
 * at the quote level (``--level quote``), the mention records are staged as
   JSONL (in ``OUT.part``, or a temporary file for a stream) and merged into
-  quotations when the run ends (:mod:`quotebank.dataset.quotations`).
+  quotations when the run ends (`quotebank.dataset.quotations`).
 
 Files are created with the mode the umask allows, like any other file.
 """
@@ -132,7 +132,7 @@ def _create(path: Path) -> IO[bytes]:
 
 
 class QuoteWriter:
-    """Writes quote records to a file, a stream, or stdout. Use :func:`open_writer`.
+    """Writes quote records to a file, a stream, or stdout. Use `open_writer`.
 
     Args:
         path: the output; None or "-" for stdout.
@@ -367,7 +367,7 @@ def write_parquet_part(quotes: Iterable[Quote], target: str | Path) -> int:
 
 
 def _write_parquet(rows: Iterable[dict[str, Any]], schema: Any, target: Path) -> int:
-    """Write rows to a new Parquet file, :data:`PARQUET_ROWS` to a row group; returns the row count."""
+    """Write rows to a new Parquet file, `PARQUET_ROWS` to a row group; returns the row count."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -411,7 +411,7 @@ def write_quotations(records: Iterable[Any], out: IO[bytes] | Path, fmt: str) ->
     """Merge mention records into quotations and write them.
 
     Args:
-        records: mention records (:class:`~quotebank.records.Quote` or their dicts).
+        records: mention records (`Quote` or their dicts).
         out: a binary stream (JSONL, CSV) or a file path (any format).
         fmt: "jsonl", "csv" or "parquet". In CSV, the list fields (``qids``,
             ``probas``, ``urls``, ``kinds``, ``doc_ids``, ``occurrences``)
@@ -467,7 +467,7 @@ class PartitionedWriter:
     partition of the input, in input order, and ``DIR/_quotebank.json``.
 
     The parts are written (by the workers, each whole or not at all: see
-    :func:`write_parquet_part`) into ``DIR.part/``, beside a summary of each
+    `write_parquet_part`) into ``DIR.part/``, beside a summary of each
     finished partition (``_part-00000.json``: its documents, counts and
     problems), which marks it done. When the run ends the folder is renamed
     to ``DIR``, replacing a dataset an earlier run left there. An interrupted

@@ -12,8 +12,8 @@ def to_dataframe(records: Iterable[Any]) -> Any:
     """A pandas DataFrame with one row per record and one column per field.
 
     Args:
-        records: mention records (:class:`~quotebank.records.Quote`),
-            quotations (:class:`~quotebank.dataset.quotations.Quotation`) or
+        records: mention records (`Quote`),
+            quotations (`Quotation`) or
             their dicts. Columns follow the record's fields; an empty input
             gives the mention level's columns.
 

@@ -12,17 +12,17 @@ Two mention records are one quotation when
 * their texts are equal after lowercasing and removing punctuation
   (Quotebank's rule), or
 * they are nearly equal: the same quotation reported with a word added,
-  dropped or changed. Both have at least :data:`MIN_FUZZY_WORDS` words, their
+  dropped or changed. Both have at least `MIN_FUZZY_WORDS` words, their
   Levenshtein similarity (``textacy.similarity.levenshtein`` on the
-  normalised texts) is at least :data:`FUZZY_THRESHOLD`, they hold the same
+  normalised texts) is at least `FUZZY_THRESHOLD`, they hold the same
   negations and numbers ("we lost 3 jobs" is not "we lost 300 jobs"), and
   their speakers agree (the same, one unknown, or one name part of the
   other: "Trudeau" and "Justin Trudeau").
 
 Near-equal candidates are found by blocking: each normalised text is filed
-under its :data:`BLOCK_KEYS` rarest words (by how many distinct quotations
+under its `BLOCK_KEYS` rarest words (by how many distinct quotations
 hold them), and only texts sharing a block are compared; blocks larger than
-:data:`MAX_BLOCK` are skipped (their words are not rare). The work is near
+`MAX_BLOCK` are skipped (their words are not rare). The work is near
 linear in the number of records.
 
 Memory stays bounded: records, texts and blocks live in a temporary SQLite
@@ -272,16 +272,16 @@ def quote_level(
     """Merge mention records into quotations.
 
     Args:
-        records: mention-level records (:class:`~quotebank.records.Quote` or
+        records: mention-level records (`Quote` or
             their dicts, as read from quotebank's JSONL), in input order.
             Records whose text has no letters or digits are left out.
         threshold: the least similarity of two near-equal reports
-            (:data:`FUZZY_THRESHOLD`); 1.0 merges only equal normalised texts.
+            (`FUZZY_THRESHOLD`); 1.0 merges only equal normalised texts.
         workdir: where the temporary SQLite file goes (default: the system's
             temporary folder). It is deleted when the generator ends or is closed.
 
     Yields:
-        One :class:`Quotation` per distinct quotation, in the order of their
+        One `Quotation` per distinct quotation, in the order of their
         first report.
     """
     fd, name = tempfile.mkstemp(prefix="quotebank-quotes-", suffix=".sqlite", dir=workdir)

@@ -166,12 +166,12 @@ def summarise_speakers(rows: Iterable[dict[str, Any]], *, named_only: bool = Fal
     """Speakers ranked by number of quotes (then by name).
 
     Args:
-        rows: dataset rows (:func:`read_dataset`), mention or quote level;
+        rows: dataset rows (`read_dataset`), mention or quote level;
             rows without a speaker are skipped.
         named_only: leave out unnamed sources ("officials").
 
     Returns:
-        One summary per speaker, without key terms (see :func:`add_key_terms`).
+        One summary per speaker, without key terms (see `add_key_terms`).
     """
     tallies: dict[str, _Tally] = {}
     for speaker, row, text, occurrences in _units(rows):

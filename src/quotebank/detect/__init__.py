@@ -1,6 +1,6 @@
 """Detectors: each finds candidate quotes of one family in a parsed Doc.
 
-:func:`find_candidates` runs them all and merges what they find.
+`find_candidates` runs them all and merges what they find.
 """
 
 from quotebank.detect.base import Candidate

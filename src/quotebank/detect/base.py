@@ -159,8 +159,8 @@ def quote_mask(length: int, ranges: Iterable[tuple[int, int]]) -> bytearray:
 def sentence_start(doc: Doc, i: int, owner: Sequence[int] | None = None) -> int:
     """First token of the sentence holding token ``i``.
 
-    A sentence ends at a full stop (:func:`is_sentence_end`) or a line break;
-    with ``owner`` (see :func:`quotebank.detect.direct.quote_owner`), full stops
+    A sentence ends at a full stop (`is_sentence_end`) or a line break;
+    with ``owner`` (see `quotebank.detect.direct.quote_owner`), full stops
     inside quotes do not count.
     """
     left = i
@@ -185,7 +185,7 @@ def sentence_end(doc: Doc, i: int, stop: Callable[[Token], bool] | None = None) 
     return i
 
 
-#: Opening and closing quote marks that :func:`trim_tokens` keeps with ``keep_marks``.
+#: Opening and closing quote marks that `trim_tokens` keeps with ``keep_marks``.
 _OPENING_MARKS = "“‘\"'«„"
 _CLOSING_MARKS = "”’\"'»“"
 

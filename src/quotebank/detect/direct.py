@@ -1,6 +1,6 @@
 """Direct quotes: text inside quote marks, with the cue that introduces it.
 
-The scanner (:mod:`quotebank.marks`) gives the quoted spans; this module finds
+The scanner (`quotebank.marks`) gives the quoted spans; this module finds
 each one's cue in the parse, in this order:
 
 1. *syntax*: a speech verb outside the quote that governs it ("…,” she said",
@@ -85,11 +85,11 @@ def direct_quotes(
 
     Args:
         doc: the parsed document.
-        quoted: spans from :func:`quotebank.marks.scan_quotes` on ``doc.text``.
+        quoted: spans from `quotebank.marks.scan_quotes` on ``doc.text``.
         para_starts: start offsets of the paragraphs
-            (:func:`quotebank.marks.paragraph_bounds`); computed when None.
-        owner: :func:`quote_owner` of ``quoted``; computed when None.
-        index: the Doc's :class:`TokenIndex`; built when None.
+            (`quotebank.marks.paragraph_bounds`); computed when None.
+        owner: `quote_owner` of ``quoted``; computed when None.
+        index: the Doc's `TokenIndex`; built when None.
 
     Returns:
         Candidates in text order; their ``cue`` is a token index or None.

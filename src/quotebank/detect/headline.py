@@ -70,7 +70,7 @@ def normalise_case(line: str, names: set[str]) -> str:
 
     Args:
         line: the headline.
-        names: words to keep as written (see :func:`proper_words`).
+        names: words to keep as written (see `proper_words`).
 
     Returns:
         A string of the same length as ``line``.

@@ -2,7 +2,7 @@
 
 Direct quotes come first; a reported candidate that mostly repeats a direct
 quote is dropped; a candidate whose cue and content lie inside another
-candidate's quote is *nested* in it (:func:`outer_positions`).
+candidate's quote is *nested* in it (`outer_positions`).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def find_candidates(
         doc: the parsed document.
         para_starts: paragraph start offsets.
         text: ``doc.text``, when the caller has it (spaCy rebuilds it on each access).
-        index: the Doc's :class:`TokenIndex`, when the caller has one.
+        index: the Doc's `TokenIndex`, when the caller has one.
 
     Returns:
         The candidates sorted by start (longest first at one start).

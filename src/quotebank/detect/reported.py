@@ -70,7 +70,7 @@ def reported_quotes(
     Args:
         doc: the parsed document.
         quote_owner: per token, the index of the quote-mark span holding it,
-            or -1 (see :func:`quotebank.detect.direct.quote_owner`).
+            or -1 (see `quotebank.detect.direct.quote_owner`).
         claimed: cue tokens already used by direct quotes; they are skipped.
         para_starts: paragraph start offsets.
         tokens: the token indices to look at (default: all).

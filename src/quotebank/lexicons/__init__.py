@@ -2,18 +2,18 @@
 
 Data only, no logic. Each list lives in exactly one place:
 
-* :mod:`quotebank.lexicons.cues`: the words that introduce an attribution
+* `quotebank.lexicons.cues`: the words that introduce an attribution
   (speech, belief and document verbs, reporting nouns, attitude adjectives),
   by lemma;
-* :mod:`quotebank.lexicons.speakers`: the words around a speaker (titles,
+* `quotebank.lexicons.speakers`: the words around a speaker (titles,
   pronouns, gendered words, role nouns);
-* :mod:`quotebank.lexicons.names`: common first names with a clear gender;
-* :mod:`quotebank.lexicons.quotations`: words that keep two reports of a
+* `quotebank.lexicons.names`: common first names with a clear gender;
+* `quotebank.lexicons.quotations`: words that keep two reports of a
   quotation apart (negations).
 
 Rules for every list: lower case; verbs and nouns by lemma (spaCy's
-``token.lemma_``); no dots (look words up with :func:`bare`); each word once
-(:func:`~quotebank.lexicons._words.words` refuses duplicates). ``tests/test_lexicons.py``
+``token.lemma_``); no dots (look words up with `bare`); each word once
+(`words` refuses duplicates). ``tests/test_lexicons.py``
 checks these rules and that every list is used.
 """
 

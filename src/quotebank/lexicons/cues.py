@@ -1,7 +1,7 @@
 """Cue words: what introduces an attribution, by lemma, lower case.
 
-The class of an attribution (:data:`CUE_CLASSES`) follows from its cue and its
-source: see :func:`quotebank.detect.base.cue_class`.
+The class of an attribution (`CUE_CLASSES`) follows from its cue and its
+source: see `quotebank.detect.base.cue_class`.
 """
 
 from __future__ import annotations

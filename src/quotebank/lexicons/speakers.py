@@ -66,7 +66,7 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = (
 
 #: Head nouns of descriptions that name organisations, not people
 #: ("Iranian state media", "the report"). Matched as written, like
-#: :data:`ROLE_SYNONYMS` ("media", whose lemma is "medium").
+#: `ROLE_SYNONYMS` ("media", whose lemma is "medium").
 ORG_HEAD_NOUNS = words(
     "media agency outlet newspaper paper broadcaster network government ministry kremlin administration report state"
 )

@@ -68,7 +68,7 @@ class Attribution:
     Attributes:
         candidate: the quote and its cue.
         mention: the words naming its source, or None.
-        speaker: the entity they name (:data:`UNKNOWN` until resolved, or when
+        speaker: the entity they name (`UNKNOWN` until resolved, or when
             there is no mention).
         outer: for a nested attribution, the position (in the same
             document's list of attributions) of the one whose quote holds it;

@@ -182,7 +182,7 @@ def attach_mentions(
 
     A quote without a cue takes the mention of the nearest attribution before
     it when that is in the same paragraph or at most
-    :data:`FLOATING_MAX_PARAGRAPHS` before. An attribution is a quote's cue, or
+    `FLOATING_MAX_PARAGRAPHS` before. An attribution is a quote's cue, or
     a speech verb with a subject in the narrative between quotes ("…, Phil
     Musser says."): another speaker taking over.
 
@@ -194,7 +194,7 @@ def attach_mentions(
             name a source.
 
     Returns:
-        One :class:`Attribution` per candidate, in the same order, with its
+        One `Attribution` per candidate, in the same order, with its
         mention (or None). Inherited mentions have method "floating".
     """
     direct = [c for c in candidates if c.how != "reported"]

@@ -1,10 +1,10 @@
 """Speakers across articles: stable ids, name normalisation, the user's alias table.
 
-* :func:`speaker_id` gives the same id to the same canonical name in every
+* `speaker_id` gives the same id to the same canonical name in every
   article, ignoring case, diacritics, punctuation and the dots of initials:
   "Vladimir Putin", "VLADIMIR PUTIN" → ``vladimir-putin``; "José Martí" and
   "Jose Marti" → ``jose-marti``; "J. Bradford DeLong" → ``j-bradford-delong``.
-* :class:`SpeakerTable` reads a CSV of ``name, aliases, qid`` (aliases
+* `SpeakerTable` reads a CSV of ``name, aliases, qid`` (aliases
   separated by ``;`` or ``|``), merges aliases into the name, and links it to
   a Wikidata QID (Quotebank's ``qids``). Nothing is looked up online.
 

@@ -24,7 +24,7 @@ mention's head, in order:
 6. **A noun phrase seen before as a speaker** ("the report" after "a report
    from … IRNA").
 
-Titles and roles go into :attr:`Speaker.role`.
+Titles and roles go into `Speaker.role`.
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ SCORE_PERSON = 1
 #: Sentences looked back over for the organisation "it"/"they" stands for.
 COLLECTIVE_LOOKBACK_SENTENCES = 3
 
-# Matching a description to a named entity's role (:meth:`ArticleEntities.by_role`).
+# Matching a description to a named entity's role (`ArticleEntities.by_role`).
 #: The description's head noun is one of the entity's role nouns.
 ROLE_SAME_NOUN = 3.0
 #: It is a synonym of one ("the Russian leader" for a president).
@@ -467,7 +467,7 @@ def resolve_speakers(
         furniture: per token, 1 on a line of page furniture: never an antecedent.
 
     Returns:
-        The attributions with their :class:`Speaker` (unknown where there is
+        The attributions with their `Speaker` (unknown where there is
         no mention), in the same order.
     """
     table = ArticleEntities(doc, coref_prefix, furniture)
