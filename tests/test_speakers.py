@@ -241,6 +241,40 @@ def test_a_line_label_is_not_a_speaker(quotes_of):
 
 
 @pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Strategic Council Online – Interview: An expert on regional issues said: The war would go on for months.",
+         "An expert on regional issues"),
+        ("News | World: The foreign minister said the talks had failed.", "The foreign minister"),
+    ],
+)
+def test_a_line_label_leaves_the_speaker_to_the_sentence_after_it(quotes_of, text, mention):
+    assert by_cue(quotes_of(text), "said").speaker_mention == mention
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("NATO chief urges Europe to arm\nSpeed Read Mark Rutte said Putin wants to wipe Ukraine off the map.",
+         "Mark Rutte"),
+        ("Getty Images Kevin Vickers said the ceremony would go ahead.", "Kevin Vickers"),
+        ("Russian President Vladimir Putin said the talks would go on.", "Vladimir Putin"),
+    ],
+)
+def test_words_glued_before_a_full_name_are_not_part_of_it(quotes_of, text, speaker):
+    q = by_cue(quotes_of(text), "said")
+    assert q.speaker == speaker
+    assert q.speaker_role in (None, "Russian President")
+
+
+def test_an_indefinite_description_is_someone_new(quotes_of):
+    text = ("An expert on Middle East issues said the war would last for years. "
+            "An expert on regional issues said the talks had failed.")
+    speakers = [q.speaker for q in quotes_of(text) if q.cue == "said"]
+    assert speakers == ["An expert on Middle East issues", "An expert on regional issues"]
+
+
+@pytest.mark.parametrize(
     "text, speaker",
     [
         ("Nick Sandmann and Nathan Phillips met. Both Sandmann and Phillips said the video misled people.",
@@ -305,3 +339,61 @@ def test_furniture_is_never_a_speaker(quotes_of):
 def test_a_definite_organisation_description_is_the_organisation_just_named(quotes_of, text, speaker):
     q = by_cue(quotes_of(text), "said")
     assert (q.speaker, q.speaker_named) == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Shannon Phillips spoke on Monday. “These reports are deeply concerning,” her statement said.",
+         "Shannon Phillips"),
+        ("Police arrested two men. The RCMP statement said the level of trust had fallen.", "RCMP"),
+    ],
+)
+def test_a_document_of_someone_speaks_for_its_author(quotes_of, text, speaker):
+    assert by_cue(quotes_of(text), "said").speaker == speaker
+
+
+def test_a_description_owning_a_document_is_not_resolved_by_role(quotes_of):
+    text = ("Iranian President Masoud Pezeshkian met Vladimir Putin. On relations, Putin spoke, "
+            "according to the President of Russia’s website: “We must ensure that our relations improve.”")
+    assert all(q.speaker != "Masoud Pezeshkian" for q in quotes_of(text) if q.cue == "according to")
+
+
+def test_gender_is_learned_from_the_pronouns_that_follow_a_subject(quotes_of):
+    text = (
+        "Jake Patterson took Jayme Closs from her home. Jayme Closs was forced to hide for months. "
+        "She escaped in January. Patterson dragged the girl outside. He threw her in his trunk. "
+        "Jayme Closs walked to a road. She asked a neighbour for help. Police found Jayme Closs there. "
+        "He said Jayme tried to get out twice."
+    )
+    assert by_cue(quotes_of(text), "said").speaker == "Jake Patterson"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("North Korean leader Kim Jong-un arrived in Beijing. Kim said he was ready to meet Trump.", "Kim Jong-un"),
+        ("Kathleen Wilson-Thompson joined the board. Wilson-Thompson said the company was strong.",
+         "Kathleen Wilson-Thompson"),
+    ],
+)
+def test_hyphenated_names_are_one_name(quotes_of, text, speaker):
+    assert by_cue(quotes_of(text), "said").speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Export Development Canada (EDC), the export credit agency, sells insurance. EDC said it is self-funding.",
+         "Export Development Canada"),
+        ("The Assembly of First Nations (AFN) met on Monday. The AFN said the talks had failed.",
+         "Assembly of First Nations"),
+    ],
+)
+def test_an_abbreviation_defined_in_the_text_is_its_long_form(quotes_of, text, speaker):
+    assert by_cue(quotes_of(text), "said").speaker == speaker
+
+
+def test_a_short_company_name_and_a_date_before_it(quotes_of):
+    text = "Calgary-based Suncor Energy was paid $600 million. On Wednesday Suncor said that political risk continues."
+    assert by_cue(quotes_of(text), "said").speaker == "Suncor Energy"

@@ -49,6 +49,10 @@ __all__ = [
 
 #: What the component may do with an exception: raise it, or record it on the Doc.
 ON_ERROR = ("raise", "record")
+#: A line's label ("Strategic Council Online – Interview: …") has at most this
+#: many words, each capitalised, joined by these marks; a sentence starts after its colon.
+LABEL_WORDS = 5
+LABEL_JOINERS = frozenset({"–", "—", "-", "|", "&"})
 
 #: What quotebank reads from the components before it, and what assigns it.
 REQUIRED = {"token.dep": "a dependency parser", "doc.ents": "named entities (an 'ner' component)"}
@@ -215,13 +219,39 @@ _set_extensions()
     assigns=["token.is_sent_start"],
 )
 def paragraph_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every paragraph break, before the parser runs.
+    """Start a sentence after every paragraph break, before the parser runs,
+    and after a label that opens a line ("Strategic Council Online – Interview:",
+    "WATCH:").
 
     News pages carry stray lines ("Advertisement", captions) that the parser
-    would otherwise glue to the next paragraph's sentence.
+    would otherwise glue to the next paragraph's sentence, and site or section
+    labels that it would take for the subject of the sentence after them.
     """
     spaces = doc.to_array(IS_SPACE)  # only the whitespace tokens are visited
+    line_starts = [0] if len(doc) else []
     for i in spaces[:-1].nonzero()[0].tolist():
         if not spaces[i + 1] and "\n" in doc[i].text:
             doc[i + 1].is_sent_start = True
+            line_starts.append(i + 1)
+    for start in line_starts:
+        colon = _label_end(doc, start)
+        if colon is not None:
+            doc[colon + 1].is_sent_start = True
     return doc
+
+
+def _label_end(doc: Doc, start: int) -> int | None:
+    """The colon ending a line's label: at most :data:`LABEL_WORDS` capitalised
+    words (dashes and bars between them), followed by a capitalised word."""
+    words = 0
+    for i in range(start, min(len(doc) - 1, start + 2 * LABEL_WORDS)):
+        tok = doc[i]
+        if tok.text == ":":
+            follower = doc[i + 1].text
+            return i if words and follower[:1].isupper() and follower.isalpha() else None
+        if tok.text in LABEL_JOINERS:
+            continue
+        if not (tok.is_alpha and tok.text[:1].isupper()) or words == LABEL_WORDS:
+            return None
+        words += 1
+    return None

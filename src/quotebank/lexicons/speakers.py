@@ -20,6 +20,7 @@ __all__ = [
     "RELATIVE_PRONOUNS",
     "CORRELATIVES",
     "NAME_PARTICLES",
+    "INDEFINITE_DETERMINERS",
     "bare",
 ]
 
@@ -104,3 +105,7 @@ RELATIVE_PRONOUNS = words("who which that whom")
 
 #: Lower-case particles inside names ("Abu Bakr al- Baghdadi", "Ursula von der Leyen").
 NAME_PARTICLES = words("al- bin de van von")
+
+#: Determiners that introduce someone new ("An expert on regional issues
+#: said"): such a mention never refers back to an earlier speaker.
+INDEFINITE_DETERMINERS = words("a an another one some")

@@ -10,12 +10,19 @@ mention's head, in order:
 2. **A proper name** loses its titles and resolves to the fullest name of the
    article that ends with it: "Borshchevskaya" → "Anna Borshchevskaya",
    "Russian President Vladimir Putin" → "Vladimir Putin", whatever NER says
-   of a bare surname ("Velayati" is tagged ORG).
+   of a bare surname ("Velayati" is tagged ORG); a first name or a short
+   company name to the fuller name ("Suncor" → "Suncor Energy"); an
+   abbreviation to the long form the article defines ("… Canada (EDC)").
+   Words glued before a person's full name ("Speed Read Mark Rutte") and a
+   date before a name are dropped; hyphenated names are one ("Kim Jong-un").
 3. **A name in apposition** ("the chief of staff …, Gen. Mohammad Bagheri")
-   or after "from"/"by" ("a report from Iran’s state media IRNA").
+   or after "from"/"by" ("a report from Iran’s state media IRNA"); the
+   author of a document ("her statement", "the RCMP statement").
 4. **A pronoun**: he/she to the nearest person before it that agrees in
-   gender (from honorifics and earlier pronouns), subjects and earlier
-   speakers first; it/they to the nearest organisation, country or group.
+   gender (from honorifics, first names, earlier pronouns, and the he/she
+   that follow a person as subjects: `ArticleEntities.learn_genders`),
+   subjects and earlier speakers first; it/they to the nearest
+   organisation, country or group.
 5. **A role**: "the Iranian president", "the Russian leader", "Russia's
    President", "Iran’s top advisor to …", "Iranian state media" match the
    titles and appositions the article gives its named entities ("Iranian
@@ -36,9 +43,11 @@ from spacy.tokens import Doc, Token
 
 from quotebank.detect.base import quote_mask, span_text
 from quotebank.lexicons import (
+    DOCUMENT_NOUNS,
     FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
     GROUP_PRONOUNS,
+    INDEFINITE_DETERMINERS,
     MALE_FIRST_NAMES,
     MALE_WORDS,
     NAME_PARTICLES,
@@ -49,6 +58,7 @@ from quotebank.lexicons import (
     PERSON_PRONOUNS,
     PRONOUN_GENDER,
     RELATIVE_PRONOUNS,
+    REPORTING_NOUNS,
     ROLE_FILLER_WORDS,
     ROLE_SYNONYMS,
     TITLES,
@@ -80,8 +90,18 @@ CONF_FROM_BY_NEW = 0.75
 #: A pronoun bound to a person; a description matched to a named holder.
 CONF_PRONOUN = 0.75
 CONF_ROLE = 0.75
+#: The longest abbreviation read as defined in brackets ("(EDC)"), and the
+#: lower-case words its long form may hold ("Assembly of First Nations").
+ABBREVIATION_CHARS = 6
+ABBREVIATION_LINKS = frozenset({"of", "for", "and", "on", "&"})
+#: Pronoun votes that give a person a gender (`ArticleEntities.learn_genders`):
+#: at least this many, and this many times the votes for the other gender.
+GENDER_VOTES = 2
+GENDER_MAJORITY = 3
 #: A noun phrase seen before as a speaker ("the report").
 CONF_REPEATED = 0.7
+#: The author of a document noun ("her statement" → the person "her" stands for).
+CONF_AUTHOR = 0.7
 #: "it"/"they" bound to an organisation, country or group.
 CONF_COLLECTIVE = 0.6
 #: A description left unresolved; a pronoun left unresolved.
@@ -140,6 +160,8 @@ def _split_title(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
     """Split leading titles from a name: "Russian President Vladimir Putin" →
     (["Russian", "President"], ["Vladimir", "Putin"])."""
     out = list(tokens)
+    while len(out) > 1 and out[0].ent_type_ in ("DATE", "TIME"):
+        out.pop(0)  # "On Wednesday Suncor disclosed …"
     titles: list[Token] = []
     while len(out) > 1 and bare(out[0].lower_) in TITLES:
         titles.append(out.pop(0))
@@ -155,7 +177,28 @@ def _split_title(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
         out.pop()
     while out and out[0].is_punct:
         out.pop(0)
+    # "Speed Read Mark Rutte", "Getty Images Kevin Vickers": words glued before a
+    # person's full name (a teaser's label, a photo credit) are not part of it.
+    person = _glued_person_start(out)
+    if person:
+        titles.extend(t for t in out[:person] if t.ent_type_ in ("NORP", "GPE") or bare(t.lower_) in TITLES)
+        out = out[person:]
     return titles, out
+
+
+def _glued_person_start(run: Sequence[Token]) -> int:
+    """Where a person's name of two words or more starts inside a run that it
+    ends, after words that are no first names; 0 when it does not."""
+    if len(run) < 3 or run[-1].ent_type_ != "PERSON":
+        return 0
+    start = len(run) - 1
+    while start > 0 and run[start].ent_iob_ == "I":
+        start -= 1
+    if start == 0 or run[start].ent_iob_ != "B" or len(run) - start < 2:
+        return 0
+    if any(t.lower_ in MALE_FIRST_NAMES or t.lower_ in FEMALE_FIRST_NAMES for t in run[:start]):
+        return 0
+    return start
 
 
 def _text(tokens: Sequence[Token]) -> str:
@@ -169,12 +212,24 @@ def _name_part(tok: Token) -> bool:
     return tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.pos_ in ("NOUN", "ADJ") and tok.ent_type_ != "")
 
 
+def _hyphen(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen inside a word ("Jong-un", "Wilson-Thompson")."""
+    return (0 < i < len(doc) - 1 and doc[i].text in ("-", "‐") and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_ and doc[i - 1].is_alpha and doc[i + 1].is_alpha
+            and (doc[i + 1].pos_ == "PROPN" or doc[i + 1].text[:1].isupper())  # not "Calgary-based"
+            and not (doc[i + 1].dep_ in ("compound", "amod", "nmod") and doc[i + 1].head.pos_ == "NOUN"))
+    # ... nor a pair as a modifier: "the Gasol-Valanciunas trade", "the Israel-Hamas war"
+
+
 def _name_run(head: Token) -> list[Token]:
-    """The run of proper nouns around a head token, titles included."""
+    """The run of proper nouns around a head token, titles included; hyphenated
+    names are one name ("Kim Jong-un")."""
     if head.pos_ != "PROPN" and not (head.ent_type_ and head.ent_type_ in _LABEL_TYPE):
         return []
     doc = head.doc
     left = head.i
+    while left >= 2 and _hyphen(doc, left - 1) and doc[left - 2].text[:1].isupper():
+        left -= 2
     while left > 0 and _name_part(doc[left - 1]) and doc[left - 1].head.i in range(left - 1, head.i + 1):
         left -= 1
     while left > 0 and _name_part(doc[left - 1]) and doc[left - 1].dep_ in _NAME_DEPS:
@@ -183,6 +238,8 @@ def _name_run(head: Token) -> list[Token]:
     while (right < len(doc) and _name_part(doc[right]) and doc[right].dep_ in ("flat", "compound", "appos")
            and doc[right].head.i in range(left, right)):
         right += 1
+    while right < len(doc) - 1 and _hyphen(doc, right):
+        right += 2
     return [doc[i] for i in range(left, right)]
 
 
@@ -233,6 +290,12 @@ class ArticleEntities:
         self._by_key: dict[tuple[str, ...], _Entity] = {}
         for run in self._runs(doc, skip or bytearray(len(doc))):
             self._add(run)
+        #: Abbreviations the article defines: "Export Development Canada (EDC)".
+        self._aliases: dict[str, _Entity] = {}
+        for short, long in _defined_abbreviations(doc):
+            ent = self._add(long)
+            if ent is not None:
+                self._aliases.setdefault(short.lower(), ent)
         self.clusters = _coref_clusters(doc, coref_prefix)
 
     @staticmethod
@@ -245,6 +308,9 @@ class ArticleEntities:
                 pass
             elif tok.pos_ == "PROPN" and tok.text[:1].isupper() or (cur and tok.text in NAME_PARTICLES):
                 cur.append(tok)
+                continue
+            elif cur and (_hyphen(doc, tok.i) or _hyphen(doc, tok.i - 1) and cur[-1].i == tok.i - 1):
+                cur.append(tok)  # "Kim Jong-un"
                 continue
             if cur:
                 runs.append(cur)
@@ -345,19 +411,67 @@ class ArticleEntities:
             if ent.role is None or len(longest) > len(ent.role):
                 ent.role = longest
 
+    def learn_genders(self, in_quote: bytearray) -> None:
+        """Give a gender to the people the article refers to by pronoun.
+
+        A person named as the subject of a narrative sentence gets a vote from
+        each he/she that is the subject of a later clause of that sentence
+        (when it names nobody else), and from the he/she that is the subject
+        of the next sentence (when it names nobody before it): "Patterson
+        dragged Jayme outside. He pulled her across the yard." A clear majority
+        (`GENDER_VOTES` votes or more, `GENDER_MAJORITY` times the other) decides.
+        """
+        votes: dict[int, list[int]] = {}
+        previous: _Entity | None = None
+        for sent in self.doc.sents:
+            subject: _Entity | None = None
+            named: set[int] = set()
+            carried = previous
+            for tok in sent:
+                if in_quote[tok.i]:
+                    continue
+                if tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "amod"):
+                    ent = self.lookup(name_tokens(tok))
+                    if ent is not None and ent.type == "person":
+                        named.add(id(ent))
+                        carried = None  # a name before the pronoun: centering no longer applies
+                        if subject is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+                            subject = ent
+                    continue
+                gender = PRONOUN_GENDER.get(tok.lower_) if tok.dep_ in ("nsubj", "nsubjpass") else None
+                if gender is None:
+                    continue
+                if carried is not None and tok.head.dep_ == "ROOT":
+                    votes.setdefault(id(carried), [0, 0])[gender == "f"] += 1
+                    carried = None
+                elif subject is not None and len(named) == 1:
+                    votes.setdefault(id(subject), [0, 0])[gender == "f"] += 1
+            previous = subject
+        for ent in self.entities:
+            male, female = votes.get(id(ent), (0, 0))
+            if ent.gender is None and max(male, female) >= GENDER_VOTES:
+                if male >= GENDER_MAJORITY * female:
+                    ent.gender = "m"
+                elif female >= GENDER_MAJORITY * male:
+                    ent.gender = "f"
+
     def lookup(self, run: Sequence[Token]) -> _Entity | None:
         """The fullest entity whose name ends with (or, for a first name,
         starts with) ``run``."""
         key = tuple(t.text.lower() for t in run)
         if not key:
             return None
+        if len(key) == 1 and key[0] in self._aliases:
+            return self._aliases[key[0]]
         best: _Entity | None = None
         n = len(key)
         for ent in self.entities:
             if len(ent.tokens) < n:
                 continue
             suffix = ent.tokens[-n:] == key
-            prefix = n == 1 and ent.tokens[0] == key[0] and len(ent.tokens) > 1 and ent.type == "person"
+            prefix = n == 1 and ent.tokens[0] == key[0] and len(ent.tokens) > 1 and (
+                ent.type == "person" or ent.type == "organisation" and run[0].ent_type_ in ("", "ORG")
+            )  # "Chris" → "Chris Anderson"; "Suncor" → "Suncor Energy"
             if len(ent.tokens) > n and run[0].ent_type_ == "GPE" and not prefix:
                 continue  # "US" is the country, not "The Week US"; but "Jordan" may be Jordan Stewart
             if suffix or prefix:
@@ -417,6 +531,36 @@ class ArticleEntities:
         return None
 
 
+def _defined_abbreviations(doc: Doc) -> list[tuple[str, list[Token]]]:
+    """Abbreviations defined in brackets after the name they stand for, whose
+    letters are its capitals in order: "Export Development Canada (EDC)", "the
+    Assembly of First Nations (AFN)" → ``[("EDC", [Export, Development, Canada]), …]``."""
+    found = []
+    for i in range(2, len(doc) - 2):
+        short = doc[i + 1]
+        if doc[i].text != "(" or doc[i + 2].text != ")" or not (
+            short.is_alpha and short.is_upper and 2 <= len(short.text) <= ABBREVIATION_CHARS
+        ):
+            continue
+        start = i
+        while start > 0 and i - start < 2 * ABBREVIATION_CHARS and (
+            doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in ABBREVIATION_LINKS
+        ):
+            start -= 1
+        while start < i and (not doc[start].text[:1].isupper() or doc[start].lower_ == "the"):
+            start += 1
+        long = [doc[k] for k in range(start, i)]
+        capitals = "".join(t.text[0] for t in long if t.text[:1].isupper())
+        if long and _initials_match(short.text, capitals):
+            found.append((short.text, long))
+    return found
+
+
+def _initials_match(short: str, capitals: str) -> bool:
+    """"EDC" for "EDC"; "AFN" for "TAFN" (a leading "The")."""
+    return short == capitals or (len(capitals) == len(short) + 1 and capitals[1:] == short)
+
+
 def _coref_clusters(doc: Doc, prefix: str) -> list[list]:
     """Clusters a coreference component left in ``doc.spans`` (keys starting
     with ``prefix``, one span group per cluster, as spacy-experimental does)."""
@@ -474,6 +618,7 @@ def resolve_speakers(
     in_quote = quote_mask(len(doc), quoted)
     if furniture is not None:  # names on furniture lines are no antecedents either
         in_quote = bytearray(a | b for a, b in zip(in_quote, furniture, strict=True))
+    table.learn_genders(in_quote)
     out: list[Attribution] = []
     history: list[tuple[int, Speaker, str]] = []  # (head index, speaker, head lemma)
     for att in attributions:
@@ -581,6 +726,14 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
                 if ent is not None:
                     return _found(ent, CONF_FROM_BY)
                 return Speaker(_text(run), _label_of(run), CONF_FROM_BY_NEW, named=True)
+    # 3b. A document or statement of someone's: "her statement", "Foster’s book",
+    # "the RCMP statement" speak for their author.
+    author = _author_of(head)
+    if author is not None:
+        sub = Mention(author.left_edge.i, author.i + 1, author.i, mention.method)
+        found = _resolve_one(doc, table, sub, history, in_quote)
+        if found.name is not None and found.named:
+            return attrs.evolve(found, confidence=min(found.confidence, CONF_AUTHOR))
     lower = head.lower_
     # 4. A pronoun.
     if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | ORG_PRONOUNS:
@@ -594,9 +747,11 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
         ent = _nearest_organisation(doc, table, mention, in_quote)
         if ent is not None:
             return _found(ent, CONF_COLLECTIVE, span_text(doc, mention.start, mention.end))
-    # 6. A noun phrase seen before as a speaker ("the report").
+    # 6. A noun phrase seen before as a speaker ("the report"); not one that
+    # introduces someone new ("An expert on regional issues").
     lemma = head.lemma_.lower()
-    for _, res, prev_lemma in reversed(history):
+    indefinite = any(t.dep_ == "det" and t.lower_ in INDEFINITE_DETERMINERS for t in head.children)
+    for _, res, prev_lemma in reversed(history) if not indefinite else ():
         if prev_lemma == lemma and res.name:
             return attrs.evolve(res, confidence=CONF_REPEATED)
     # 7. An unnamed source: its description is the speaker ("officials"),
@@ -605,6 +760,23 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
         return Speaker(None, "unknown", CONF_UNRESOLVED)
     kind = "group" if head.tag_ == "NNS" else "unknown"
     return Speaker(_description(doc, mention) or None, kind, CONF_UNRESOLVED)
+
+
+def _author_of(head: Token) -> Token | None:
+    """The owner of a document noun, when a name or he/she says who it is ("her"
+    in "her statement", "Foster" in "Foster’s book", "RCMP" in "the RCMP
+    statement"), or None."""
+    if head.lemma_.lower() not in DOCUMENT_NOUNS and head.lemma_.lower() not in REPORTING_NOUNS:
+        return None
+    for child in head.children:
+        if child.i > head.i:
+            break
+        named = child.pos_ == "PROPN" and child.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+        if child.dep_ == "poss" and (named or child.lower_ in PRONOUN_GENDER):
+            return child  # "her statement", "Foster’s book"; not "the President of Russia’s website"
+        if child.dep_ == "compound" and named:
+            return child
+    return None
 
 
 def _is_line_label(doc: Doc, mention: Mention) -> bool:
