@@ -397,3 +397,44 @@ def test_an_abbreviation_defined_in_the_text_is_its_long_form(quotes_of, text, s
 def test_a_short_company_name_and_a_date_before_it(quotes_of):
     text = "Calgary-based Suncor Energy was paid $600 million. On Wednesday Suncor said that political risk continues."
     assert by_cue(quotes_of(text), "said").speaker == "Suncor Energy"
+
+
+#: The tagger takes "DeBoer" for an auxiliary here, so the parse gives the cue no subject.
+DEBOER = ('Sharks head coach Peter DeBoer said having Erik Karlsson back was a big boost.\n\n"You can see his '
+          'impact on our team with the players around him," DeBoer said of the former Ottawa Senators captain. '
+          '"You take him for granted a little bit."')
+
+
+@pytest.mark.parametrize(
+    "text, mention, speaker",
+    [
+        (DEBOER, "DeBoer", "Peter DeBoer"),
+        ("EDC paid the claim. “EDC had the largest claim in its history,” Pierre Gignac, EDC’s then-chief risk "
+         "officer, mentioned in a 2012 report.", "Pierre Gignac, EDC’s then-chief risk officer,", "Pierre Gignac"),
+    ],
+)
+def test_a_name_between_the_quote_and_its_cue_is_the_speaker(quotes_of, text, mention, speaker):
+    q = quotes_of(text)[0]
+    assert (q.speaker_mention, q.speaker) == (mention, speaker)
+
+
+def test_the_pieces_of_an_interrupted_quote_share_the_mention(quotes_of):
+    pieces = quotes_of(DEBOER)
+    assert len(pieces) == 2 and {(q.speaker_start, q.speaker) for q in pieces} == {(pieces[0].speaker_start,
+                                                                                   "Peter DeBoer")}
+
+
+def test_a_pronoun_chain_leads_back_to_the_name(quotes_of):
+    text = (
+        "Dennis Brooks said he found housing with the help of a charity. He moved in on Oct. 1. "
+        "Asked what he would tell Toronto Mayor John Tory, he paused. He grew up in the west end. "
+        "He failed every course he took in high school. He has a son in Oakville, Ont. "
+        "On Christmas Day, he plans to invite five friends. “I got presents for every one of them,” he says."
+    )
+    assert by_cue(quotes_of(text), "says").speaker == "Dennis Brooks"
+
+
+def test_a_name_the_tagger_left_untyped_is_a_person_once_it_has_spoken(quotes_of):
+    text = ('Stubbs met the chiefs on Monday.\n\nBut Na\'moks said "we\'re not there yet."\n\n'
+            '"I believe there has to be trust built," he said.')
+    assert [q.speaker for q in quotes_of(text)] == ["Na'moks", "Na'moks"]

@@ -110,7 +110,28 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
             break
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN", "PRON"):
             return _phrase(doc, tok, lo, hi, "subject", mask)
+    # No subject in the parse, but a name stands between the quote and its cue
+    # ("“…,” DeBoer said of …"; "“…,” Pierre Gignac, EDC’s risk officer, mentioned"):
+    # the first name or noun there, with the proper nouns that follow it.
+    if 0 <= hi <= cue and cue - hi <= FALLBACK_WINDOW:
+        between = [doc[i] for i in range(hi, cue) if not mask[i]]
+        if any(is_sentence_end(t) for t in between):
+            return None
+        first = next((t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON") or _capitalised_word(t)), None)
+        if first is not None:
+            end = first.i
+            while first.pos_ != "NOUN" and end + 1 < cue and doc[end + 1].pos_ == "PROPN":
+                end += 1
+            found = _phrase(doc, doc[end], lo, hi, "subject", mask)
+            if found is not None and found.end > cue:
+                found = Mention(found.start, cue, found.head, found.method) if found.start < cue else None
+            return found
     return None
+
+
+def _capitalised_word(tok: Token) -> bool:
+    """A capitalised word the tagger took for something else ("DeBoer" as AUX)."""
+    return tok.is_alpha and tok.text[:1].isupper() and tok.pos_ not in ("DET", "ADP", "CCONJ", "SCONJ", "ADV")
 
 
 def _subject_of(verb: Token, lo: int, hi: int, mask: bytearray) -> Token | None:
@@ -203,6 +224,7 @@ def attach_mentions(
         para_starts = [s for s, _ in paragraph_bounds(doc.text)]
     out: list[Attribution] = []
     last: tuple[Mention, int] | None = None  # the last mention and its paragraph
+    by_cue: dict[int, Mention] = {}  # the mention found for each cue
     prev_end = 0
     for cand in candidates:
         lo, hi = cand.quote_tokens
@@ -226,6 +248,10 @@ def attach_mentions(
             mention = find_mention(doc, cand.cue, around, mask)
             if mention is not None and furniture is not None and furniture[mention.head]:
                 mention = None
+            if mention is None:  # the later pieces of an interrupted quote share its cue's mention
+                mention = by_cue.get(cand.cue)
+            elif cand.cue not in by_cue:
+                by_cue[cand.cue] = mention
         if mention is None and cand.cue is None and last is not None:
             if cand.paragraph - last[1] <= FLOATING_MAX_PARAGRAPHS:
                 mention = attrs.evolve(last[0], method="floating")

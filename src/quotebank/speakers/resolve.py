@@ -109,9 +109,11 @@ CONF_UNRESOLVED = 0.5
 CONF_UNRESOLVED_PRONOUN = 0.4
 
 # Pronoun resolution: how candidate antecedents of he/she are scored.
-#: Sentences looked back over, and how many of them may hold narrative
-#: (sentences wholly inside quotes are skipped and do not count).
-PRONOUN_LOOKBACK_SENTENCES = 12
+#: Sentences looked back over at most, and how many narrative sentences
+#: without the same he/she the search may cross: a chain of sentences with
+#: "he" leads back to the name ("Brooks said … He moved … He failed … he
+#: says"). Sentences wholly inside quotes are skipped and do not count.
+PRONOUN_LOOKBACK_SENTENCES = 30
 PRONOUN_NARRATIVE_SENTENCES = 7
 #: An antecedent that was an earlier quote's mention (inverted subjects included).
 SCORE_EARLIER_MENTION = 2
@@ -806,11 +808,29 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
     if gender is None:
         return Speaker(None, "person", CONF_UNRESOLVED_PRONOUN)
     sents = [s for s in _preceding_sentences(doc, doc[mention.head], PRONOUN_LOOKBACK_SENTENCES)
-             if not all(in_quote[t.i] for t in s)][:PRONOUN_NARRATIVE_SENTENCES]
+             if not all(in_quote[t.i] for t in s)]
     speakers = {res.name for _, res, _ in history if res.name and res.type == "person"}
+    voices = {res.name for _, res, _ in history if res.name and res.type == "unknown" and res.named}
     speaker_heads = {idx for idx, res, _ in history}
+    same_gender = MALE_WORDS if gender == "m" else FEMALE_WORDS
+    resolved = {idx: res for idx, res, _ in history if res.name and res.type == "person"}
+    budget = PRONOUN_NARRATIVE_SENTENCES
     for s in sents:
+        if budget == 0:
+            break
         limit = mention.start if s == sents[0] else s.end
+        # A name after a he/she of the same gender in its sentence is not what
+        # they stand for ("He met Benjamin Layne."), unless it is the sentence's
+        # subject ("Asked what he would tell Mayor John Tory, Dennis Brooks
+        # said …"): the chain goes on, to that he/she's own speaker when it was
+        # one, else to the sentences before.
+        block, chained = limit, None
+        for tok in s:
+            if tok.i >= limit:
+                break
+            if tok.pos_ == "PRON" and tok.lower_ in same_gender and not in_quote[tok.i]:
+                block, chained = tok.i, resolved.get(tok.i)
+                break
         candidates: list[tuple[int, int, _Entity]] = []
         for tok in s:
             if tok.i >= limit or tok.pos_ != "PROPN" or in_quote[tok.i]:
@@ -819,19 +839,24 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
             if not run or run[-1].i != tok.i:
                 continue
             ent = table.lookup(run)
-            if ent is None or ent.type != "person":  # he and she are people, never a date or a company
+            # He and she are people, never a date or a company; a name NER left
+            # untyped counts when it has spoken before ("Na'moks said …").
+            if ent is None or ent.type != "person" and not (ent.type == "unknown" and ent.name in voices):
                 continue
             if ent.gender is not None and gender is not None and ent.gender != gender:
                 continue
             if tok.dep_ in ("compound", "amod") and tok.head.pos_ != "PROPN":
                 continue  # "the Trump campaign" does not name a person here
+            subject = tok if tok.dep_ != "appos" else tok.head
+            main_subject = subject.dep_ in ("nsubj", "nsubjpass") and subject.head.dep_ == "ROOT"
+            if tok.i > block and not main_subject:
+                continue
             score = 0
             if tok.i in speaker_heads:
                 score += SCORE_EARLIER_MENTION
-            subject = tok if tok.dep_ != "appos" else tok.head
             if subject.dep_ in ("nsubj", "nsubjpass"):
                 score += SCORE_SUBJECT
-                if subject.head.dep_ == "ROOT":
+                if main_subject:
                     score += SCORE_MAIN_SUBJECT
             if ent.gender is not None and ent.gender == gender:
                 score += SCORE_SAME_GENDER
@@ -843,6 +868,10 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
         if candidates:
             best = max(candidates, key=lambda c: (c[0], c[1]))[2]
             return _found(best, CONF_PRONOUN)
+        if chained is not None:
+            return attrs.evolve(chained, confidence=CONF_PRONOUN)
+        if block == limit:
+            budget -= 1  # a sentence without the same he/she: the chain does not go through it
     return Speaker(None, "person", CONF_UNRESOLVED_PRONOUN)
 
 
