@@ -16,10 +16,13 @@ scope). This script
 4. with ``--write OUT``, saves the weights as JSON.
 
 Finding (issue 8): each corpus alone can be calibrated (5-fold ECE 0.018 on
-PolNeAR, 0.037 on GGT), but one model for both cannot: records with the same
-features are right 82% of the time on PolNeAR (span) and 64% on GGT (name).
-Pooled with equal weights it gives 0.085 / 0.089, no better overall than the
-hand-set confidences (0.074 / 0.103), so the pipeline does not use it yet.
+PolNeAR, 0.037 on GGT, measured before the speaker work of 0.1.0's last
+round), but one model for both cannot: records with the same features are
+right 83% of the time on PolNeAR (span) and 68% on GGT (name), mostly because
+GGT leaves unannotated many attributions PolNeAR marks ("X denied …",
+"X confirmed …"). Pooled with equal weights, with the cue-word features, the
+fit gives 5-fold ECE 0.071 / 0.076, no better than the hand-set confidences
+(0.074 / 0.076), so the pipeline does not use it.
 
 Usage:
     python benchmarks/fit_confidence.py [--write OUT.json]
@@ -79,6 +82,9 @@ def features(doc: Doc, att: Attribution) -> list[str]:
         out.append("pronoun")
     if cand.group_start is not None:
         out.append("in_group")
+    cue = doc[cand.cue].lemma_.lower() if cand.cue is not None else "none"
+    common = "say" if cue in ("say", "tell", "add") else "according" if cue == "accord" else "other"
+    out += [f"cue={common}", f"cue={common}&kind={cand.kind}", f"type={speaker.type}"]
     return out
 
 

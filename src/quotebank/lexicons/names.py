@@ -1,7 +1,8 @@
 """First names with a clear gender, lower case.
 
-They tell "he" from "she" when an article gives no honorific. Deliberately
-short; names used for both (Alex, Jordan, Kim …) are left out.
+They tell "he" from "she" when an article gives no honorific: common English
+first names and names frequent in the news. Names used for both (Alex, Jordan,
+Kim, Lee, Robin, Tracy, Kelly …) are left out.
 """
 
 from __future__ import annotations
@@ -12,21 +13,52 @@ __all__ = ["MALE_FIRST_NAMES", "FEMALE_FIRST_NAMES"]
 
 MALE_FIRST_NAMES = words(
     """
-    aaron adam ahmed ali alexander alexei andrew anthony antony barack ben benjamin
-    bernie bill bob boris brian carl charles christopher dan daniel david dmitry donald
-    edward emmanuel eric frank george gerhard hassan hussein ivan jack james jason jeb jeff
-    jerry jim joe john jonathan joseph josh justin kevin larry marco mark masoud matthew
-    michael mike mikhail mitch mohammad mohammed muhammad nicholas paul peter rand
-    reince richard robert ron ronald sam samuel scott sergei sean stephen steve steven ted thomas
-    tim timothy tom tony valery viktor vladimir william xi yury yuri
+    aaron adam adrian ahmed alan albert alberto alexander alexei ali allan andre andrew andy angus
+    anthony antony arthur austin barack barry bart ben benjamin bernard bernie bill blake bob bobby
+    boris brad bradley brandon brendan brent brett brian bruce bryan byron caleb calvin cameron carl
+    carlos chad charles christian christopher clarence clark clayton clifford clint colin colton
+    connor craig curtis dale dan daniel darren darryl dave david dean dennis derek devon dmitry
+    dominic donald doug douglas duncan dustin dwayne earl ed eddie edgar edward edwin elijah elon
+    emil emmanuel eric erik ernest ethan evan fernando francis francisco frank fred frederick
+    gabriel gary gavin geoffrey george gerald gerhard gilbert glen glenn gordon graham grant greg
+    gregory harold harry hassan henry herbert howard hugh hugo hussein ian isaac ivan jack jacob
+    jake jamal james jared jason jeb jeff jeffrey jeremy jerome jerry jesse jim joe joel john johnny
+    jon jonathan jorge jose joseph josh juan julian justin karl keith ken kenneth kent kevin kirk
+    kurt kyle lance larry lawrence leo leon leonard lewis liam lloyd logan louis lucas luis luke
+    malcolm manuel marco marcus mario mark martin marvin masoud mathieu matthew maurice max maxime
+    melvin michael miguel mike mikhail mitch mitchell mohammad mohammed muhammad nathan nathaniel
+    neil nicholas nick nigel noah norman oliver omar oscar owen patrick paul pedro perry peter phil
+    philip phillip pierre ralph rand randy ray raymond reginald reince richard rick ricky rob robert
+    roberto rod rodney roger roland ron ronald ross roy russell ryan sam samir samuel scott sean
+    sergei seth shane shawn sidney simon spencer stanley stephen steve steven stuart ted terrance
+    terry theodore thomas tim timothy todd tom tony travis trevor troy tyler valery vernon victor
+    viktor vincent vladimir wade walter warren wayne wesley william willie wilson xi yoni yuri yury
+    zachary
     """
 )
 FEMALE_FIRST_NAMES = words(
     """
-    alexandria amy angela ann anna anne barbara betsy carly catherine cheryl christine claire
-    debbie diane donna elizabeth ellen emily emma hillary huma irina jane janet jennifer jessica
-    jill joan julia karen kamala kate katherine kellyanne laura linda lisa maria marie mary
-    melania michelle monica nancy natalia nikki olga patricia rachel rebecca sarah shirin
-    sophie susan theresa ursula valerie victoria
+    abigail adrienne agnes alexa alexandria alice alicia alison allison amanda amber amy andrea
+    angela angelica anita ann anna anne annie april arlene audrey barbara beatrice becky bella
+    bernice beth bethany betsy beverly bonnie brenda brianna bridget brittany brooke caitlin camille
+    candace carla carly carmen carol caroline carolyn cassandra catherine cecilia charlene charlotte
+    chelsea cheryl chloe christine cindy claire claudia colleen connie courtney crystal cynthia
+    daisy danielle darlene dawn debbie deborah deirdre delia demi denise diana diane dolores donna
+    dorothy edith eileen elaine eleanor elena eliza elizabeth ella ellen eloise emilia emily emma
+    erica erin esther eva evelyn faith fiona florence frances gabrielle gail genevieve georgia gina
+    gladys gloria grace gwen hannah harriet heather heidi helen hillary holly huma ingrid irene
+    irina isabel isabella jackie jacqueline jane janet janice jasmine jeanette jeanine jenna
+    jennifer jenny jessica jill joan joanne jocelyn josephine joy joyce judith judy julia julie june
+    kaitlyn kamala kara karen kate katelyn katherine kathleen kathryn kathy katie katrina kayla
+    kellyanne kendra kimberly kristen kristin krystal laura laurie leah lena lillian lily linda
+    lindsay lindsey lisa lois lorraine louise lucy lydia lynn mackenzie madeline madison mallory
+    marcia margaret margot maria marie marilyn marion marjorie marlene martha mary megan melania
+    melanie melissa mia michelle miranda molly monica monique muriel nadia nancy naomi natalia
+    natalie natasha nicole nikki nina nora norma olga paige pamela patricia paula pauline peggy
+    penny phyllis priscilla rachael rachel ramona rebecca regina renee rhonda rita roberta rosa rose
+    rosemary roxanne ruth sabrina samantha sandra sara sarah serena shannon sharon sheila shelley
+    sherry shirin shirley sierra sonia sophie stacy stephanie susan suzanne sylvia tamara tammy
+    tanya tara teresa theresa tiffany tina ursula valerie vanessa vera veronica vicki victoria
+    violet virginia vivian wanda wendy yvonne zoe
     """
 )

@@ -112,13 +112,16 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
             return _phrase(doc, tok, lo, hi, "subject", mask)
     # No subject in the parse, but a name stands between the quote and its cue
     # ("“…,” DeBoer said of …"; "“…,” Pierre Gignac, EDC’s risk officer, mentioned"):
-    # the first name or noun there, with the proper nouns that follow it.
+    # the name or noun right after the quote, with the proper nouns that follow it.
     if 0 <= hi <= cue and cue - hi <= FALLBACK_WINDOW:
         between = [doc[i] for i in range(hi, cue) if not mask[i]]
         if any(is_sentence_end(t) for t in between):
             return None
-        first = next((t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON") or _capitalised_word(t)), None)
-        if first is not None:
+        words = [t for t in between if not (t.is_punct or t.is_space)]
+        if words and words[0].pos_ == "DET":
+            words = words[1:]  # "“…,” the company said"
+        first = words[0] if words else None  # right after the quote: not "“…” between May and October, says"
+        if first is not None and (first.pos_ in ("PROPN", "NOUN", "PRON") or _capitalised_word(first)):
             end = first.i
             while first.pos_ != "NOUN" and end + 1 < cue and doc[end + 1].pos_ == "PROPN":
                 end += 1

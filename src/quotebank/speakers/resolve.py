@@ -756,6 +756,15 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
     for _, res, prev_lemma in reversed(history) if not indefinite else ():
         if prev_lemma == lemma and res.name:
             return attrs.evolve(res, confidence=CONF_REPEATED)
+    # 6b. "The statement" after "X said in a statement": the named speaker
+    # whose cue was made in that document.
+    if not indefinite and lemma in DOCUMENT_NOUNS:
+        for idx, res, _ in reversed(history):
+            if res.name and res.named and any(
+                t.lemma_.lower() == lemma and t.head.lower_ == "in" and t.head.head.pos_ == "VERB"
+                and t.i < mention.start for t in doc[idx].sent
+            ):
+                return attrs.evolve(res, confidence=CONF_REPEATED)
     # 7. An unnamed source: its description is the speaker ("officials"),
     # unless the words are a line's label ("Strategic Council Online – Interview: …").
     if _is_line_label(doc, mention):
@@ -895,7 +904,7 @@ def _nearest_organisation(doc: Doc, table: ArticleEntities, mention: Mention, in
             if not run or run[-1].i != tok.i:
                 continue
             ent = table.lookup(run)
-            if ent is not None and ent.type == "organisation":
+            if ent is not None and ent.type in ("organisation", "group"):  # "the team" → "the Raptors"
                 found = ent
         if found is not None:
             return found
