@@ -438,3 +438,22 @@ def test_a_name_the_tagger_left_untyped_is_a_person_once_it_has_spoken(quotes_of
     text = ('Stubbs met the chiefs on Monday.\n\nBut Na\'moks said "we\'re not there yet."\n\n'
             '"I believe there has to be trust built," he said.')
     assert [q.speaker for q in quotes_of(text)] == ["Na'moks", "Na'moks"]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ('The race is close.\n\n"What\'s shaping up is a battle for the ages," said David Brock, a Clinton confidant '
+         'who heads the pro-Clinton super PAC Correct the Record.', "David Brock"),
+        ("“Having access to the RNC file and two people who understand it is valuable,” said Skelly, explaining he "
+         "worked more closely with Chrabaszcz.", "Skelly"),
+    ],
+)
+def test_an_inverted_name_the_parse_hung_elsewhere(quotes_of, text, mention):
+    assert by_cue(quotes_of(text), "said").speaker_mention.startswith(mention)
+
+
+def test_a_sentence_opening_participle_is_attributed_to_the_main_subject(quotes_of):
+    text = "The senator spoke. Noting he majored in philosophy during college, Allen said the course mattered."
+    q = by_cue(quotes_of(text), "Noting")
+    assert (q.text, q.speaker_mention) == ("he majored in philosophy during college", "Allen")

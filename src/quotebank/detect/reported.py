@@ -88,6 +88,15 @@ def reported_quotes(
         if found is None:
             continue
         lo, hi, cue_end, klass = found
+        if tok.dep_ == "advcl" and tok.head.i > tok.i and tok.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children
+        ):
+            # A participle opening the sentence ("Noting he majored in philosophy,
+            # Allen said …"): its content ends before the subject of the clause
+            # it opens onto ("As X reported, …" keeps the clause: it has a subject).
+            for child in tok.head.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and lo <= child.left_edge.i < hi:
+                    hi = child.left_edge.i
         lo, hi = trim_tokens(doc, lo, hi, keep_marks=True, drop_that=True)
         if hi <= lo or alpha_count(doc[lo:hi]) < MIN_CONTENT_WORDS:
             continue

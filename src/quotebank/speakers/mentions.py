@@ -129,7 +129,28 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
             if found is not None and found.end > cue:
                 found = Mention(found.start, cue, found.head, found.method) if found.start < cue else None
             return found
+        if not words:  # "“…,” said David Brock, a Clinton confidant …" with the name parsed into another clause
+            return _name_after(doc, cue, lo, hi, mask)
     return None
+
+
+def _name_after(doc: Doc, cue: int, lo: int, hi: int, mask: bytearray) -> Mention | None:
+    """The proper name right after a cue (an inverted subject the parse missed)."""
+    start = cue + 1
+    if start < len(doc) and doc[start].pos_ == "DET":
+        start += 1
+    first = doc[start] if start < len(doc) else None
+    if first is None or mask[start] or not (
+        first.pos_ in ("PROPN", "ADV") and first.is_alpha and first.text[:1].isupper() or _capitalised_word(first)
+    ):  # "said Skelly", with "Skelly" tagged an adverb
+        return None
+    end = start
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and not mask[end + 1]:
+        end += 1
+    found = _phrase(doc, doc[end], lo, hi, "inverted", mask)
+    if found is not None and found.start <= cue:
+        found = Mention(cue + 1, found.end, found.head, found.method) if found.end > cue + 1 else None
+    return found
 
 
 def _capitalised_word(tok: Token) -> bool:
