@@ -62,6 +62,13 @@ def test_version_is_written_once():
     assert importlib.metadata.version("quotebank") == quotebank.__version__
 
 
+def test_classifiers_are_ones_the_package_index_accepts():
+    """An unknown classifier makes the upload fail; twine check does not look."""
+    known = pytest.importorskip("trove_classifiers").classifiers
+    mine = importlib.metadata.metadata("quotebank").get_all("Classifier") or []
+    assert mine and [c for c in mine if c not in known] == []
+
+
 def test_twine_accepts_both_distributions(dists):
     pytest.importorskip("twine")
     out = _run(sys.executable, "-m", "twine", "check", "--strict", *dists)
