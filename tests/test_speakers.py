@@ -457,3 +457,18 @@ def test_a_sentence_opening_participle_is_attributed_to_the_main_subject(quotes_
     text = "The senator spoke. Noting he majored in philosophy during college, Allen said the course mattered."
     q = by_cue(quotes_of(text), "Noting")
     assert (q.text, q.speaker_mention) == ("he majored in philosophy during college", "Allen")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("In Nova Scotia, the province's Department of Community Services said that 1,700 refugees had arrived.",
+         "Department of Community Services"),
+        ("The Roman Catholic Diocese of Covington condemned the students. The diocese said an inquiry would follow.",
+         "Roman Catholic Diocese of Covington"),
+        ("Caleb Jones, younger brother of Seth Jones of the Columbus Blue Jackets, said the game was hard.",
+         "Caleb Jones"),
+    ],
+)
+def test_an_institution_name_runs_on_past_of(quotes_of, text, speaker):
+    assert by_cue(quotes_of(text), "said").speaker == speaker

@@ -21,6 +21,7 @@ __all__ = [
     "CORRELATIVES",
     "NAME_PARTICLES",
     "INDEFINITE_DETERMINERS",
+    "INSTITUTION_NOUNS",
     "bare",
 ]
 
@@ -105,6 +106,17 @@ RELATIVE_PRONOUNS = words("who which that whom")
 
 #: Lower-case particles inside names ("Abu Bakr al- Baghdadi", "Ursula von der Leyen").
 NAME_PARTICLES = words("al- bin de van von")
+
+#: Capitalised nouns that head an institution's name with "of" ("Department of
+#: Community Services", "Diocese of Covington", "Bank of Canada"): the name runs on
+#: past "of".
+INSTITUTION_NOUNS = words(
+    """
+    department ministry university diocese bank institute council assembly association
+    board church college school city province office government republic kingdom
+    commission committee federation union society academy court chamber agency
+    """
+)
 
 #: Determiners that introduce someone new ("An expert on regional issues
 #: said"): such a mention never refers back to an earlier speaker.

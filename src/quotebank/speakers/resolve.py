@@ -48,6 +48,7 @@ from quotebank.lexicons import (
     FEMALE_WORDS,
     GROUP_PRONOUNS,
     INDEFINITE_DETERMINERS,
+    INSTITUTION_NOUNS,
     MALE_FIRST_NAMES,
     MALE_WORDS,
     NAME_PARTICLES,
@@ -223,6 +224,17 @@ def _hyphen(doc: Doc, i: int) -> bool:
     # ... nor a pair as a modifier: "the Gasol-Valanciunas trade", "the Israel-Hamas war"
 
 
+def _of_joins(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the "of" inside an institution's name ("Department
+    of Community Services", "Diocese of Covington"), not "Jones of the Blue Jackets"."""
+    if not (0 < i < len(doc) - 1 and doc[i].lower_ == "of"):
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in (before, after)):
+        return False
+    return doc[i].ent_iob_ == "I" and after.ent_iob_ == "I" or bare(before.lower_) in INSTITUTION_NOUNS
+
+
 def _name_run(head: Token) -> list[Token]:
     """The run of proper nouns around a head token, titles included; hyphenated
     names are one name ("Kim Jong-un")."""
@@ -240,8 +252,12 @@ def _name_run(head: Token) -> list[Token]:
     while (right < len(doc) and _name_part(doc[right]) and doc[right].dep_ in ("flat", "compound", "appos")
            and doc[right].head.i in range(left, right)):
         right += 1
-    while right < len(doc) - 1 and _hyphen(doc, right):
+    while right < len(doc) - 1 and (_hyphen(doc, right) or _of_joins(doc, right)):
         right += 2
+        while right < len(doc) and doc[right].pos_ == "PROPN" and doc[right - 1].pos_ == "PROPN" and (
+            doc[right].dep_ in ("compound", "pobj", "flat") and doc[right].head.i in range(left, right + 2)
+        ):
+            right += 1
     return [doc[i] for i in range(left, right)]
 
 
@@ -313,6 +329,9 @@ class ArticleEntities:
                 continue
             elif cur and (_hyphen(doc, tok.i) or _hyphen(doc, tok.i - 1) and cur[-1].i == tok.i - 1):
                 cur.append(tok)  # "Kim Jong-un"
+                continue
+            elif cur and _of_joins(doc, tok.i):
+                cur.append(tok)  # "Department of Community Services"
                 continue
             if cur:
                 runs.append(cur)
