@@ -321,6 +321,27 @@ def test_furniture_lines_by_shape(line, furniture):
     assert found == ([line] if furniture else [])
 
 
+@pytest.mark.parametrize(
+    "caption, credit",
+    [
+        ("People gather in the west end of the city. (Lauren Pelley / CBC News)", "(Lauren Pelley / CBC News)"),
+        ("Mayor John Tory helped to hand out dinner this year. (CBC)", "(CBC)"),
+        ("Much of the province (Ontario) was cold.", None),
+    ],
+)
+def test_a_photo_credit_closing_a_line_is_furniture(caption, credit):
+    from quotebank.text import furniture_lines
+
+    text = f"A Title For The Page\n\n{caption}\n\nLast paragraph of the story, with a full stop."
+    assert [text[a:b] for a, b in furniture_lines(text)] == ([credit] if credit else [])
+
+
+def test_she_is_never_the_outlet_of_a_photo_credit(quotes_of):
+    text = ("People gather in the west end. (Lauren Pelley / CBC News)\n\n"
+            "“We just need to remember that the community is not one thing,” she added.")
+    assert by_cue(quotes_of(text), "added").speaker != "CBC News"
+
+
 def test_furniture_is_never_a_speaker(quotes_of):
     text = (
         "Gillis coaches the team.\n\n“Help us help our coach,” the players say in the video.\n\n"

@@ -64,6 +64,9 @@ FURNITURE_MAX_WORDS = 6
 _LINE_END = tuple(".!?:;\"”’'»)…")
 _LABEL_PREFIX = re.compile(r"^\s*[A-Z]{3,}\s*[:|]")
 _WORD = re.compile(r"\w[\w’'\-]*")
+#: A photo credit closing a line: capitalised words in brackets, with a slash
+#: between photographer and outlet or none: "(Lauren Pelley / CBC News)", "(CBC)".
+_CREDIT = re.compile(r"\((?:[A-Z][\w.’'\-]*\s?)+(?:/\s?(?:[A-Z][\w.’'\-]*\s?)+)?\)\s*$")
 
 
 def furniture_lines(text: str, is_cue: Callable[[str], bool] = lambda word: False) -> list[tuple[int, int]]:
@@ -71,6 +74,8 @@ def furniture_lines(text: str, is_cue: Callable[[str], bool] = lambda word: Fals
 
     A line is furniture when it is a teaser or a credit ("WATCH: …", "VIDEO |
     …" without sentence punctuation at its end, a line wholly in parentheses),
+    and a photo credit in brackets that ends a line is ("… population. (Lauren
+    Pelley / CBC News)": only the brackets);
     or when it is short (at most
     `FURNITURE_MAX_WORDS` words), is not the first line (the title),
     ends without sentence punctuation, holds no quote mark and no cue word
@@ -82,7 +87,7 @@ def furniture_lines(text: str, is_cue: Callable[[str], bool] = lambda word: Fals
         is_cue: whether a lower-case word is a speech verb ("says").
 
     Returns:
-        ``(start, end)`` of each furniture line, in order.
+        ``(start, end)`` of each furniture line (or credit), in order.
     """
     out: list[tuple[int, int]] = []
     pos = 0
@@ -100,6 +105,9 @@ def furniture_lines(text: str, is_cue: Callable[[str], bool] = lambda word: Fals
         if teaser or (stripped.startswith("(") and stripped.endswith(")")):
             out.append((start, end))
             continue
+        credit = _CREDIT.search(line)  # a caption's "(Lauren Pelley / CBC News)"
+        if credit is not None:
+            out.append((start + credit.start(), start + credit.end()))
         if first or not words or len(words) > FURNITURE_MAX_WORDS or stripped.endswith(_LINE_END):
             continue
         if any(mark in stripped for mark in "“”\"‘«»") or any(is_cue(w.lower()) for w in words):
