@@ -493,3 +493,15 @@ def test_a_sentence_opening_participle_is_attributed_to_the_main_subject(quotes_
 )
 def test_an_institution_name_runs_on_past_of(quotes_of, text, speaker):
     assert by_cue(quotes_of(text), "said").speaker == speaker
+
+
+def test_quoted_as_saying_names_its_subject(quotes_of):
+    text = ("McCallum expressed concern about the debt.\n\n“When the books were shown to me, I was deeply dismayed,” "
+            "he was quoted as saying in the press release. “The fact that the debt is at $514 million is untenable.”")
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["McCallum", "McCallum"]
+
+
+def test_repeated_is_a_speech_cue(quotes_of):
+    text = 'The family collapsed.\n\n"He is gone, he is gone," the father repeated into his phone.'
+    q = quotes_of(text)[0]
+    assert (q.cue, q.speaker_mention) == ("repeated", "the father")

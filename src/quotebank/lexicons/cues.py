@@ -15,6 +15,7 @@ __all__ = [
     "DOCUMENT_VERBS",
     "DOCUMENT_NOUNS",
     "OBJECT_CONTENT_VERBS",
+    "PASSIVE_SPEAKER_VERBS",
     "INFINITIVE_CONTENT_VERBS",
     "ADDRESSEE_VERBS",
     "REPORTING_NOUNS",
@@ -41,7 +42,7 @@ SPEECH_VERBS = words(
     moan mock mumble murmur mutter muse narrate note notify object observe offer
     opine order outline pledge plead point posit post praise preach predict
     proclaim promise pronounce propose protest quip quote rail rant read
-    reaffirm recall reckon recommend recount refute reiterate reject relate remark
+    reaffirm recall reckon recommend recount refute reiterate reject relate remark repeat
     remind reply report request respond retort reveal say scoff scold scream
     shout shriek sigh slam snap snarl speak specify speculate state stress
     suggest summarize summarise swear tell testify thank threaten tout tweet
@@ -85,6 +86,9 @@ DOCUMENT_NOUNS = words(
     release indictment complaint lawsuit ruling order resolution platform
     """
 )
+
+#: Speech verbs whose passive subject is the speaker ("he was quoted as saying").
+PASSIVE_SPEAKER_VERBS = words("quote")
 
 #: Verbs whose direct object is the content ("stressed the need to stop …",
 #: "denied the claims", "hailed his country’s “strategic relationship”").

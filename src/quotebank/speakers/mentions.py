@@ -21,7 +21,7 @@ import attrs
 from spacy.tokens import Doc, Token
 
 from quotebank.detect.base import Candidate, is_according_to, is_sentence_end, is_speech_verb, quote_mask
-from quotebank.lexicons import CORRELATIVES, RELATIVE_PRONOUNS
+from quotebank.lexicons import CORRELATIVES, PASSIVE_SPEAKER_VERBS, RELATIVE_PRONOUNS
 from quotebank.marks import paragraph_bounds
 from quotebank.speakers.base import Attribution, Mention
 from quotebank.text import paragraph_of
@@ -79,12 +79,17 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
                     return _phrase(doc, objs[0], lo, hi, "subject", mask)
         return None
     if any(c.dep_ == "auxpass" for c in verb.children):
-        # Passive: "was told by X" names X; "he was told" names no speaker.
+        # Passive: "was told by X" names X; "he was told" names no speaker;
+        # but "he was quoted as saying" names him.
         for child in verb.children:
             if child.dep_ == "agent":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return _phrase(doc, objs[0], lo, hi, "agent", mask)
+        if verb.lemma_.lower() in PASSIVE_SPEAKER_VERBS:
+            subject = _subject_of(verb, lo, hi, mask)
+            if subject is not None:
+                return _phrase(doc, subject, lo, hi, "subject", mask)
         return None
     node = verb
     for _ in range(MAX_SUBJECT_CLIMB):
