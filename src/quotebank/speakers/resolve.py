@@ -36,9 +36,12 @@ Titles and roles go into `Speaker.role`.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from quotebank.detect.base import quote_mask, span_text
@@ -444,7 +447,16 @@ class ArticleEntities:
         """
         votes: dict[int, list[int]] = {}
         previous: _Entity | None = None
-        for sent in self.doc.sents:
+        sents = list(self.doc.sents)
+        # Only sentences with a he/she, and those just before them, can vote.
+        hashes = [self.doc.vocab.strings[w] for w in PRONOUN_GENDER]
+        at = numpy.nonzero(numpy.isin(self.doc.to_array(LOWER), hashes))[0].tolist()
+        starts = [sent.start for sent in sents]
+        with_pronoun = {bisect.bisect_right(starts, i) - 1 for i in at}
+        for k, sent in enumerate(sents):
+            if k not in with_pronoun and k + 1 not in with_pronoun:
+                previous = None
+                continue
             subject: _Entity | None = None
             named: set[int] = set()
             carried = previous
