@@ -505,3 +505,20 @@ def test_repeated_is_a_speech_cue(quotes_of):
     text = 'The family collapsed.\n\n"He is gone, he is gone," the father repeated into his phone.'
     q = quotes_of(text)[0]
     assert (q.cue, q.speaker_mention) == ("repeated", "the father")
+
+
+def test_caption_lines_end_with_a_credit():
+    from quotebank.text import caption_lines
+
+    text = ("Title\n\nBenjamin Layne, a retired porter, looks at photos. ( THE CANADIAN PRESS FILE PHOTO )\n\n"
+            "He said the trip drew attention (to the laws).")
+    assert [text[a:b] for a, b in caption_lines(text)] == [text.split("\n\n")[1]]
+
+
+def test_a_person_named_in_a_caption_is_no_antecedent(quotes_of):
+    text = (
+        "Cecil Foster wrote a book about the porters. The group was led by Donald Moore, Foster writes.\n\n"
+        "Benjamin Layne, a retired porter, looks at a display of photos. ( THE CANADIAN PRESS FILE PHOTO )\n\n"
+        "The trip drew national attention. “These guys were smart enough to go to Ottawa,” he said."
+    )
+    assert by_cue(quotes_of(text), "said").speaker != "Benjamin Layne"

@@ -23,7 +23,7 @@ from quotebank.records import Quote
 from quotebank.speakers import Attribution, Mention, Speaker, attach_mentions, resolve_speakers
 from quotebank.speakers.registry import speaker_id
 from quotebank.speakers.resolve import COREF_PREFIX
-from quotebank.text import furniture_lines, paragraph_of
+from quotebank.text import caption_lines, furniture_lines, paragraph_of
 
 __all__ = ["find_quotes", "attribute"]
 
@@ -112,13 +112,19 @@ def attribute(
     outer = outer_positions([a.candidate for a in attributions])
     attributions = [attrs.evolve(a, outer=o) for a, o in zip(attributions, outer, strict=True)]
     quoted = [a.candidate.quote_tokens for a in attributions if a.candidate.how not in ("reported", "headline")]
-    return resolve_speakers(doc, attributions, quoted, coref_prefix, furniture)
+    captions = _mask(doc, index, caption_lines(text))
+    return resolve_speakers(doc, attributions, quoted, coref_prefix, furniture, captions)
 
 
 def _furniture_mask(doc: Doc, text: str, index: TokenIndex) -> bytearray:
     """Per token, 1 on a line of page furniture (`quotebank.text.furniture_lines`)."""
+    return _mask(doc, index, furniture_lines(text, HEADLINE_CUE_WORDS.__contains__))
+
+
+def _mask(doc: Doc, index: TokenIndex, spans: Sequence[tuple[int, int]]) -> bytearray:
+    """Per token, 1 inside any of the character spans."""
     mask = bytearray(len(doc))
-    for start, end in furniture_lines(text, HEADLINE_CUE_WORDS.__contains__):
+    for start, end in spans:
         for t in index.tokens(start, end):
             mask[t] = 1
     return mask

@@ -64,9 +64,30 @@ FURNITURE_MAX_WORDS = 6
 _LINE_END = tuple(".!?:;\"”’'»)…")
 _LABEL_PREFIX = re.compile(r"^\s*[A-Z]{3,}\s*[:|]")
 _WORD = re.compile(r"\w[\w’'\-]*")
-#: A photo credit closing a line: capitalised words in brackets, with a slash
-#: between photographer and outlet or none: "(Lauren Pelley / CBC News)", "(CBC)".
-_CREDIT = re.compile(r"\((?:[A-Z][\w.’'\-]*\s?)+(?:/\s?(?:[A-Z][\w.’'\-]*\s?)+)?\)\s*$")
+#: A photo credit closing a line (a caption): capitalised words in brackets, with
+#: a slash between photographer and outlet or none: "(Lauren Pelley / CBC News)", "(CBC)".
+_CREDIT = re.compile(r"\(\s?(?:[A-Z][\w.’'\-]*\s?)+(?:/\s?(?:[A-Z][\w.’'\-]*\s?)+)?\)\s*$")
+
+
+def caption_lines(text: str) -> list[tuple[int, int]]:
+    """Bounds of the photo captions: lines that end with a credit in brackets
+    ("Benjamin Layne, a retired porter, looks at a display of photos. ( THE
+    CANADIAN PRESS FILE PHOTO )"). Their quotes and speakers stand, but the
+    people they name are no antecedents for the article's pronouns.
+
+    Args:
+        text: the document.
+
+    Returns:
+        ``(start, end)`` of each caption line, in order.
+    """
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if _CREDIT.search(line):
+            out.append((start, start + len(line)))
+    return out
 
 
 def furniture_lines(text: str, is_cue: Callable[[str], bool] = lambda word: False) -> list[tuple[int, int]]:
@@ -74,8 +95,9 @@ def furniture_lines(text: str, is_cue: Callable[[str], bool] = lambda word: Fals
 
     A line is furniture when it is a teaser or a credit ("WATCH: …", "VIDEO |
     …" without sentence punctuation at its end, a line wholly in parentheses),
-    and a photo credit in brackets that ends a line is ("… population. (Lauren
-    Pelley / CBC News)": only the brackets);
+    and so is a photo credit in brackets that ends a line ("… population.
+    (Lauren Pelley / CBC News)", "( THE CANADIAN PRESS FILE PHOTO )": only the
+    brackets; the caption before it is `caption_lines`');
     or when it is short (at most
     `FURNITURE_MAX_WORDS` words), is not the first line (the title),
     ends without sentence punctuation, holds no quote mark and no cue word

@@ -632,6 +632,7 @@ def resolve_speakers(
     quoted: Sequence[tuple[int, int]] = (),
     coref_prefix: str = COREF_PREFIX,
     furniture: bytearray | None = None,
+    captions: bytearray | None = None,
 ) -> list[Attribution]:
     """Resolve the mention of every attribution of a document to its speaker.
 
@@ -642,6 +643,8 @@ def resolve_speakers(
             them are not antecedents of a pronoun.
         coref_prefix: the ``doc.spans`` key prefix of coreference clusters.
         furniture: per token, 1 on a line of page furniture: never an antecedent.
+        captions: per token, 1 in a photo caption: its names are known (for
+            surnames) but never the antecedent of a pronoun.
 
     Returns:
         The attributions with their `Speaker` (unknown where there is
@@ -649,8 +652,9 @@ def resolve_speakers(
     """
     table = ArticleEntities(doc, coref_prefix, furniture)
     in_quote = quote_mask(len(doc), quoted)
-    if furniture is not None:  # names on furniture lines are no antecedents either
-        in_quote = bytearray(a | b for a, b in zip(in_quote, furniture, strict=True))
+    for mask in (furniture, captions):  # names on furniture lines and in captions are no antecedents either
+        if mask is not None:
+            in_quote = bytearray(a | b for a, b in zip(in_quote, mask, strict=True))
     table.learn_genders(in_quote)
     out: list[Attribution] = []
     history: list[tuple[int, Speaker, str]] = []  # (head index, speaker, head lemma)
