@@ -522,3 +522,9 @@ def test_a_person_named_in_a_caption_is_no_antecedent(quotes_of):
         "The trip drew national attention. “These guys were smart enough to go to Ottawa,” he said."
     )
     assert by_cue(quotes_of(text), "said").speaker != "Benjamin Layne"
+
+
+def test_an_acronym_of_a_name_in_the_article_is_that_name(quotes_of):
+    text = ("The Parliamentary Budget Officer released a valuation of the pipeline on Thursday. "
+            "But the PBO added that the pipeline must be built on time.")
+    assert by_cue(quotes_of(text), "added").speaker == "Parliamentary Budget Officer"

@@ -317,6 +317,19 @@ class ArticleEntities:
             ent = self._add(long)
             if ent is not None:
                 self._aliases.setdefault(short.lower(), ent)
+        # An acronym the article never defines, but whose letters are the
+        # capitals of one of its names: "the PBO" after "The Parliamentary Budget Officer".
+        by_initials: dict[str, list[_Entity]] = {}
+        for ent in self.entities:
+            words = [w for w in ent.name.split() if w[:1].isupper()]
+            if len(words) >= 2:
+                by_initials.setdefault("".join(w[0] for w in words).lower(), []).append(ent)
+        for ent in self.entities:
+            key = ent.tokens[0] if len(ent.tokens) == 1 else ""
+            if ent.name.isupper() and 2 <= len(key) <= ABBREVIATION_CHARS and key not in self._aliases:
+                longs = by_initials.get(key, [])
+                if len(longs) == 1:
+                    self._aliases[key] = longs[0]
         self.clusters = _coref_clusters(doc, coref_prefix)
 
     @staticmethod
