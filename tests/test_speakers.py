@@ -528,3 +528,8 @@ def test_an_acronym_of_a_name_in_the_article_is_that_name(quotes_of):
     text = ("The Parliamentary Budget Officer released a valuation of the pipeline on Thursday. "
             "But the PBO added that the pipeline must be built on time.")
     assert by_cue(quotes_of(text), "added").speaker == "Parliamentary Budget Officer"
+
+
+def test_names_conjoined_to_a_description_are_the_speakers(quotes_of):
+    text = "The show returns. Actors and spouses Nick Offerman and Megan Mullally said the first season was hard."
+    assert by_cue(quotes_of(text), "said").speaker == "Nick Offerman and Megan Mullally"

@@ -760,7 +760,10 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
             return _found(ent, CONF_CAPITALISED)
     # 3. A name in apposition, or after from/by ("a report from … IRNA").
     for tok in span:
-        if tok.head.i == head.i and tok.dep_ == "appos" and tok.pos_ == "PROPN":
+        # "the chief of staff, Gen. Mohammad Bagheri"; "actors and spouses Nick
+        # Offerman and Megan Mullally" (the names parsed as conjuncts of the noun).
+        named = tok.dep_ == "appos" or tok.dep_ == "conj" and head.pos_ == "NOUN" and tok.ent_type_ == "PERSON"
+        if tok.head.i == head.i and named and tok.pos_ == "PROPN":
             ent = table.lookup(name_tokens(tok))
             if ent is not None:
                 found = _found(ent, CONF_APPOSITION, span_text(doc, mention.start, tok.left_edge.i))
