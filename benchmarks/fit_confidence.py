@@ -18,11 +18,11 @@ scope). This script
 Finding (issue 8): each corpus alone can be calibrated (5-fold ECE 0.018 on
 PolNeAR, 0.037 on GGT, measured before the speaker work of 0.1.0's last
 round), but one model for both cannot: records with the same features are
-right 83% of the time on PolNeAR (span) and 68% on GGT (name), mostly because
+right 83% of the time on PolNeAR (span) and 69% on GGT (name), mostly because
 GGT leaves unannotated many attributions PolNeAR marks ("X denied …",
 "X confirmed …"). Pooled with equal weights, with the cue-word features, the
-fit gives 5-fold ECE 0.071 / 0.076, no better than the hand-set confidences
-(0.074 / 0.076), so the pipeline does not use it.
+fit gives 5-fold ECE 0.070 / 0.075, no better than the hand-set confidences
+(0.075 / 0.069), so the pipeline does not use it.
 
 Usage:
     python benchmarks/fit_confidence.py [--write OUT.json]
