@@ -533,3 +533,24 @@ def test_an_acronym_of_a_name_in_the_article_is_that_name(quotes_of):
 def test_names_conjoined_to_a_description_are_the_speakers(quotes_of):
     text = "The show returns. Actors and spouses Nick Offerman and Megan Mullally said the first season was hard."
     assert by_cue(quotes_of(text), "said").speaker == "Nick Offerman and Megan Mullally"
+
+
+@pytest.mark.parametrize(
+    "line, teaser",
+    [
+        ("READ MORE: ‘It becomes a nightmare’: the rise of the viral bomb threat", True),
+        ("WATCH: McConnell slams ‘fact-free rush to judgment’ of teens", True),
+        ("THE DAY IN ASIA: Japan's Nikkei 225 index gained 1.1 per cent.", False),  # a paragraph
+        ("(Mr. Rhodes said, ''The fact is, we have been able to stop that advance.'')", False),  # an aside
+    ],
+)
+def test_a_teasers_quote_belongs_to_another_article(quotes_of, line, teaser):
+    from quotebank.text import teaser_lines
+
+    text = f"Officials met on Monday.\n\n{line}\n\n“We will win,” the mayor said."
+    assert [text[a:b] for a, b in teaser_lines(text)] == ([line] if teaser else [])
+    in_line = [q for q in quotes_of(text) if q.text and q.text in line]
+    if teaser:
+        assert in_line == []
+    elif "''" in line:  # the aside's quote is kept
+        assert in_line

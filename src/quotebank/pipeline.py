@@ -23,7 +23,7 @@ from quotebank.records import Quote
 from quotebank.speakers import Attribution, Mention, Speaker, attach_mentions, resolve_speakers
 from quotebank.speakers.registry import speaker_id
 from quotebank.speakers.resolve import COREF_PREFIX
-from quotebank.text import caption_lines, furniture_lines, paragraph_of
+from quotebank.text import caption_lines, furniture_lines, paragraph_of, teaser_lines
 
 __all__ = ["find_quotes", "attribute"]
 
@@ -103,7 +103,10 @@ def attribute(
     para_starts = [start for start, _ in paragraph_bounds(text)]
     index = TokenIndex(doc)
     furniture = _furniture_mask(doc, text, index)
-    attributions = attach_mentions(doc, find_candidates(doc, para_starts, text, index), para_starts, furniture)
+    # A teaser's quote ("READ MORE: ‘It becomes a nightmare’: …") belongs to another article.
+    teasers = _mask(doc, index, teaser_lines(text))
+    candidates = [c for c in find_candidates(doc, para_starts, text, index) if not teasers[c.quote_tokens[0]]]
+    attributions = attach_mentions(doc, candidates, para_starts, furniture)
     if parse is not None:
         lines, from_headlines = _headline_attributions(doc, parse, para_starts, index)
         if from_headlines:

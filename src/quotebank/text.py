@@ -62,11 +62,37 @@ def paragraph_of(para_starts: Sequence[int], offset: int) -> int:
 #: punctuation ("Story continues below advertisement", "Article Continued Below").
 FURNITURE_MAX_WORDS = 6
 _LINE_END = tuple(".!?:;\"”’'»)…")
-_LABEL_PREFIX = re.compile(r"^\s*[A-Z]{3,}\s*[:|]")
+_LABEL_PREFIX = re.compile(r"^\s*[A-Z]{3,}(?: [A-Z]{2,})*\s*[:|]")  # "WATCH:", "READ MORE:"
 _WORD = re.compile(r"\w[\w’'\-]*")
 #: A photo credit closing a line (a caption): capitalised words in brackets, with
 #: a slash between photographer and outlet or none: "(Lauren Pelley / CBC News)", "(CBC)".
 _CREDIT = re.compile(r"\(\s?(?:[A-Z][\w.’'\-]*\s?)+(?:/\s?(?:[A-Z][\w.’'\-]*\s?)+)?\)\s*$")
+
+
+def teaser_lines(text: str) -> list[tuple[int, int]]:
+    """Bounds of the teasers for other articles: a capitalised label, then the
+    other article's headline, without sentence punctuation at the end ("READ
+    MORE: ‘It becomes a nightmare’: the rise of the viral bomb threat", "WATCH:
+    McConnell slams ‘fact-free rush to judgment’"). Their quotes belong to the
+    other article.
+
+    Args:
+        text: the document.
+
+    Returns:
+        ``(start, end)`` of each teaser line, in order.
+    """
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if _is_teaser(line):
+            out.append((start, start + len(line)))
+    return out
+
+
+def _is_teaser(line: str) -> bool:
+    return bool(_LABEL_PREFIX.match(line)) and not line.strip().endswith(_LINE_END)
 
 
 def caption_lines(text: str) -> list[tuple[int, int]]:
@@ -123,8 +149,7 @@ def furniture_lines(text: str, is_cue: Callable[[str], bool] = lambda word: Fals
         first = not seen_text
         seen_text = True
         words = _WORD.findall(stripped)
-        teaser = _LABEL_PREFIX.match(line) and not stripped.endswith(_LINE_END)  # "WATCH: Diocese evacuated"
-        if teaser or (stripped.startswith("(") and stripped.endswith(")")):
+        if _is_teaser(line) or (stripped.startswith("(") and stripped.endswith(")")):  # "WATCH: Diocese evacuated"
             out.append((start, end))
             continue
         credit = _CREDIT.search(line)  # a caption's "(Lauren Pelley / CBC News)"
