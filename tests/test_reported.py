@@ -177,3 +177,28 @@ def test_the_writer_s_own_hedge_is_no_quote(candidates_of, text):
 def test_neither_is_not_the_speaker(quotes_of):
     q = only(quotes_of("Neither did Borshchevskaya believe the Kremlin would agree."), cue="believe")
     assert q.speaker_mention == "Borshchevskaya"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran’s official response to Putin’s visit suggests that a special relationship is in the making.",
+        "Kim's response suggests that the talks are over.",
+        "Velayati is expected to visit Beijing next month.",
+        "Iran made moves toward China, with Velayati expected to visit Beijing in the near future.",
+    ],
+)
+def test_inferences_and_expected_plans_are_not_attributions(quotes_of, text):
+    assert [q.cue for q in quotes_of(text) if q.cue in ("suggests", "expected")] == []
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The report suggests that the talks are over.", "suggests"),
+        ("Analysts suggest that the talks are over.", "suggest"),
+        ("She expected to win the vote easily.", "expected"),
+    ],
+)
+def test_suggest_and_expect_still_attribute_to_a_source(quotes_of, text, cue):
+    assert [q.cue for q in quotes_of(text)] == [cue]

@@ -42,6 +42,9 @@ from quotebank.lexicons import (
     BELIEF_ADJECTIVES,
     BELIEF_VERBS,
     DOCUMENT_VERBS,
+    EXPECTATION_VERBS,
+    INFERENCE_SUBJECTS,
+    INFERENCE_VERBS,
     INFINITIVE_CONTENT_VERBS,
     OBJECT_CONTENT_VERBS,
     REPORTING_NOUNS,
@@ -169,6 +172,12 @@ def _verb_content(verb: Token, lemma: str) -> tuple[int, int, int, str] | None:
     children = list(verb.children)
     if _impersonal(children):
         return None  # "it can be said that", "it should be noted that": the writer's own hedge
+    if lemma in INFERENCE_VERBS and _subject_lemma(verb) in INFERENCE_SUBJECTS:
+        return None  # "Iran’s official response … suggests that …": the writer's inference
+    if lemma in EXPECTATION_VERBS and (verb.tag_ == "VBN" or verb.dep_ == "pcomp"):
+        # "Velayati is expected to visit Beijing", "with Velayati expected to visit
+        # Beijing": a plan others expect, not his belief.
+        return None
     subjects = [c for c in children if c.dep_ in _SUBJECTS]
     ccomp = [c for c in children if c.dep_ == "ccomp" and c.i > verb.i]
     # A clause before the cue counts only as a trailing attribution, with the

@@ -16,6 +16,9 @@ __all__ = [
     "DOCUMENT_NOUNS",
     "OBJECT_CONTENT_VERBS",
     "PASSIVE_SPEAKER_VERBS",
+    "INFERENCE_VERBS",
+    "INFERENCE_SUBJECTS",
+    "EXPECTATION_VERBS",
     "INFINITIVE_CONTENT_VERBS",
     "ADDRESSEE_VERBS",
     "REPORTING_NOUNS",
@@ -86,6 +89,21 @@ DOCUMENT_NOUNS = words(
     release indictment complaint lawsuit ruling order resolution platform
     """
 )
+
+#: Verbs through which the writer draws an inference from a fact ("Iran’s
+#: response suggests that …") when their subject is one of
+#: `INFERENCE_SUBJECTS`: not an attribution. By lemma.
+INFERENCE_VERBS = words("suggest indicate imply signal mean show")
+INFERENCE_SUBJECTS = words(
+    """
+    response reaction move decision fact visit trip action behaviour behavior silence
+    absence choice timing development step shift departure arrival appointment
+    """
+)
+
+#: Belief verbs whose passive ("X is expected to visit …", "with X expected
+#: to …") states a plan others expect: not an attribution to X.
+EXPECTATION_VERBS = words("expect anticipate")
 
 #: Speech verbs whose passive subject is the speaker ("he was quoted as saying").
 PASSIVE_SPEAKER_VERBS = words("quote")
