@@ -22,7 +22,7 @@ right 83% of the time on PolNeAR (span) and 69% on GGT (name), mostly because
 GGT leaves unannotated many attributions PolNeAR marks ("X denied …",
 "X confirmed …"). Pooled with equal weights, with the cue-word features, the
 fit gives 5-fold ECE 0.070 / 0.075, no better than the hand-set confidences
-(0.075 / 0.067), so the pipeline does not use it.
+(0.076 / 0.067), so the pipeline does not use it.
 
 Usage:
     python benchmarks/fit_confidence.py [--write OUT.json]
