@@ -336,6 +336,14 @@ def test_a_photo_credit_closing_a_line_is_furniture(caption, credit):
     assert [text[a:b] for a, b in furniture_lines(text)] == ([credit] if credit else [])
 
 
+def test_a_long_run_of_capitals_in_brackets_is_no_credit():
+    """The credit pattern has no nested repetition: this returns at once (it once took minutes)."""
+    from quotebank.text import caption_lines, furniture_lines
+
+    text = "Title\n\nA line (" + "A" * 5000 + "!\n\nLast line."
+    assert caption_lines(text) == [] and furniture_lines(text) == []
+
+
 def test_she_is_never_the_outlet_of_a_photo_credit(quotes_of):
     text = ("People gather in the west end. (Lauren Pelley / CBC News)\n\n"
             "“We just need to remember that the community is not one thing,” she added.")

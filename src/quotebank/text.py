@@ -66,7 +66,9 @@ _LABEL_PREFIX = re.compile(r"^\s*[A-Z]{3,}(?: [A-Z]{2,})*\s*[:|]")  # "WATCH:", 
 _WORD = re.compile(r"\w[\w’'\-]*")
 #: A photo credit closing a line (a caption): capitalised words in brackets, with
 #: a slash between photographer and outlet or none: "(Lauren Pelley / CBC News)", "(CBC)".
-_CREDIT = re.compile(r"\(\s?(?:[A-Z][\w.’'\-]*\s?)+(?:/\s?(?:[A-Z][\w.’'\-]*\s?)+)?\)\s*$")
+#: Words are split by one space, so that matching stays linear in the line's length.
+_CAPITALISED_WORDS = r"[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*)*"
+_CREDIT = re.compile(rf"\( ?{_CAPITALISED_WORDS} ?(?:/ ?{_CAPITALISED_WORDS} ?)?\)\s*$")
 
 
 def teaser_lines(text: str) -> list[tuple[int, int]]:
@@ -82,13 +84,7 @@ def teaser_lines(text: str) -> list[tuple[int, int]]:
     Returns:
         ``(start, end)`` of each teaser line, in order.
     """
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        if _is_teaser(line):
-            out.append((start, start + len(line)))
-    return out
+    return _lines_where(text, _is_teaser)
 
 
 def _is_teaser(line: str) -> bool:
@@ -107,11 +103,16 @@ def caption_lines(text: str) -> list[tuple[int, int]]:
     Returns:
         ``(start, end)`` of each caption line, in order.
     """
+    return _lines_where(text, lambda line: _CREDIT.search(line) is not None)
+
+
+def _lines_where(text: str, test: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the lines of ``text`` that pass ``test``."""
     out: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        if _CREDIT.search(line):
+        if test(line):
             out.append((start, start + len(line)))
     return out
 
