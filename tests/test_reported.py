@@ -202,3 +202,33 @@ def test_inferences_and_expected_plans_are_not_attributions(quotes_of, text):
 )
 def test_suggest_and_expect_still_attribute_to_a_source(quotes_of, text, cue):
     assert [q.cue for q in quotes_of(text)] == [cue]
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Peter Mrazek denied the trade.", "denied"),
+        ("Jeremy Corbyn spoke after slamming Ms. May.", "slamming"),
+        ("Al-Shabaab claimed responsibility for the attack.", "claimed"),
+        ("Scott Walker confirmed his participation.", "confirmed"),
+    ],
+)
+def test_a_short_object_without_a_verb_is_an_act_not_a_quote(candidates_of, text, cue):
+    assert [c for c in candidates_of(text) if c[1] == cue] == []
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        # A verb in the object, or a longer phrase, is still a content.
+        ("Velayati stressed the need to stop the killing.", "stressed", "the need to stop the killing"),
+        ("Mike Pompeo praised China's support for resolving the crisis.", "praised",
+         "China's support for resolving the crisis"),
+        ("The minister denied any role in the failed negotiations with Moscow.", "denied",
+         "any role in the failed negotiations with Moscow"),
+        # Quoted words are kept, however short: here, as a direct quote.
+        ("Pezeshkian hailed the “strategic relationship”.", "hailed", "strategic relationship"),
+    ],
+)
+def test_objects_that_stay_contents(candidates_of, text, cue, content):
+    assert [c[2] for c in candidates_of(text) if c[1] == cue] == [content]
