@@ -37,6 +37,7 @@ METHOD_CONFIDENCE: dict[str, float] = {
     "inverted": 0.85,
     "according": 0.85,
     "agent": 0.85,
+    "colon": 0.75,
     "floating": 0.65,
 }
 #: For a mention found by a method not listed above.

@@ -6,6 +6,7 @@ from quotebank.lexicons._words import words
 
 __all__ = [
     "TITLES",
+    "PERSON_TITLE_NOUNS",
     "PAST_ROLE_WORDS",
     "ROLE_SYNONYMS",
     "ORG_HEAD_NOUNS",
@@ -49,6 +50,19 @@ TITLES = words(
     former late acting supreme foreign defense defence interior finance state
     us russian iranian israeli american british french german chinese
     candidate nominee hon honourable honorable
+    """
+)
+
+#: Titles that only a person holds: a single name right after one is a
+#: person's ("Wet'suwet'en Hereditary Chief Na'moks"), whatever NER says.
+PERSON_TITLE_NOUNS = words(
+    """
+    mr mrs ms miss dr prof professor sir dame lord lady rev reverend
+    president senator sen congressman congresswoman gov governor mayor chancellor
+    chairman chairwoman ceo cfo col colonel lt lieutenant capt captain sgt sergeant
+    adm admiral cmdr commander ayatollah sheikh king queen prince princess pope
+    cardinal bishop rabbi imam judge ambassador envoy spokesman spokeswoman
+    spokesperson chief premier commissioner councillor councilman councilwoman
     """
 )
 

@@ -36,6 +36,9 @@ FALLBACK_WINDOW = 25
 #: How many heads up from the cue its subject is looked for ("He took a swipe
 #: at Trump, saying …": saying → took, one step).
 MAX_SUBJECT_CLIMB = 4
+#: How many heads up from the word before a colon the subject of a cue-less
+#: quote's lead-in is looked for ("took to Twitter with this: “…”": this → with → took).
+MAX_COLON_CLIMB = 4
 #: A quote without a cue takes the speaker named in its own paragraph or at
 #: most this many paragraphs before (a *floating* quote).
 FLOATING_MAX_PARAGRAPHS = 1
@@ -90,6 +93,13 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
             subject = _subject_of(verb, lo, hi, mask)
             if subject is not None:
                 return _phrase(doc, subject, lo, hi, "subject", mask)
+        # "He said his teammate was being yelled at “simply because …”": a
+        # passive without an agent inside what a speaker says is theirs to quote.
+        outer = verb.head
+        if verb.dep_ == "ccomp" and outer.i != verb.i and outer.pos_ == "VERB" and is_speech_verb(outer.lemma_.lower()):
+            subject = _subject_of(outer, lo, hi, mask)
+            if subject is not None:
+                return _phrase(doc, subject, lo, hi, "subject", mask)
         return None
     node = verb
     for _ in range(MAX_SUBJECT_CLIMB):
@@ -108,6 +118,11 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
             continue
         if child.dep_ in _INVERTED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return _phrase(doc, child, lo, hi, "inverted", mask)
+    # "Matlow | said he likes …": the parser made the name before the cue a
+    # sentence of its own.
+    before = _lone_name_before(doc, cue, mask)
+    if before is not None:
+        return _phrase(doc, before, lo, hi, "subject", mask)
     # A subject the parser hung elsewhere: the nearest one before the cue.
     for i in range(cue - 1, max(-1, cue - FALLBACK_WINDOW), -1):
         tok = doc[i]
@@ -136,6 +151,20 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
             return found
         if not words:  # "“…,” said David Brock, a Clinton confidant …" with the name parsed into another clause
             return _name_after(doc, cue, lo, hi, mask)
+    return None
+
+
+def _lone_name_before(doc: Doc, cue: int, mask: bytearray) -> Token | None:
+    """The head of a name the parser split off as a sentence right before a
+    cue that opens the next one, on the same line; else None."""
+    if cue == 0 or not doc[cue].is_sent_start:
+        return None
+    prev = doc[cue - 1]
+    sent = prev.sent
+    if mask[prev.i] or prev.pos_ != "PROPN" or "\n" in prev.text_with_ws:
+        return None
+    if all(t.pos_ == "PROPN" or t.is_space for t in sent):
+        return sent.root
     return None
 
 
@@ -262,6 +291,8 @@ def attach_mentions(
             taken = _narrative_attribution(doc, prev_end, lo, in_quote, furniture)
             if taken is not None:
                 last = (taken, paragraph_of(para_starts, doc[taken.head].idx))
+            # "Musk again took to Twitter with this: “…”", "Carly Fiorina: “…”".
+            mention = _colon_lead(doc, lo, in_quote, furniture)
         else:
             mask = in_quote
             if in_quote[cand.cue]:
@@ -289,6 +320,35 @@ def attach_mentions(
             last = (mention, cand.paragraph)
         prev_end = max(prev_end, hi)
     return out
+
+
+def _colon_lead(doc: Doc, lo: int, in_quote: bytearray, furniture: bytearray | None = None) -> Mention | None:
+    """The source of a quote opened after a colon with no cue: the subject of
+    the clause before the colon when it is a name or a he/she ("Musk again
+    took to Twitter with this: “…”"), or that clause itself when it is only a
+    name ("Carly Fiorina: “…”"); else None."""
+    k = lo - 1
+    while k >= 0 and (doc[k].is_space or doc[k].is_quote) and "\n" not in doc[k].text:
+        k -= 1
+    if k < 1 or doc[k].text != ":" or in_quote[k] or (furniture is not None and furniture[k]):
+        return None
+    sent = doc[k - 1].sent
+    before = [t for t in doc[sent.start:k] if not t.is_space]
+    if not before or any(in_quote[t.i] for t in before):
+        return None
+    if all(t.is_upper for t in before if t.is_alpha):
+        return None  # a section's label: "ANALYST'S VIEWPOINT: “…”"
+    if all(t.pos_ == "PROPN" for t in before):
+        return Mention(before[0].i, before[-1].i + 1, before[-1].i, "colon")
+    node = doc[k - 1]
+    for _ in range(MAX_COLON_CLIMB):  # from the last word before the colon up to its verb
+        for child in node.children:
+            if child.dep_ == "nsubj" and child.i < k and (child.pos_ == "PROPN" or child.lower_ in ("he", "she")):
+                return _phrase(doc, child, lo, lo, "colon", in_quote)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
 
 
 def _narrative_attribution(

@@ -60,6 +60,7 @@ from quotebank.lexicons import (
     ORG_PRONOUNS,
     PAST_ROLE_WORDS,
     PERSON_PRONOUNS,
+    PERSON_TITLE_NOUNS,
     PRONOUN_GENDER,
     RELATIVE_PRONOUNS,
     REPORTING_NOUNS,
@@ -169,13 +170,20 @@ def _split_title(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
     while len(out) > 1 and out[0].ent_type_ in ("DATE", "TIME"):
         out.pop(0)  # "On Wednesday Suncor disclosed …"
     titles: list[Token] = []
-    while len(out) > 1 and bare(out[0].lower_) in TITLES:
+    # "General Motors": a title word that opens an organisation's two-word name stays.
+    one_org = len(out) == 2 and out[0].ent_iob_ == "B" and out[0].ent_type_ == "ORG" and out[1].ent_iob_ == "I"
+    while len(out) > 1 and bare(out[0].lower_) in TITLES and not one_org:
         titles.append(out.pop(0))
     # "National Security Council Secretary Ali Akbar Ahmadian": a title inside
-    # the run, followed by a person's name of two words or more.
-    for k in range(len(out) - 3, -1, -1):  # at least two name words after the title
+    # the run, followed by a person's name of two words or more; or by a single
+    # name after a title only a person holds ("Wet'suwet'en Hereditary Chief Na'moks").
+    for k in range(len(out) - 2, -1, -1):
         rest = out[k + 1:]
-        if bare(out[k].lower_) in TITLES and any(t.ent_type_ == "PERSON" for t in rest):
+        title = bare(out[k].lower_)
+        two_words = len(rest) >= 2 and title in TITLES and any(t.ent_type_ == "PERSON" for t in rest)
+        one_word = (len(rest) == 1 and title in PERSON_TITLE_NOUNS and out[k].text[:1].isupper()
+                    and rest[0].text[:1].isupper() and bare(rest[0].lower_) not in TITLES)
+        if two_words or one_word:
             titles.extend(out[:k + 1])
             out = rest
             break
@@ -363,9 +371,11 @@ class ArticleEntities:
         key = tuple(t.text.lower() for t in run)
         ent = self._by_key.get(key)
         if ent is None:
-            ent = _Entity(_text(run), key, _label_of(run), run[0].i)
+            ent = _Entity(_text(run), key, _label_of(run, titles), run[0].i)
             self._by_key[key] = ent
             self.entities.append(ent)
+        elif _label_of(run, titles) == "person" and titles:
+            ent.type = "person"  # "Na'moks" (tagged ORG), then "Hereditary Chief Na'moks"
         prev = full_run[0].nbor(-1) if full_run[0].i > 0 else None
         if ent.gender is None:
             words = [bare(t.lower_) for t in titles] + ([bare(prev.lower_)] if prev is not None else [])
@@ -626,7 +636,11 @@ def _acronym(token: Token) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _label_of(run: Sequence[Token]) -> str:
+def _label_of(run: Sequence[Token], titles: Sequence[Token] = ()) -> str:
+    """The speaker type of a name: a person after a title only a person holds
+    ("Hereditary Chief Na'moks"), else from NER's labels and the name's shape."""
+    if titles and bare(titles[-1].lower_) in PERSON_TITLE_NOUNS:
+        return "person"
     labels = [t.ent_type_ for t in run if t.ent_type_]
     if labels:
         # The most frequent label; on a tie the first seen (never a set's
