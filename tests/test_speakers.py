@@ -620,3 +620,33 @@ def test_a_quote_after_a_colon_belongs_to_the_lead_in_s_subject(quotes_of, text,
     assert (q.speaker_mention, q.speaker) == (mention, speaker)
     if mention is not None:
         assert q.method == "colon"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # A comparison's name is someone else.
+        ("Mohammad Al Mnajer found a job. In Halifax, Ragheb Al Turkmani, 49, wants to apply for citizenship.\n\n"
+         "Unlike Al Mnajer, he's been unable to find work.\n\n"
+         "“When you have a family to look after, my study comes afterwards,” he said.", "Ragheb Al Turkmani"),
+        ("Robert Smith wrote a book about porters. Porters like Stanley Grizzle decided to organize. "
+         "Black porters like Grizzle had to fight “both pillars of the social system,” he writes.", "Robert Smith"),
+        # The first word of a company's name before a noun is no person.
+        ("Jane Moss said the work matters.\n\nThe youth council stated it opposed the Kinder Morgan pipeline.\n\n"
+         "“This land is foundational to who we are,” she said.", "Jane Moss"),
+    ],
+)
+def test_names_that_cannot_be_he_or_she(quotes_of, text, speaker):
+    assert quotes_of(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("Sean Hannity", "person"), ("Amanda Renteria", "person"), ("Paul Dewar", "person"),
+        ("Sierra Club", "organisation"),
+    ],
+)
+def test_a_first_name_makes_a_person_of_a_name_ner_took_for_an_organisation(quotes_of, name, kind):
+    q = quotes_of(f"{name} said the plan would fail.")[0]
+    assert (q.speaker, q.speaker_type) == (name, kind)

@@ -37,6 +37,7 @@ from quotebank.lexicons.cues import (
 from quotebank.lexicons.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from quotebank.lexicons.quotations import NEGATION_WORDS
 from quotebank.lexicons.speakers import (
+    COMPARISON_PREPOSITIONS,
     CORRELATIVES,
     FEMALE_WORDS,
     GROUP_PRONOUNS,
@@ -87,6 +88,7 @@ __all__ = [
     "ORG_PRONOUNS",
     "PAST_ROLE_WORDS",
     "PERSON_TITLE_NOUNS",
+    "COMPARISON_PREPOSITIONS",
     "PERSON_PRONOUNS",
     "PRONOUN_GENDER",
     "RELATIVE_PRONOUNS",

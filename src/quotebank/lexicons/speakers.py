@@ -7,6 +7,7 @@ from quotebank.lexicons._words import words
 __all__ = [
     "TITLES",
     "PERSON_TITLE_NOUNS",
+    "COMPARISON_PREPOSITIONS",
     "PAST_ROLE_WORDS",
     "ROLE_SYNONYMS",
     "ORG_HEAD_NOUNS",
@@ -65,6 +66,11 @@ PERSON_TITLE_NOUNS = words(
     spokesperson chief premier commissioner councillor councilman councilwoman
     """
 )
+
+#: Prepositions of a comparison: the person they name is someone other than
+#: the he/she around them ("Unlike Al Mnajer, he's been unable to find
+#: work"; "porters like Grizzle …, he writes").
+COMPARISON_PREPOSITIONS = words("like unlike")
 
 #: Role words of a past holder: "the previous Iranian president Ebrahim
 #: Raisi" is not "the Iranian president".

@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Token
 
 from quotebank.detect.base import quote_mask, span_text
 from quotebank.lexicons import (
+    COMPARISON_PREPOSITIONS,
     DOCUMENT_NOUNS,
     FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
@@ -636,6 +637,10 @@ def _acronym(token: Token) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _first_name(tok: Token) -> bool:
+    return tok.is_title and (tok.lower_ in MALE_FIRST_NAMES or tok.lower_ in FEMALE_FIRST_NAMES)
+
+
 def _label_of(run: Sequence[Token], titles: Sequence[Token] = ()) -> str:
     """The speaker type of a name: a person after a title only a person holds
     ("Hereditary Chief Na'moks"), else from NER's labels and the name's shape."""
@@ -646,6 +651,11 @@ def _label_of(run: Sequence[Token], titles: Sequence[Token] = ()) -> str:
         # The most frequent label; on a tie the first seen (never a set's
         # order, which changes with PYTHONHASHSEED).
         label = max(dict.fromkeys(labels), key=labels.count)
+        # "Cecil Foster", "Darian Lonechild" tagged ORG: a first name and a surname.
+        if label == "ORG" and len(run) == PERSON_NAME_MIN_WORDS and _first_name(run[0]) and run[1].is_title and (
+            run[1].lower_ not in ORG_DESCRIPTION_NOUNS | INSTITUTION_NOUNS  # not "Sierra Club"
+        ):
+            return "person"
         # A date, an event, a work or a law ("Christmas Day", "Dec.") is no speaker's name.
         return _LABEL_TYPE.get(label, "unknown")
     if len(run) >= PERSON_NAME_MIN_WORDS and all(t.text[:1].isupper() and not _acronym(t) for t in run):
@@ -912,6 +922,10 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
             run = name_tokens(tok)
             if not run or run[-1].i != tok.i:
                 continue
+            if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and tok.head.pos_ == "PROPN":
+                continue  # "Kinder" of "the Kinder Morgan pipeline": inside a longer name
+            if tok.dep_ == "pobj" and tok.head.lower_ in COMPARISON_PREPOSITIONS:
+                continue  # "Unlike Al Mnajer, he …": someone else
             ent = table.lookup(run)
             # He and she are people, never a date or a company; a name NER left
             # untyped counts when it has spoken before ("Na'moks said …").
