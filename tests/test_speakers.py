@@ -550,6 +550,7 @@ def test_names_conjoined_to_a_description_are_the_speakers(quotes_of):
     [
         ("READ MORE: ‘It becomes a nightmare’: the rise of the viral bomb threat", True),
         ("WATCH: McConnell slams ‘fact-free rush to judgment’ of teens", True),
+        ("WATCH | Gasol-Valanciunas trade deepens Raptors' identity crisis;", True),  # a semicolon ends no sentence
         ("THE DAY IN ASIA: Japan's Nikkei 225 index gained 1.1 per cent.", False),  # a paragraph
         ("(Mr. Rhodes said, ''The fact is, we have been able to stop that advance.'')", False),  # an aside
     ],
@@ -650,3 +651,23 @@ def test_names_that_cannot_be_he_or_she(quotes_of, text, speaker):
 def test_a_first_name_makes_a_person_of_a_name_ner_took_for_an_organisation(quotes_of, name, kind):
     q = quotes_of(f"{name} said the plan would fail.")[0]
     assert (q.speaker, q.speaker_type) == (name, kind)
+
+
+def test_a_name_right_before_its_cue_beats_the_object_after_it(quotes_of):
+    text = ("Toronto city councillor and tenants advocate Josh Matlow told HuffPost Canada the laws around "
+            "renovating a unit favour the property owner, not the tenant.")
+    q = by_cue(quotes_of(text), "told")
+    assert (q.speaker_mention, q.speaker) == ("Josh Matlow", "Josh Matlow")
+
+
+def test_a_quoted_fragment_in_a_conjoined_predicate_is_the_outer_speaker_s(quotes_of):
+    text = ("Eric Stubbs said there's no timeline.\n\nHe said RCMP will maintain a presence in the area this week and "
+            "will next week transition to a “significantly scaled down presence.”")
+    q = [q for q in quotes_of(text) if "scaled down" in q.text][0]
+    assert (q.kind, q.cue, q.speaker_mention, q.speaker) == ("mixed", "said", "He", "Eric Stubbs")
+    assert q.text.startswith("RCMP will maintain")
+
+
+def test_a_conjoined_cue_stands_when_no_cue_is_above_it(quotes_of):
+    q = quotes_of("Ann Lee criticized the plan and called it “a complete and utter disaster for the city.”")[0]
+    assert (q.cue, q.speaker) == ("criticized", "Ann Lee")

@@ -88,7 +88,9 @@ def teaser_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _is_teaser(line: str) -> bool:
-    return bool(_LABEL_PREFIX.match(line)) and not line.strip().endswith(_LINE_END)
+    # "WATCH | Gasol-Valanciunas trade deepens Raptors' identity crisis;": a
+    # semicolon ends no sentence.
+    return bool(_LABEL_PREFIX.match(line)) and not line.strip().rstrip(";").endswith(_LINE_END)
 
 
 def caption_lines(text: str) -> list[tuple[int, int]]:

@@ -216,22 +216,33 @@ def _cue_by_syntax(doc: Doc, toks: range, owner: list[int]) -> int | None:
         head = doc[i].head
         if lo <= head.i < hi or head.i == i:
             continue
-        # Walk up from the first ancestor outside the quote.
+        # Walk up from the first ancestor outside the quote. A cue verb reached
+        # from a conjoined predicate ("RCMP will maintain a presence … and will
+        # next week transition to “…”") gives way to a cue above it ("He said").
         steps = 0
-        node = head
+        node, came_from = head, doc[i]
+        found: int | None = None
+        conjoined: int | None = None
         while steps < MAX_CUE_CLIMB and node.i not in seen:
             seen.add(node.i)
             if owner[node.i] != -1:
                 break  # inside another quote
             if is_cue_verb(node) and not _crosses_line(doc, node.i, lo, hi):
-                dist = lo - node.i if node.i < lo else node.i - hi
-                if best is None or dist < best_dist:
-                    best, best_dist = node.i, dist
-                break
+                if came_from.dep_ == "conj" and came_from.head.i == node.i and conjoined is None:
+                    conjoined = node.i
+                else:
+                    found = node.i
+                    break
             if node.head.i == node.i:
                 break
-            node = node.head
+            node, came_from = node.head, node
             steps += 1
+        if found is None:
+            found = conjoined
+        if found is not None:
+            dist = lo - found if found < lo else found - hi
+            if best is None or dist < best_dist:
+                best, best_dist = found, dist
     return best
 
 

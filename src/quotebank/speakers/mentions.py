@@ -112,6 +112,13 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
             node = node.head
             continue
         break
+    # "… advocate Josh Matlow told HuffPost Canada …", the subject misparsed:
+    # a name right before the cue is its subject, not the object after it.
+    prev = doc[cue - 1] if cue > 0 else None
+    if prev is not None and prev.pos_ == "PROPN" and not mask[prev.i] and not lo <= prev.i < hi and (
+        prev.dep_ not in ("pobj", "poss", "compound") and not prev.whitespace_ == ""
+    ):
+        return _phrase(doc, prev, lo, hi, "subject", mask)
     # Inverted: "…,” said Kremlin aide Yury Ushakov."
     for child in verb.rights:
         if lo <= child.i < hi or mask[child.i]:
