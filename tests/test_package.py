@@ -97,6 +97,7 @@ def test_wheel_is_the_package_only(dists):
     with zipfile.ZipFile(wheel) as whl:
         names = whl.namelist()
     assert "quotebank/py.typed" in names and "quotebank/lexicons/cues.py" in names
+    assert "quotebank/data/confidence.json" in names  # the confidence model
     assert not [n for n in names if n.split("/")[0] in {"tests", "docs", "seeds", "benchmarks"}]
 
 

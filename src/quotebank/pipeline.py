@@ -14,44 +14,19 @@ from collections.abc import Callable, Sequence
 import attrs
 from spacy.tokens import Doc
 
-from quotebank.detect import Candidate, find_candidates, outer_positions
+from quotebank.confidence import record_confidence
+from quotebank.detect import find_candidates, outer_positions
 from quotebank.detect.base import TokenIndex
 from quotebank.detect.headline import parse_lines
 from quotebank.lexicons import HEADLINE_CUE_WORDS, RELATIVE_PRONOUNS
 from quotebank.marks import paragraph_bounds
 from quotebank.records import Quote
-from quotebank.speakers import Attribution, Mention, Speaker, attach_mentions, resolve_speakers
+from quotebank.speakers import Attribution, Mention, attach_mentions, resolve_speakers
 from quotebank.speakers.registry import speaker_id
 from quotebank.speakers.resolve import COREF_PREFIX
 from quotebank.text import caption_lines, furniture_lines, paragraph_of, teaser_lines
 
 __all__ = ["find_quotes", "attribute"]
-
-# The confidence of a record, from how its speaker was found. Hand-set;
-# issue 8 replaces this arithmetic with a model fitted on the dev sets.
-#: By how the mention was found: a subject is the surest, a floating quote's
-#: inherited mention the least sure.
-METHOD_CONFIDENCE: dict[str, float] = {
-    "subject": 0.9,
-    "relative": 0.85,
-    "inverted": 0.85,
-    "according": 0.85,
-    "agent": 0.85,
-    "colon": 0.75,
-    "floating": 0.65,
-}
-#: For a mention found by a method not listed above.
-OTHER_METHOD_CONFIDENCE = 0.5
-#: How much the speaker's own resolution confidence weighs: the record gets
-#: method × (1 − weight + weight × speaker confidence).
-SPEAKER_WEIGHT = 0.5
-#: A quote with a cue but no speaker mention, and one with neither.
-NO_MENTION_CONFIDENCE = 0.3
-NO_CUE_CONFIDENCE = 0.2
-#: Reported speech is less sure than quoted speech of the same method.
-REPORTED_FACTOR = 0.9
-#: Decimals kept in ``Quote.confidence``.
-CONFIDENCE_DECIMALS = 3
 
 
 def find_quotes(
@@ -186,18 +161,6 @@ def _worth_nesting(doc: Doc, att: Attribution, outer: Attribution) -> bool:
     return att.speaker.name is None or att.speaker.name != outer.speaker.name
 
 
-def _confidence(cand: Candidate, mention: Mention | None, speaker: Speaker) -> float:
-    """The record's confidence: see `METHOD_CONFIDENCE` and the constants below it."""
-    if mention is not None:
-        method = METHOD_CONFIDENCE.get(mention.method, OTHER_METHOD_CONFIDENCE)
-        confidence = method * (1 - SPEAKER_WEIGHT + SPEAKER_WEIGHT * speaker.confidence)
-    else:
-        confidence = NO_MENTION_CONFIDENCE if cand.cue is not None else NO_CUE_CONFIDENCE
-    if cand.how == "reported":
-        confidence *= REPORTED_FACTOR
-    return round(confidence, CONFIDENCE_DECIMALS)
-
-
 def _char_span(doc: Doc, first: int, stop: int) -> tuple[int, int]:
     """Character offsets of tokens ``[first, stop)``."""
     last = doc[stop - 1]
@@ -217,7 +180,7 @@ def _record(doc: Doc, text: str, att: Attribution, attributions: Sequence[Attrib
     return Quote(
         doc_id=doc_id, start=cand.start, end=cand.end, text=text[cand.start:cand.end], kind=cand.kind,
         speaker=speaker.name, speaker_type=speaker.type, speaker_role=speaker.role, speaker_named=speaker.named,
-        speaker_id=speaker_id(speaker.name), confidence=_confidence(cand, mention, speaker),
+        speaker_id=speaker_id(speaker.name), confidence=record_confidence(doc, att),
         group=cand.group_start, method=mention.method if mention is not None else "none",
         cue_class=cand.cue_class,
         nested_in=attributions[att.outer].candidate.start if att.outer is not None else None,

@@ -79,8 +79,9 @@ __all__ = ["ArticleEntities", "resolve_speakers", "name_tokens", "COREF_PREFIX"]
 COREF_PREFIX = "coref_clusters"
 
 # How sure each resolution path is (``Speaker.confidence``). Set by hand in
-# the order of their precision on PolNeAR dev; issue 8 replaces them with a
-# fitted model.
+# the order of their precision on PolNeAR dev; a record's confidence does not
+# use these values as numbers: each is a feature of the fitted model
+# (`quotebank.confidence`), which learns its own weight for it.
 #: A name the article gives in full, or a surname of one.
 CONF_ARTICLE_NAME = 0.95
 #: The fullest name of a coreference cluster; a name in apposition.
