@@ -232,3 +232,20 @@ def test_a_short_object_without_a_verb_is_an_act_not_a_quote(candidates_of, text
 )
 def test_objects_that_stay_contents(candidates_of, text, cue, content):
     assert [c[2] for c in candidates_of(text) if c[1] == cue] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Ann Lee calls him a good ball-striker and a great kid.", "calls", "a good ball-striker and a great kid"),
+        ("He calls it a rookie mistake.", "calls", "a rookie mistake"),  # short, but a characterisation
+        ("Tom Brown describes Mr. Fry as the most left-leaning Green on council.", "describes",
+         "the most left-leaning Green on council"),
+        # Naming is no characterisation, nor is describing without "as".
+        ("Donors gave to a group called Color of Change.", "called", None),
+        ("She called the police.", "called", None),
+        ("The company described the results in its annual report.", "described", None),
+    ],
+)
+def test_a_characterisation_is_its_content(candidates_of, text, cue, content):
+    assert [c[2] for c in candidates_of(text) if c[1] == cue] == ([content] if content else [])

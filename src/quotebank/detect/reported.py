@@ -41,6 +41,7 @@ from quotebank.lexicons import (
     ADDRESSEE_VERBS,
     BELIEF_ADJECTIVES,
     BELIEF_VERBS,
+    CHARACTERISATION_VERBS,
     DOCUMENT_VERBS,
     EXPECTATION_VERBS,
     INFERENCE_SUBJECTS,
@@ -118,8 +119,10 @@ def reported_quotes(
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         inner = {quote_owner[k] for k in range(lo, hi)} - {-1, quote_owner[i]}
         kind = "mixed" if inner else "indirect"
-        if kind == "indirect" and _bare_noun_phrase(doc, lo, hi):
-            continue
+        if kind == "indirect" and _bare_noun_phrase(doc, lo, hi) and not (
+            tok.lemma_.lower() in CHARACTERISATION_VERBS and _characterisation(tok) is not None
+        ):
+            continue  # "denied the trade"; but "calls it a rookie mistake" characterises
         out.append(
             Candidate(
                 start=start, end=end, kind=kind, cue=i, cue_end=cue_end, how="reported",
@@ -148,6 +151,10 @@ def content_of(tok: Token) -> tuple[int, int, int, str] | None:
             return None
         if _as_put_it(tok):
             return _as_clause(tok)
+        if lemma in CHARACTERISATION_VERBS:
+            found = _characterisation(tok)
+            if found is not None:
+                return found
         if is_speech_verb(lemma) or lemma in BELIEF_VERBS or lemma in DOCUMENT_VERBS:
             return _verb_content(tok, lemma)
         return None
@@ -162,6 +169,28 @@ def content_of(tok: Token) -> tuple[int, int, int, str] | None:
             if c.dep_ in ("acl", "ccomp", "appos") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children):
                 lo, hi = _extent([c])
                 return lo, hi, tok.i + 1, cue_class(lemma, _subject_lemma(tok))
+    return None
+
+
+def _characterisation(verb: Token) -> tuple[int, int, int, str] | None:
+    """What a verb of characterising says of its object: "calls him *a good
+    ball-striker*", "describes Mr. Fry *as the most left-leaning Green*" (the
+    "as" phrase without "as"); None without one, or when the verb has no
+    subject and object of its own ("a group called Color of Change" names)."""
+    children = list(verb.children)
+    if not any(c.dep_ == "nsubj" for c in children) or not any(c.dep_ == "dobj" for c in children):
+        return None
+    for child in children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "oprd":
+            lo, hi = _extent([child])
+            return lo, hi, verb.i + 1, "speech"
+        if child.dep_ == "prep" and child.lower_ == "as":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                lo, hi = _extent(objs[:1])
+                return lo, hi, verb.i + 1, "speech"
     return None
 
 

@@ -121,6 +121,11 @@ OBJECT_CONTENT_VERBS = words(
     """
 )
 
+#: Verbs that characterise someone or something: their content is the
+#: characterisation ("calls him a good ball-striker", "describes Mr. Fry as the
+#: most left-leaning Green on council"), however short.
+CHARACTERISATION_VERBS = words("call describe label dub brand characterize characterise")
+
 #: Verbs whose content is an infinitive or gerund ("promised to …", "urged
 #: the president to demand …", "denied supplying weapons").
 INFINITIVE_CONTENT_VERBS = words(
