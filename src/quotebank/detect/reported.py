@@ -9,7 +9,10 @@ from lists of phrases:
 * an infinitive or gerund: "promised to …", "urged the Russian president to
   demand …", "denied supplying weapons …";
 * an object or "of" phrase: "stressed the need to stop …", "accused Iran of
-  sending …", "hailed his country’s “strategic relationship” with Russia";
+  sending …", "hailed his country’s “strategic relationship” with Russia"
+  (not a short one without a verb: "denied the trade" reports an act);
+* a characterisation: "calls him a good ball-striker", "describes Mr. Fry as
+  the most left-leaning Green on council";
 * "according to X": the rest of the sentence;
 * an attitude adjective with a clause: "was skeptical the Russians would …";
 * a reporting noun with a "that" clause: "recent reports that …".

@@ -116,7 +116,7 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
     # a name right before the cue is its subject, not the object after it.
     prev = doc[cue - 1] if cue > 0 else None
     if prev is not None and prev.pos_ == "PROPN" and not mask[prev.i] and not lo <= prev.i < hi and (
-        prev.dep_ not in ("pobj", "poss", "compound") and not prev.whitespace_ == ""
+        prev.dep_ not in ("pobj", "poss", "compound") and prev.whitespace_  # not "Iran’s" glued to its word
     ):
         return _phrase(doc, prev, lo, hi, "subject", mask)
     # Inverted: "…,” said Kremlin aide Yury Ushakov."

@@ -652,7 +652,7 @@ def _label_of(run: Sequence[Token], titles: Sequence[Token] = ()) -> str:
         # The most frequent label; on a tie the first seen (never a set's
         # order, which changes with PYTHONHASHSEED).
         label = max(dict.fromkeys(labels), key=labels.count)
-        # "Cecil Foster", "Darian Lonechild" tagged ORG: a first name and a surname.
+        # "Sean Hannity", "Paul Dewar" tagged ORG: a first name and a surname.
         if label == "ORG" and len(run) == PERSON_NAME_MIN_WORDS and _first_name(run[0]) and run[1].is_title and (
             run[1].lower_ not in ORG_DESCRIPTION_NOUNS | INSTITUTION_NOUNS  # not "Sierra Club"
         ):
