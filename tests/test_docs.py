@@ -144,6 +144,18 @@ def _code_block(markdown: str, title: str) -> str:
     return match.group(1)
 
 
+@pytest.mark.parametrize("page", [ROOT / "README.md", DOCS / "index.md"], ids=lambda p: p.name)
+def test_python_example_prints_what_its_comment_says(page, capsys):
+    # The first Python block that calls quotebank.extract ends with the lines it
+    # prints, as comments: run it and compare.
+    blocks = re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), flags=re.S)
+    code = next(b for b in blocks if "quotebank.extract(" in b)
+    expected = [line[2:] for line in code.splitlines() if line.startswith("# ")]
+    assert expected
+    exec(compile(code, str(page), "exec"), {})
+    assert capsys.readouterr().out.splitlines() == expected
+
+
 def test_evaluation_worked_example(tmp_path):
     page = (DOCS / "evaluation.md").read_text(encoding="utf-8")
     for name in ("gold.jsonl", "pred.jsonl"):
