@@ -112,8 +112,9 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
             node = node.head
             continue
         break
-    # "… advocate Josh Matlow told HuffPost Canada …", the subject misparsed:
-    # a name right before the cue is its subject, not the object after it.
+    # "… advocate Josh Matlow told HuffPost Canada …", "Matlow | said he likes …"
+    # (the name split off as a sentence of its own): the subject misparsed, a
+    # name right before the cue is its subject, not the object after it.
     prev = doc[cue - 1] if cue > 0 else None
     if prev is not None and prev.pos_ == "PROPN" and not mask[prev.i] and not lo <= prev.i < hi and (
         prev.dep_ not in ("pobj", "poss", "compound") and prev.whitespace_  # not "Iran’s" glued to its word
@@ -125,11 +126,6 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
             continue
         if child.dep_ in _INVERTED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return _phrase(doc, child, lo, hi, "inverted", mask)
-    # "Matlow | said he likes …": the parser made the name before the cue a
-    # sentence of its own.
-    before = _lone_name_before(doc, cue, mask)
-    if before is not None:
-        return _phrase(doc, before, lo, hi, "subject", mask)
     # A subject the parser hung elsewhere: the nearest one before the cue.
     for i in range(cue - 1, max(-1, cue - FALLBACK_WINDOW), -1):
         tok = doc[i]
@@ -158,20 +154,6 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
             return found
         if not words:  # "“…,” said David Brock, a Clinton confidant …" with the name parsed into another clause
             return _name_after(doc, cue, lo, hi, mask)
-    return None
-
-
-def _lone_name_before(doc: Doc, cue: int, mask: bytearray) -> Token | None:
-    """The head of a name the parser split off as a sentence right before a
-    cue that opens the next one, on the same line; else None."""
-    if cue == 0 or not doc[cue].is_sent_start:
-        return None
-    prev = doc[cue - 1]
-    sent = prev.sent
-    if mask[prev.i] or prev.pos_ != "PROPN" or "\n" in prev.text_with_ws:
-        return None
-    if all(t.pos_ == "PROPN" or t.is_space for t in sent):
-        return sent.root
     return None
 
 

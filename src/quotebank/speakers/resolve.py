@@ -371,12 +371,13 @@ class ArticleEntities:
         if not run or _title_only(run):
             return None
         key = tuple(t.text.lower() for t in run)
+        label = _label_of(run, titles)
         ent = self._by_key.get(key)
         if ent is None:
-            ent = _Entity(_text(run), key, _label_of(run, titles), run[0].i)
+            ent = _Entity(_text(run), key, label, run[0].i)
             self._by_key[key] = ent
             self.entities.append(ent)
-        elif _label_of(run, titles) == "person" and titles:
+        elif label == "person" and titles:
             ent.type = "person"  # "Na'moks" (tagged ORG), then "Hereditary Chief Na'moks"
         prev = full_run[0].nbor(-1) if full_run[0].i > 0 else None
         if ent.gender is None:
