@@ -164,12 +164,15 @@ def test_evaluation_worked_example(tmp_path):
                                        "--json"])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
-    header = ["scope", "overlap", "P", "R", "F1", "spk span", "spk name", "tp", "fp", "gold"]
+    header = ["scope", "overlap", "P", "R", "F1", "spk span", "spk name", "e2e P", "e2e R", "e2e F1", "tp", "fp",
+              "gold"]
     [row] = _tables(page, header)
     got = scores[row["scope"]][row["overlap"]]
     for column, key in [("P", "precision"), ("R", "recall"), ("F1", "f1"), ("spk span", "speaker_span_accuracy"),
                         ("spk name", "speaker_name_accuracy")]:
         assert f"{got[key]:.3f}" == row[column], column
+    for column, key in [("e2e P", "precision"), ("e2e R", "recall"), ("e2e F1", "f1")]:
+        assert f"{got['end_to_end'][key]:.3f}" == row[column], column
     assert (got["tp"], got["fp"], got["gold"]) == (int(row["tp"]), int(row["fp"]), int(row["gold"]))
     ece = re.search(r"Expected calibration error: .*= ([\d.]+)\.", page)
     assert ece and f"{scores['calibration']['ece']:.3f}" == ece.group(1)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from quotebank.evaluate import SPEECH_CUE_WORDS, evaluate, in_speech_scope, load_speech_words, trim_span
+from quotebank.evaluate import (
+    SPEECH_CUE_WORDS,
+    calibration,
+    evaluate,
+    in_speech_scope,
+    load_speech_words,
+    same_name,
+    trim_span,
+)
 from support import SPEECH_CUES
 
 TEXT = "“We will win,” Lee said. Polls show voters are tired. Kim added that taxes rise."
@@ -86,3 +94,48 @@ def test_speech_words_match_the_shared_list():
     if not SPEECH_CUES.exists():
         pytest.skip("../shared/eval/speech_cues.txt is not beside the project")
     assert load_speech_words(SPEECH_CUES) == SPEECH_CUE_WORDS
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "same"),
+    [
+        ("Harry B. Harris Jr.", "Harry Harris", True),
+        ("Harry Harris", "Harry B. Harris, Jr.", True),
+        ("Marquette Law School poll", "Marquette Law School", True),
+        ("Quinnipiac poll", "Quinnipiac University", False),
+        ("Donald Trump", "donald trump", True),
+        ("Donald Trump", "Melania Trump", True),  # equal last words count (METRICS.md)
+        ("Donald Trump", "Donald Trump\u200b", False),  # an invisible character is an error
+        ("Vladimir Putin", "President Putin", True),
+        ("Vladimir Putin", "Putin's spokesman", False),
+        ("Washington Post", None, False),
+        ("Bob Sr.", "Bob", True),
+    ],
+)
+def test_same_name_applies_the_metrics_rules(gold, predicted, same):
+    assert same_name(gold, predicted) is same
+
+
+def _named_gold():
+    named = [dict(GOLD[0]["quotes"][0], speaker_name="Ann Lee"), dict(GOLD[0]["quotes"][2], speaker_name="Kim Ho")]
+    return [dict(GOLD[0], quotes=[named[0], GOLD[0]["quotes"][1], named[1]])]
+
+
+def test_end_to_end_counts_rows_with_quote_and_name_right():
+    # Three predictions: one right (quote and name), one with the wrong name, one matching nothing.
+    preds = {"d": [q(1, 13, 15, 18, speaker="Ann Lee"), q(59, 79, 54, 57, speaker="Lee"), q(25, 34)]}
+    s = evaluate(_named_gold(), preds)["all"]["0.5"]
+    assert (s["tp"], s["fp"], s["gold"], s["right"]) == (2, 1, 3, 1)
+    e2e = s["end_to_end"]
+    assert e2e["precision"] == pytest.approx(1 / 3) and e2e["recall"] == pytest.approx(1 / 3)
+    assert e2e["f1"] == pytest.approx(2 * 1 / (3 + 3))
+
+
+def test_names_decide_on_gold_with_names_and_spans_elsewhere():
+    # The mention's span is right but the name is wrong: wrong on a name set, right on a span set.
+    preds = {"d": [q(1, 13, 15, 18, speaker="Bo Ng")]}
+    assert evaluate(_named_gold(), preds)["all"]["0.5"]["right"] == 0
+    assert evaluate(GOLD, preds)["all"]["0.5"]["right"] == 1
+    preds["d"][0]["confidence"] = 0.9
+    assert calibration(_named_gold(), preds)["bins"][9]["right"] == 0.0
+    assert calibration(GOLD, preds)["bins"][9]["right"] == 1.0

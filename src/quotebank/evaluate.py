@@ -10,7 +10,12 @@
   an out-of-scope gold quote counts neither for nor against precision.
 * Speaker accuracy over matched pairs whose gold quote has a speaker: *span*
   (the predicted mention overlaps the gold one) and, for gold quotes that
-  carry ``speaker_name``, *name* (equal ignoring case, or equal last words).
+  carry ``speaker_name``, *name* (equal ignoring case, or equal last words,
+  after dropping a trailing "Jr."/"Sr."/"II"/"III" and a trailing "poll"/"survey").
+* End to end: a prediction is *right* when it is matched and its speaker is
+  right (by name on gold that carries names, else by span); precision is
+  right / predictions, recall right / gold quotes, F1 2·right / (predictions
+  + gold): the share of a dataset's rows that are correct.
 
 Gold is JSONL, one document a line (``{"id", "text", "quotes": […]}``).
 Predictions are the same per-document form, or one quote a line with a
@@ -39,6 +44,10 @@ __all__ = [
     "calibration",
     "speech_records",
     "CALIBRATION_BINS",
+    "NAME_SUFFIXES",
+    "name_words",
+    "same_name",
+    "names_gold",
 ]
 
 #: Equal-width confidence bins of the reliability table.
@@ -152,33 +161,62 @@ def _pairs(text: str, gold: list[dict], pred: list[dict], threshold: float) -> l
     return pairs
 
 
-def _same_name(a: str | None, b: str | None) -> bool:
-    if not a or not b:
+#: Words dropped from the end of a name before names are compared.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "poll", "survey"})
+
+
+def name_words(name: str | None) -> list[str]:
+    """A name's words as compared: lower case, without a trailing "Jr."/"Sr."/
+    "II"/"III" or "poll"/"survey" ("Harry B. Harris Jr." → harry b. harris)."""
+    words = (name or "").strip().lower().split()
+    while len(words) > 1 and words[-1].strip(".,") in NAME_SUFFIXES:
+        words.pop()
+    if words:
+        words[-1] = words[-1].rstrip(",")
+    return words
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """Whether two canonical names count as the same speaker: equal ignoring
+    case, or with equal last words (METRICS.md)."""
+    wa, wb = name_words(a), name_words(b)
+    if not wa or not wb:
         return False
-    a, b = a.strip().lower(), b.strip().lower()
-    return a == b or a.split()[-1] == b.split()[-1]
+    return wa == wb or wa[-1] == wb[-1]
 
 
-def _speaker_right(g: dict, p: dict) -> bool:
-    """The speaker test: the span where gold has one, else the name;
-    a gold quote without a speaker counts as right."""
+def names_gold(gold_docs: Sequence[dict]) -> bool:
+    """Whether gold carries canonical speaker names (then speakers are judged by name)."""
+    return any(q.get("speaker_name") for d in gold_docs for q in d.get("quotes", []))
+
+
+def _speaker_right(g: dict, p: dict, by_name: bool = False) -> bool:
+    """The speaker test: the span where gold has one, else the name (the name
+    first when ``by_name``); a gold quote without a speaker counts as right."""
+    if by_name:
+        return same_name(g["speaker_name"], p.get("speaker")) if g.get("speaker_name") else True
     if g.get("speaker_start") is not None:
         return p.get("speaker_start") is not None and _overlap(
             (g["speaker_start"], g["speaker_end"]), (p["speaker_start"], p["speaker_end"])
         ) > 0
     if g.get("speaker_name"):
-        return _same_name(g["speaker_name"], p.get("speaker"))
+        return same_name(g["speaker_name"], p.get("speaker"))
     return True
 
 
 def judge(
-    text: str, gold: list[dict], pred: list[dict], threshold: float = 0.5, speech_words: frozenset = SPEECH_CUE_WORDS
+    text: str,
+    gold: list[dict],
+    pred: list[dict],
+    threshold: float = 0.5,
+    speech_words: frozenset = SPEECH_CUE_WORDS,
+    by_name: bool = False,
 ) -> list[bool | None]:
     """Whether each prediction is right, for calibration.
 
     Right: matched one-to-one at ``threshold`` to a speech-scope gold quote, with
-    the right speaker. None: not scored (matched to, or overlapping, an
-    out-of-scope gold quote). Else wrong.
+    the right speaker (by name when ``by_name``). None: not scored (matched
+    to, or overlapping, an out-of-scope gold quote). Else wrong.
     """
     scope_of = [in_speech_scope(q.get("cue"), speech_words) for q in gold]
     matched = {pi: gi for gi, pi in _pairs(text, gold, pred, threshold)}
@@ -187,7 +225,7 @@ def judge(
     for pi, p in enumerate(pred):
         gi = matched.get(pi)
         if gi is not None:
-            verdicts.append(_speaker_right(gold[gi], p) if scope_of[gi] else None)
+            verdicts.append(_speaker_right(gold[gi], p, by_name) if scope_of[gi] else None)
             continue
         span = trim_span(text, p["start"], p["end"])
         verdicts.append(None if any(_overlap(span, o) for o in out_of_scope) else False)
@@ -216,11 +254,12 @@ def calibration(
         ``confidence`` and ``right`` are the bin's means (None for an empty bin).
     """
     preds = _match_predictions(gold_docs, predictions)
+    by_name = names_gold(gold_docs)
     pairs: list[tuple[float, bool]] = []
     for doc in gold_docs:
         pred = preds.get(doc["id"], [])
-        for p, verdict in zip(pred, judge(doc["text"], doc.get("quotes", []), pred, threshold, speech_words),
-                              strict=True):
+        verdicts = judge(doc["text"], doc.get("quotes", []), pred, threshold, speech_words, by_name)
+        for p, verdict in zip(pred, verdicts, strict=True):
             if verdict is not None:
                 pairs.append((float(p.get("confidence", 0.0)), verdict))
     table = []
@@ -265,9 +304,10 @@ def evaluate(
         speaker accuracies (None where nothing was counted).
     """
     preds = _match_predictions(gold_docs, predictions)
+    by_name = names_gold(gold_docs)
     result: dict[str, dict[str, dict]] = {"all": {}, "speech": {}}
     for threshold in thresholds:
-        counters = {scope: _Counter() for scope in result}
+        counters = {scope: _Counter(by_name) for scope in result}
         for doc in gold_docs:
             text = doc["text"]
             gold = doc.get("quotes", [])
@@ -300,7 +340,9 @@ def evaluate(
 
 
 class _Counter:
-    def __init__(self) -> None:
+    def __init__(self, by_name: bool = False) -> None:
+        self.by_name = by_name
+        self.right = 0
         self.tp = self.fp = 0
         self.gold = {k: 0 for k in KINDS}
         self.found = {k: 0 for k in KINDS}
@@ -331,11 +373,14 @@ class _Counter:
                 self.kind_span_ok[kind] += ok
         if g.get("speaker_name"):
             self.name_total += 1
-            self.name_ok += _same_name(g["speaker_name"], p.get("speaker"))
+            self.name_ok += same_name(g["speaker_name"], p.get("speaker"))
+        self.right += _speaker_right(g, p, self.by_name)
 
     def scores(self) -> dict:
         precision = _ratio(self.tp, self.tp + self.fp) or 0.0
         recall = _ratio(self.n_found, self.n_gold) or 0.0
+        e2e_p = _ratio(self.right, self.tp + self.fp) or 0.0
+        e2e_r = _ratio(self.right, self.n_gold) or 0.0
         return {
             "precision": precision,
             "recall": recall,
@@ -353,6 +398,8 @@ class _Counter:
             "speaker_span_pairs": self.span_total,
             "speaker_name_accuracy": _ratio(self.name_ok, self.name_total),
             "speaker_name_pairs": self.name_total,
+            "right": self.right,
+            "end_to_end": {"precision": e2e_p, "recall": e2e_r, "f1": _f1(e2e_p, e2e_r)},
         }
 
 
@@ -382,16 +429,17 @@ def format_table(result: dict[str, dict[str, dict]], title: str = "") -> str:
         lines.append("")
     lines.append(
         "| scope | overlap | P | R | F1 | R direct | R indirect | R mixed "
-        "| spk span | spk span direct | spk name | tp | fp | gold |"
+        "| spk span | spk span direct | spk name | e2e P | e2e R | e2e F1 | tp | fp | gold |"
     )
-    lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for scope, by_t in result.items():
         for t, s in by_t.items():
-            rk = s["recall_by_kind"]
+            rk, e2e = s["recall_by_kind"], s["end_to_end"]
             lines.append(
                 f"| {scope} | {t} | {_fmt(s['precision'])} | {_fmt(s['recall'])} | {_fmt(s['f1'])} | "
                 f"{_fmt(rk['direct'])} | {_fmt(rk['indirect'])} | {_fmt(rk['mixed'])} | "
                 f"{_fmt(s['speaker_span_accuracy'])} | {_fmt(s['speaker_span_accuracy_by_kind']['direct'])} | "
-                f"{_fmt(s['speaker_name_accuracy'])} | {s['tp']} | {s['fp']} | {s['gold']} |"
+                f"{_fmt(s['speaker_name_accuracy'])} | {_fmt(e2e['precision'])} | {_fmt(e2e['recall'])} | "
+                f"{_fmt(e2e['f1'])} | {s['tp']} | {s['fp']} | {s['gold']} |"
             )
     return "\n".join(lines)
