@@ -11,7 +11,7 @@ from support import SEEDS
 LABEL_OF = """
 import spacy
 from spacy.tokens import Doc, Span
-from quotebank.speakers.resolve import _label_of
+from quotebank.speakers.names import label_of as _label_of
 nlp = spacy.blank("en")
 doc = Doc(nlp.vocab, words=["Texas", "Sen", "Cruz", "Ann", "Lee", "Bo", "Wu"])
 doc.ents = [Span(doc, 0, 1, "GPE"), Span(doc, 1, 2, "ORG"), Span(doc, 2, 3, "PERSON"), Span(doc, 3, 4, "NORP"),

@@ -63,7 +63,7 @@ def features(doc: Doc, att: Attribution) -> list[str]:
     """
     cand, mention, speaker = att.candidate, att.mention, att.speaker
     method = f"method={mention.method if mention is not None else 'none'}"
-    resolution = f"resolution={speaker.confidence:.2f}"
+    resolution = f"resolution={speaker.path.value}"
     out = [f"kind={cand.kind}", f"how={cand.how}", f"cue_class={cand.cue_class}", method, resolution]
     if att.outer is not None:
         out.append("nested")

@@ -10,11 +10,13 @@ A stage that adds to an attribution makes a new one with ``attrs.evolve``.
 
 from __future__ import annotations
 
+import enum
+
 import attrs
 
 from quotebank.detect.base import Candidate
 
-__all__ = ["Mention", "Speaker", "Attribution"]
+__all__ = ["Mention", "Resolution", "Speaker", "Attribution"]
 
 
 @attrs.frozen(slots=True)
@@ -35,6 +37,48 @@ class Mention:
     method: str
 
 
+class Resolution(enum.Enum):
+    """How a speaker was found from its mention: a record's provenance.
+
+    The confidence model (`quotebank.confidence`) learns a weight for each.
+    """
+
+    #: No mention, so no speaker.
+    NONE = "none"
+    #: A name the article gives in full, or a shorter form of one ("Putin").
+    ARTICLE_NAME = "article_name"
+    #: A proper name the article gives nowhere else.
+    NEW_NAME = "new_name"
+    #: A capitalised word the parser did not tag as a name, found among the article's people.
+    CAPITALISED = "capitalised"
+    #: The fullest name of a coreference cluster a component left in ``doc.spans``.
+    CLUSTER = "cluster"
+    #: A name in apposition ("the chief of staff, Gen. Mohammad Bagheri").
+    APPOSITION = "apposition"
+    #: A name after "from"/"by" ("a report from IRNA") among the article's names.
+    FROM_BY = "from_by"
+    #: A name after "from"/"by" that the article gives nowhere else.
+    FROM_BY_NEW = "from_by_new"
+    #: The author of a document ("her statement", "the RCMP statement").
+    AUTHOR = "author"
+    #: he/she bound to a person.
+    PRONOUN = "pronoun"
+    #: it/they, or "the agency", bound to an organisation, country or group.
+    COLLECTIVE = "collective"
+    #: A description matched to a named entity's roles ("the Iranian president").
+    ROLE = "role"
+    #: A pronoun or description bound by the learned ranking of the article's entities.
+    RANKED = "ranked"
+    #: A noun phrase seen before as a speaker ("the report").
+    REPEATED = "repeated"
+    #: An unnamed source: its description is the speaker ("officials").
+    DESCRIPTION = "description"
+    #: A pronoun left unresolved.
+    UNRESOLVED_PRONOUN = "unresolved_pronoun"
+    #: A mention the plausibility gate refused (a date, a number, a dateline).
+    IMPLAUSIBLE = "implausible"
+
+
 @attrs.frozen(slots=True)
 class Speaker:
     """The entity behind a mention.
@@ -42,7 +86,7 @@ class Speaker:
     Attributes:
         name: canonical name, or None.
         type: "person", "organisation", "country", "group" or "unknown".
-        confidence: how sure the resolution is, in [0, 1].
+        path: how it was found from the mention (`Resolution`).
         role: the entity's title or role in the article ("Iranian President",
             "the Ira Weiner Fellow at the Washington Institute …"), or None.
         named: True when ``name`` is a proper name; False when it is the
@@ -52,13 +96,13 @@ class Speaker:
 
     name: str | None
     type: str
-    confidence: float
+    path: Resolution
     role: str | None = None
     named: bool = False
 
 
 #: The speaker of a quote whose source is not named.
-UNKNOWN = Speaker(None, "unknown", 0.0)
+UNKNOWN = Speaker(None, "unknown", Resolution.NONE)
 
 
 @attrs.frozen(slots=True)

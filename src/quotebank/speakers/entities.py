@@ -1,0 +1,423 @@
+"""The article's entities: every name it uses, grouped, with what the article says of each.
+
+Built once per Doc (`ArticleEntities`) from its proper-noun runs and named
+entities, before any speaker is resolved:
+
+* a name and its shorter forms are one entity: "Borshchevskaya" and "Anna"
+  → "Anna Borshchevskaya", "Suncor" → "Suncor Energy"; an abbreviation the
+  article defines ("Export Development Canada (EDC)") or spells with a name's
+  capitals ("the PBO") is an alias;
+* each entity keeps its type (person, organisation, country, group), its
+  gender (from honorifics, first names and the he/she that follow it:
+  `ArticleEntities.learn_genders`), and the roles and titles the article
+  gives it ("Iranian President", "Iran's ambassador to Moscow", "the Ira
+  Weiner Fellow at …"), which `ArticleEntities.by_role` matches against
+  descriptions ("the Iranian president");
+* its mentions: where each name of it stands, and in which syntactic role
+  (`Entity.mentions`), the prominence the coreference stage weighs;
+* clusters a coreference component left in ``doc.spans`` under a prefix
+  (`COREF_PREFIX`), for `ArticleEntities.cluster_name`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import attrs
+import numpy
+from spacy.attrs import LOWER
+from spacy.tokens import Doc, Token
+
+from quotebank.detect.base import span_text
+from quotebank.lexicons import (
+    FEMALE_FIRST_NAMES,
+    FEMALE_WORDS,
+    MALE_FIRST_NAMES,
+    MALE_WORDS,
+    NAME_PARTICLES,
+    ORG_HEAD_NOUNS,
+    PAST_ROLE_WORDS,
+    PRONOUN_GENDER,
+    ROLE_FILLER_WORDS,
+    ROLE_SYNONYMS,
+    TITLES,
+    bare,
+)
+from quotebank.speakers.base import Resolution, Speaker
+from quotebank.speakers.names import (
+    hyphen,
+    is_proper_modifier,
+    label_of,
+    name_part,
+    name_tokens,
+    of_joins,
+    split_title,
+    stem,
+    text_of,
+    title_only,
+)
+
+__all__ = ["ArticleEntities", "Entity", "COREF_PREFIX"]
+
+#: The ``doc.spans`` key prefix under which a coreference component leaves its
+#: clusters (spacy-experimental's ``coref_clusters_1``, ``coref_clusters_2`` …).
+COREF_PREFIX = "coref_clusters"
+#: The longest abbreviation read as defined in brackets ("(EDC)"), and the
+#: lower-case words its long form may hold ("Assembly of First Nations").
+ABBREVIATION_CHARS = 6
+ABBREVIATION_LINKS = frozenset({"of", "for", "and", "on", "&"})
+#: Pronoun votes that give a person a gender (`ArticleEntities.learn_genders`):
+#: at least this many, and this many times the votes for the other gender.
+GENDER_VOTES = 2
+GENDER_MAJORITY = 3
+# Matching a description to a named entity's role (`ArticleEntities.by_role`).
+#: The description's head noun is one of the entity's role nouns.
+ROLE_SAME_NOUN = 3.0
+#: It is a synonym of one ("the Russian leader" for a president).
+ROLE_SYNONYM = 1.5
+#: The entity was named before the description.
+ROLE_NAMED_BEFORE = 0.5
+
+
+@attrs.define
+class Entity:
+    name: str
+    tokens: tuple[str, ...]
+    type: str
+    first: int  # first token index where seen
+    gender: str | None = None
+    role: str | None = None
+    role_words: set[str] = attrs.Factory(set)  # stems of the role's words
+    role_nouns: set[str] = attrs.Factory(set)  # the role's nouns, lower case
+    role_proper: set[str] = attrs.Factory(set)  # stems of its names and nationalities
+
+    def speaker(self, path: Resolution, role: str | None = None) -> Speaker:
+        """This entity as a quote's speaker, found by ``path``."""
+        return Speaker(self.name, self.type, path, role or self.role, named=True)
+
+
+class ArticleEntities:
+    """The names an article uses, with their roles, to resolve surnames,
+    pronouns and descriptions.
+
+    Built once per Doc from its proper-noun runs and named entities.
+    """
+
+    def __init__(self, doc: Doc, coref_prefix: str = COREF_PREFIX, skip: bytearray | None = None) -> None:
+        self.doc = doc
+        self.entities: list[Entity] = []
+        self._by_key: dict[tuple[str, ...], Entity] = {}
+        for run in self._runs(doc, skip or bytearray(len(doc))):
+            self._add(run)
+        #: Abbreviations the article defines: "Export Development Canada (EDC)".
+        self._aliases: dict[str, Entity] = {}
+        for short, long in _defined_abbreviations(doc):
+            ent = self._add(long)
+            if ent is not None:
+                self._aliases.setdefault(short.lower(), ent)
+        # An acronym the article never defines, but whose letters are the
+        # capitals of one of its names: "the PBO" after "The Parliamentary Budget Officer".
+        by_initials: dict[str, list[Entity]] = {}
+        for ent in self.entities:
+            words = [w for w in ent.name.split() if w[:1].isupper()]
+            if len(words) >= 2:
+                by_initials.setdefault("".join(w[0] for w in words).lower(), []).append(ent)
+        for ent in self.entities:
+            key = ent.tokens[0] if len(ent.tokens) == 1 else ""
+            if ent.name.isupper() and 2 <= len(key) <= ABBREVIATION_CHARS and key not in self._aliases:
+                longs = by_initials.get(key, [])
+                if len(longs) == 1:
+                    self._aliases[key] = longs[0]
+        self.clusters = _coref_clusters(doc, coref_prefix)
+
+    @staticmethod
+    def _runs(doc: Doc, skip: bytearray) -> list[list[Token]]:
+        """Runs of proper nouns, not on skipped (furniture) tokens."""
+        runs: list[list[Token]] = []
+        cur: list[Token] = []
+        for tok in doc:
+            if skip[tok.i]:
+                pass
+            elif tok.pos_ == "PROPN" and tok.text[:1].isupper() or (cur and tok.text in NAME_PARTICLES):
+                cur.append(tok)
+                continue
+            elif cur and (hyphen(doc, tok.i) or hyphen(doc, tok.i - 1) and cur[-1].i == tok.i - 1):
+                cur.append(tok)  # "Kim Jong-un"
+                continue
+            elif cur and of_joins(doc, tok.i):
+                cur.append(tok)  # "Department of Community Services"
+                continue
+            if cur:
+                runs.append(cur)
+                cur = []
+        if cur:
+            runs.append(cur)
+        return runs
+
+    def _add(self, full_run: list[Token]) -> Entity | None:
+        titles, run = split_title(full_run)
+        if not run or title_only(run):
+            return None
+        key = tuple(t.text.lower() for t in run)
+        label = label_of(run, titles)
+        ent = self._by_key.get(key)
+        if ent is None:
+            ent = Entity(text_of(run), key, label, run[0].i)
+            self._by_key[key] = ent
+            self.entities.append(ent)
+        elif label == "person" and titles:
+            ent.type = "person"  # "Na'moks" (tagged ORG), then "Hereditary Chief Na'moks"
+        prev = full_run[0].nbor(-1) if full_run[0].i > 0 else None
+        if ent.gender is None:
+            words = [bare(t.lower_) for t in titles] + ([bare(prev.lower_)] if prev is not None else [])
+            first = run[0].lower_ if len(run) > 1 else ""
+            if any(w in MALE_WORDS for w in words) or first in MALE_FIRST_NAMES:
+                ent.gender = "m"
+            elif any(w in FEMALE_WORDS for w in words) or first in FEMALE_FIRST_NAMES:
+                ent.gender = "f"
+        self._add_role(ent, titles, run)
+        return ent
+
+    def _add_role(self, ent: Entity, titles: list[Token], run: list[Token]) -> None:
+        """Collect the titles and descriptions the article gives an entity.
+
+        ``role_nouns`` gets the role's head words (the titles, the head of an
+        apposition, the nouns right before the name); ``role_words`` the stems
+        of all its words, to match modifiers ("Iranian", "Russia's").
+        """
+        doc = self.doc
+        head = run[-1]
+        pieces: list[str] = []
+        heads: list[Token] = list(titles)
+        words: list[Token] = list(titles)
+        first = titles[0] if titles else run[0]
+        # "Secretary of State Antony Blinken": a title with "of" before the run.
+        if titles and first.i >= 2 and doc[first.i - 1].lower_ == "of" and bare(doc[first.i - 2].lower_) in TITLES:
+            first = doc[first.i - 2]
+            heads.append(first)
+            titles = [doc[k] for k in range(first.i, titles[-1].i + 1)]
+        # "Russia's President Vladimir Putin": a possessive before the name.
+        if first.i >= 2 and doc[first.i - 1].lower_ in ("'s", "’s"):
+            owner = doc[first.i - 2]
+            words.append(owner)
+            if titles:
+                pieces.append(text_of([owner, doc[first.i - 1]] + titles))
+        elif titles:
+            pieces.append(text_of(titles))
+        # "Anna Borshchevskaya — the Ira Weiner Fellow …": an apposition.
+        for child in head.children:
+            if child.dep_ != "appos" or child.i <= head.i or child.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if name_part(child) and not any(t.lower_ in ("the", "a", "an") for t in child.lefts):
+                continue  # another name, not a description
+            lo, hi = child.left_edge.i, child.right_edge.i + 1
+            pieces.append(span_text(doc, lo, hi))
+            heads.append(child)
+            words.extend(doc[lo:hi])
+        # "the chief of staff …, Gen. Mohammad Bagheri": the name in apposition.
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < run[0].i:
+            noun = head.head
+            lo, hi = noun.left_edge.i, min(noun.right_edge.i + 1, first.i)
+            pieces.append(span_text(doc, lo, hi))
+            heads.append(noun)
+            words.extend(doc[lo:hi])
+        # "Iran’s state media IRNA": nouns and modifiers right before the name.
+        # "Iranian President …": modifiers before the titles or the name.
+        lefts = [
+            c for t in [*titles, *run] for c in t.lefts
+            if c.i < first.i and c.dep_ in ("compound", "amod", "nmod", "poss")
+        ]
+        if lefts:
+            lo = min(c.left_edge.i for c in lefts)
+            words.extend(doc[lo:first.i])
+            nouns = [doc[k] for k in range(lo, first.i) if doc[k].pos_ == "NOUN"]
+            if titles:
+                pieces.append(span_text(doc, lo, titles[-1].i + 1))
+            elif nouns:
+                pieces.append(span_text(doc, lo, run[0].i))
+                heads.extend(nouns)
+        for w in words:
+            if w.is_alpha and w.lower_ not in ROLE_FILLER_WORDS:
+                ent.role_words.add(stem(w.text))
+                if is_proper_modifier(w):
+                    ent.role_proper.add(stem(w.text))
+        ent.role_nouns.update(bare(w.lower_) for w in heads if w.is_alpha or w.text.endswith("."))
+        if any(w.lower_ in PAST_ROLE_WORDS for w in words):
+            ent.role_nouns.add("former")
+        if pieces:
+            longest = max(pieces, key=len)
+            if ent.role is None or len(longest) > len(ent.role):
+                ent.role = longest
+
+    def learn_genders(self, in_quote: bytearray) -> None:
+        """Give a gender to the people the article refers to by pronoun.
+
+        A person named as the subject of a narrative sentence gets a vote from
+        each he/she that is the subject of a later clause of that sentence
+        (when it names nobody else), and from the he/she that is the subject
+        of the next sentence (when it names nobody before it): "Patterson
+        dragged Jayme outside. He pulled her across the yard." A clear majority
+        (`GENDER_VOTES` votes or more, `GENDER_MAJORITY` times the other) decides.
+        """
+        votes: dict[int, list[int]] = {}
+        previous: Entity | None = None
+        sents = list(self.doc.sents)
+        # Only sentences with a he/she, and those just before them, can vote.
+        hashes = [self.doc.vocab.strings[w] for w in PRONOUN_GENDER]
+        at = numpy.nonzero(numpy.isin(self.doc.to_array(LOWER), hashes))[0].tolist()
+        starts = [sent.start for sent in sents]
+        with_pronoun = {bisect.bisect_right(starts, i) - 1 for i in at}
+        for k, sent in enumerate(sents):
+            if k not in with_pronoun and k + 1 not in with_pronoun:
+                previous = None
+                continue
+            subject: Entity | None = None
+            named: set[int] = set()
+            carried = previous
+            for tok in sent:
+                if in_quote[tok.i]:
+                    continue
+                if tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "amod"):
+                    ent = self.lookup(name_tokens(tok))
+                    if ent is not None and ent.type == "person":
+                        named.add(id(ent))
+                        carried = None  # a name before the pronoun: centering no longer applies
+                        if subject is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+                            subject = ent
+                    continue
+                gender = PRONOUN_GENDER.get(tok.lower_) if tok.dep_ in ("nsubj", "nsubjpass") else None
+                if gender is None:
+                    continue
+                if carried is not None and tok.head.dep_ == "ROOT":
+                    votes.setdefault(id(carried), [0, 0])[gender == "f"] += 1
+                    carried = None
+                elif subject is not None and len(named) == 1:
+                    votes.setdefault(id(subject), [0, 0])[gender == "f"] += 1
+            previous = subject
+        for ent in self.entities:
+            male, female = votes.get(id(ent), (0, 0))
+            if ent.gender is None and max(male, female) >= GENDER_VOTES:
+                if male >= GENDER_MAJORITY * female:
+                    ent.gender = "m"
+                elif female >= GENDER_MAJORITY * male:
+                    ent.gender = "f"
+
+    def lookup(self, run: Sequence[Token]) -> Entity | None:
+        """The fullest entity whose name ends with (or, for a first name,
+        starts with) ``run``."""
+        key = tuple(t.text.lower() for t in run)
+        if not key:
+            return None
+        if len(key) == 1 and key[0] in self._aliases:
+            return self._aliases[key[0]]
+        best: Entity | None = None
+        n = len(key)
+        for ent in self.entities:
+            if len(ent.tokens) < n:
+                continue
+            suffix = ent.tokens[-n:] == key
+            prefix = n == 1 and ent.tokens[0] == key[0] and len(ent.tokens) > 1 and (
+                ent.type == "person" or ent.type == "organisation" and run[0].ent_type_ in ("", "ORG")
+            )  # "Chris" → "Chris Anderson"; "Suncor" → "Suncor Energy"
+            if len(ent.tokens) > n and run[0].ent_type_ == "GPE" and not prefix:
+                continue  # "US" is the country, not "The Week US"; but "Jordan" may be Jordan Stewart
+            if suffix or prefix:
+                if best is None or _rank(ent, suffix, n) > _rank(best, best.tokens[-n:] == key, n):
+                    best = ent
+        return best
+
+    def by_role(self, head: Token, position: int) -> Entity | None:
+        """The entity whose titles and appositions fit a description:
+        "the Iranian president", "the Russian leader", "Iranian state media".
+
+        A plural description ("Russian officials") names no single entity.
+        """
+        noun = head.lower_
+        if head.tag_ in ("NNS", "NNPS") and noun not in ORG_HEAD_NOUNS:
+            return None
+        group = next((g for g in ROLE_SYNONYMS if noun in g), frozenset({noun}))
+        mods = {
+            stem(t.text) for t in head.subtree
+            if t.i < head.i and t.is_alpha and t.lower_ not in ROLE_FILLER_WORDS and t.pos_ in ("ADJ", "PROPN", "NOUN")
+        }
+        # Modifiers that name a place or body ("NATO chief", "Iranian president").
+        proper_mods = {stem(t.text) for t in head.subtree if t.i < head.i and is_proper_modifier(t)}
+        past = any(t.lower_ in PAST_ROLE_WORDS for t in head.subtree)
+        org_head = noun in ORG_HEAD_NOUNS
+        best, best_score = None, 0.0
+        for ent in self.entities:
+            if not ent.role_nouns:
+                continue
+            if org_head != (ent.type in ("organisation", "group")) and ent.type != "unknown":
+                continue
+            if not past and "former" in ent.role_nouns:
+                continue
+            if noun in ent.role_nouns:
+                score = ROLE_SAME_NOUN
+            elif ent.role_nouns & group and (not proper_mods or proper_mods & ent.role_proper):
+                score = ROLE_SYNONYM  # a synonym needs its place to agree: "the Russian leader"
+            else:
+                continue
+            if proper_mods and ent.role_proper and not proper_mods & ent.role_proper:
+                continue  # "NATO chief" is not Iran's adviser
+            score += len(mods & ent.role_words)
+            score += ROLE_NAMED_BEFORE if ent.first < position else 0.0
+            if score > best_score:
+                best, best_score = ent, score
+        return best
+
+    def cluster_name(self, head: int) -> Entity | None:
+        """The fullest named entity in the coreference cluster holding ``head``."""
+        for cluster in self.clusters:
+            if not any(s.start <= head < s.end for s in cluster):
+                continue
+            looked = [self.lookup(name_tokens(t)) for s in cluster for t in s if t.pos_ == "PROPN"]
+            found = [e for e in looked if e is not None]
+            if found:
+                return max(found, key=lambda e: len(e.tokens))
+        return None
+
+
+def _defined_abbreviations(doc: Doc) -> list[tuple[str, list[Token]]]:
+    """Abbreviations defined in brackets after the name they stand for, whose
+    letters are its capitals in order: "Export Development Canada (EDC)", "the
+    Assembly of First Nations (AFN)" → ``[("EDC", [Export, Development, Canada]), …]``."""
+    found = []
+    for i in range(2, len(doc) - 2):
+        short = doc[i + 1]
+        if doc[i].text != "(" or doc[i + 2].text != ")" or not (
+            short.is_alpha and short.is_upper and 2 <= len(short.text) <= ABBREVIATION_CHARS
+        ):
+            continue
+        start = i
+        while start > 0 and i - start < 2 * ABBREVIATION_CHARS and (
+            doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in ABBREVIATION_LINKS
+        ):
+            start -= 1
+        while start < i and (not doc[start].text[:1].isupper() or doc[start].lower_ == "the"):
+            start += 1
+        long = [doc[k] for k in range(start, i)]
+        capitals = "".join(t.text[0] for t in long if t.text[:1].isupper())
+        if long and _initials_match(short.text, capitals):
+            found.append((short.text, long))
+    return found
+
+
+def _initials_match(short: str, capitals: str) -> bool:
+    """"EDC" for "EDC"; "AFN" for "TAFN" (a leading "The")."""
+    return short == capitals or (len(capitals) == len(short) + 1 and capitals[1:] == short)
+
+
+def _coref_clusters(doc: Doc, prefix: str) -> list[list]:
+    """Clusters a coreference component left in ``doc.spans`` (keys starting
+    with ``prefix``, one span group per cluster, as spacy-experimental does)."""
+    return [list(group) for key, group in doc.spans.items() if key.startswith(prefix)]
+
+
+def _rank(ent: Entity, suffix: bool, n: int) -> tuple:
+    """How good a match of ``n`` words is: a person first, then a fuller name
+    than the words themselves ("Jordan" → "Jordan Stewart"), then one that ends
+    with them (a surname), then the longest."""
+    return (ent.type == "person", len(ent.tokens) > n, suffix, len(ent.tokens))
+

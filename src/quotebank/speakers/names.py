@@ -1,0 +1,231 @@
+"""Names: which tokens make a proper name, its titles, and what kind of entity it names.
+
+* `name_run` collects the run of proper nouns around a head token, titles
+  included; hyphenated names are one ("Kim Jong-un"), and an institution's
+  name runs on past "of" ("Department of Community Services").
+* `split_title` parts the titles from the name: "Russian President Vladimir
+  Putin" → (["Russian", "President"], ["Vladimir", "Putin"]); words glued
+  before a person's full name ("Speed Read Mark Rutte") are dropped.
+* `label_of` says whether a name is a person, an organisation, a country or
+  a group, from NER's labels and the name's shape.
+
+Only the tokens are read here: which entity a name stands for in the article
+is `quotebank.speakers.entities`' job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from quotebank.lexicons import (
+    FEMALE_FIRST_NAMES,
+    INSTITUTION_NOUNS,
+    MALE_FIRST_NAMES,
+    ORG_DESCRIPTION_NOUNS,
+    PERSON_TITLE_NOUNS,
+    TITLES,
+    bare,
+)
+
+__all__ = [
+    "LABEL_TYPE",
+    "acronym",
+    "first_name",
+    "hyphen",
+    "is_proper_modifier",
+    "label_of",
+    "name_part",
+    "name_run",
+    "name_tokens",
+    "of_joins",
+    "split_title",
+    "stem",
+    "text_of",
+    "title_only",
+]
+
+LABEL_TYPE = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "country",
+    "NORP": "group",
+    "FAC": "organisation",
+}
+_NAME_DEPS = ("compound", "flat", "nmod", "appos")
+#: Role words are compared by their first letters, so that a country and its
+#: adjective meet ("Iran" and "Iranian", "Russia's" and "Russian").
+STEM_CHARS = 4
+#: A run of this many capitalised words or more that NER left untyped is taken
+#: for a person's name ("Ali Akbar Velayati").
+PERSON_NAME_MIN_WORDS = 2
+
+
+def stem(word: str) -> str:
+    w = word.lower().strip(".’'")
+    return w[:STEM_CHARS] if len(w) >= STEM_CHARS else w
+
+
+def split_title(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
+    """Split leading titles from a name: "Russian President Vladimir Putin" →
+    (["Russian", "President"], ["Vladimir", "Putin"])."""
+    out = list(tokens)
+    while len(out) > 1 and out[0].ent_type_ in ("DATE", "TIME"):
+        out.pop(0)  # "On Wednesday Suncor disclosed …"
+    titles: list[Token] = []
+    # "General Motors": a title word that opens an organisation's two-word name stays.
+    one_org = len(out) == 2 and out[0].ent_iob_ == "B" and out[0].ent_type_ == "ORG" and out[1].ent_iob_ == "I"
+    while len(out) > 1 and bare(out[0].lower_) in TITLES and not one_org:
+        titles.append(out.pop(0))
+    # "National Security Council Secretary Ali Akbar Ahmadian": a title inside
+    # the run, followed by a person's name of two words or more; or by a single
+    # name after a title only a person holds ("Wet'suwet'en Hereditary Chief Na'moks").
+    for k in range(len(out) - 2, -1, -1):
+        rest = out[k + 1:]
+        title = bare(out[k].lower_)
+        two_words = len(rest) >= 2 and title in TITLES and any(t.ent_type_ == "PERSON" for t in rest)
+        one_word = (len(rest) == 1 and title in PERSON_TITLE_NOUNS and out[k].text[:1].isupper()
+                    and rest[0].text[:1].isupper() and bare(rest[0].lower_) not in TITLES)
+        if two_words or one_word:
+            titles.extend(out[:k + 1])
+            out = rest
+            break
+    while out and (out[-1].is_punct or out[-1].lower_ in ("'s", "’s")):
+        out.pop()
+    while out and out[0].is_punct:
+        out.pop(0)
+    # "Speed Read Mark Rutte", "Getty Images Kevin Vickers": words glued before a
+    # person's full name (a teaser's label, a photo credit) are not part of it.
+    person = _glued_person_start(out)
+    if person:
+        titles.extend(t for t in out[:person] if t.ent_type_ in ("NORP", "GPE") or bare(t.lower_) in TITLES)
+        out = out[person:]
+    return titles, out
+
+
+def _glued_person_start(run: Sequence[Token]) -> int:
+    """Where a person's name of two words or more starts inside a run that it
+    ends, after words that are no first names; 0 when it does not."""
+    if len(run) < 3 or run[-1].ent_type_ != "PERSON":
+        return 0
+    start = len(run) - 1
+    while start > 0 and run[start].ent_iob_ == "I":
+        start -= 1
+    if start == 0 or run[start].ent_iob_ != "B" or len(run) - start < 2:
+        return 0
+    if any(t.lower_ in MALE_FIRST_NAMES or t.lower_ in FEMALE_FIRST_NAMES for t in run[:start]):
+        return 0
+    return start
+
+
+def text_of(tokens: Sequence[Token]) -> str:
+    """The original text of consecutive tokens (not ``doc.text``, which is rebuilt on each call)."""
+    if not tokens:
+        return ""
+    return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
+
+
+def name_part(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.pos_ in ("NOUN", "ADJ") and tok.ent_type_ != "")
+
+
+def hyphen(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen inside a word ("Jong-un", "Wilson-Thompson")."""
+    return (0 < i < len(doc) - 1 and doc[i].text in ("-", "‐") and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_ and doc[i - 1].is_alpha and doc[i + 1].is_alpha
+            and (doc[i + 1].pos_ == "PROPN" or doc[i + 1].text[:1].isupper())  # not "Calgary-based"
+            and not (doc[i + 1].dep_ in ("compound", "amod", "nmod") and doc[i + 1].head.pos_ == "NOUN"))
+    # ... nor a pair as a modifier: "the Gasol-Valanciunas trade", "the Israel-Hamas war"
+
+
+def of_joins(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the "of" inside an institution's name ("Department
+    of Community Services", "Diocese of Covington"), not "Jones of the Blue Jackets"."""
+    if not (0 < i < len(doc) - 1 and doc[i].lower_ == "of"):
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in (before, after)):
+        return False
+    return doc[i].ent_iob_ == "I" and after.ent_iob_ == "I" or bare(before.lower_) in INSTITUTION_NOUNS
+
+
+def name_run(head: Token) -> list[Token]:
+    """The run of proper nouns around a head token, titles included; hyphenated
+    names are one name ("Kim Jong-un")."""
+    if head.pos_ != "PROPN" and not (head.ent_type_ and head.ent_type_ in LABEL_TYPE):
+        return []
+    doc = head.doc
+    left = head.i
+    while left >= 2 and hyphen(doc, left - 1) and doc[left - 2].text[:1].isupper():
+        left -= 2
+    while left > 0 and name_part(doc[left - 1]) and doc[left - 1].head.i in range(left - 1, head.i + 1):
+        left -= 1
+    while left > 0 and name_part(doc[left - 1]) and doc[left - 1].dep_ in _NAME_DEPS:
+        left -= 1
+    right = head.i + 1
+    while (right < len(doc) and name_part(doc[right]) and doc[right].dep_ in ("flat", "compound", "appos")
+           and doc[right].head.i in range(left, right)):
+        right += 1
+    while right < len(doc) - 1 and (hyphen(doc, right) or of_joins(doc, right)):
+        right += 2
+        while right < len(doc) and doc[right].pos_ == "PROPN" and doc[right - 1].pos_ == "PROPN" and (
+            doc[right].dep_ in ("compound", "pobj", "flat") and doc[right].head.i in range(left, right + 2)
+        ):
+            right += 1
+    return [doc[i] for i in range(left, right)]
+
+
+def name_tokens(head: Token) -> list[Token]:
+    """The proper name a head token belongs to, without titles."""
+    return split_title(name_run(head))[1]
+
+
+def is_proper_modifier(tok: Token) -> bool:
+    """A name or nationality word ("NATO", "Iran's", "Iranian")."""
+    if bare(tok.lower_) in TITLES and tok.ent_type_ not in ("NORP", "GPE"):
+        return False
+    if tok.pos_ == "PROPN":
+        return True
+    return tok.pos_ == "ADJ" and tok.text[:1].isupper() and (tok.ent_type_ in ("NORP", "GPE") or not tok.is_sent_start)
+
+
+def title_only(run: Sequence[Token]) -> bool:
+    """Whether a run is all titles ("President"), not a name ("US", "Iran")."""
+    if len(run) == 1 and run[0].ent_type_ in ("GPE", "ORG", "NORP"):
+        return False
+    return all(bare(t.lower_) in TITLES for t in run)
+
+
+
+def acronym(token: Token) -> bool:
+    """ "CBC", "RCMP": capitals only, two letters or more (an organisation, not a name)."""
+    letters = [c for c in token.text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def first_name(tok: Token) -> bool:
+    return tok.is_title and (tok.lower_ in MALE_FIRST_NAMES or tok.lower_ in FEMALE_FIRST_NAMES)
+
+
+def label_of(run: Sequence[Token], titles: Sequence[Token] = ()) -> str:
+    """The speaker type of a name: a person after a title only a person holds
+    ("Hereditary Chief Na'moks"), else from NER's labels and the name's shape."""
+    if titles and bare(titles[-1].lower_) in PERSON_TITLE_NOUNS:
+        return "person"
+    labels = [t.ent_type_ for t in run if t.ent_type_]
+    if labels:
+        # The most frequent label; on a tie the first seen (never a set's
+        # order, which changes with PYTHONHASHSEED).
+        label = max(dict.fromkeys(labels), key=labels.count)
+        # "Sean Hannity", "Paul Dewar" tagged ORG: a first name and a surname.
+        if label == "ORG" and len(run) == PERSON_NAME_MIN_WORDS and first_name(run[0]) and run[1].is_title and (
+            run[1].lower_ not in ORG_DESCRIPTION_NOUNS | INSTITUTION_NOUNS  # not "Sierra Club"
+        ):
+            return "person"
+        # A date, an event, a work or a law ("Christmas Day", "Dec.") is no speaker's name.
+        return LABEL_TYPE.get(label, "unknown")
+    if len(run) >= PERSON_NAME_MIN_WORDS and all(t.text[:1].isupper() and not acronym(t) for t in run):
+        return "person"
+    return "unknown"
+
