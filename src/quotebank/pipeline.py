@@ -23,6 +23,7 @@ from quotebank.marks import paragraph_bounds
 from quotebank.records import Quote
 from quotebank.speakers import Attribution, Mention, attach_mentions, resolve_speakers
 from quotebank.speakers.registry import speaker_id
+from quotebank.speakers.coref import Ranker
 from quotebank.speakers.resolve import COREF_PREFIX
 from quotebank.text import caption_lines, furniture_lines, paragraph_of, teaser_lines
 
@@ -62,6 +63,7 @@ def attribute(
     parse: Callable[[str], Doc] | None = None,
     coref_prefix: str = COREF_PREFIX,
     text: str | None = None,
+    ranker: Ranker | None = None,
 ) -> list[Attribution]:
     """Every stage before the records: candidates, mentions, nesting, speakers.
 
@@ -70,6 +72,8 @@ def attribute(
         parse: see `find_quotes`.
         coref_prefix: see `find_quotes`.
         text: ``doc.text``, when the caller has it.
+        ranker: ranks the antecedents of pronouns and descriptions (default:
+            the shipped model; see `quotebank.speakers.resolve_speakers`).
 
     Returns:
         The attributions in text order, each with its speaker and, when
@@ -92,7 +96,7 @@ def attribute(
     attributions = [attrs.evolve(a, outer=o) for a, o in zip(attributions, outer, strict=True)]
     quoted = [a.candidate.quote_tokens for a in attributions if a.candidate.how not in ("reported", "headline")]
     captions = _mask(doc, index, caption_lines(text))
-    return resolve_speakers(doc, attributions, quoted, coref_prefix, furniture, captions)
+    return resolve_speakers(doc, attributions, quoted, coref_prefix, furniture, captions, ranker)
 
 
 def _furniture_mask(doc: Doc, text: str, index: TokenIndex) -> bytearray:

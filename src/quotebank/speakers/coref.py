@@ -1,27 +1,60 @@
 """Coreference: the entity a pronoun or a description stands for.
 
-he/she goes to the person the passage is about, it/they to the
-organisation or group, a description ("the Iranian president", "the
-agency") to the entity whose roles it fits.
+A pronoun or a description that the exact rules (`quotebank.speakers.resolve`)
+do not settle is bound by a **learned ranking** of the article's entities:
+
+1. `antecedents` lists the candidates: every entity the article mentions
+   before it (`quotebank.speakers.entities.ArticleEntities.mentions`), with
+   the features of the pair: agreement (type, gender, number), distance,
+   prominence so far (mentions, subjects, earlier speakers), the syntactic role
+   of its last mention, how the description fits the roles and titles the
+   article gives the entity ("the Iranian president" for "Iranian President
+   Masoud Pezeshkian"), and whether the hand-written rules below pick it.
+2. `Ranker` scores each candidate with a logistic model per kind of mention
+   (he/she, it/they, description), its weights shipped as package data
+   (``data/coref.json``, fitted by ``benchmarks/fit_coref.py`` on the shared
+   name sets, chosen by cross-validation by article), and takes the best when
+   its probability clears the kind's threshold. A description whose best
+   candidate does not is an unnamed source ("officials").
+
+The hand-written rules (`_resolve_pronoun`, `_resolve_collective`,
+`ArticleEntities.by_role`) remain as one feature of the ranking and as the
+answer when no entity is a candidate: he/she goes to the person the passage
+is about, it/they to the organisation or group, a description to the entity
+whose roles it fits.
 """
 
 from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Mapping, Sequence
+from importlib import resources
 
 import attrs
 from spacy.tokens import Doc, Token
 
 from quotebank.lexicons import (
     COMPARISON_PREPOSITIONS,
+    DOCUMENT_NOUNS,
     FEMALE_WORDS,
     GROUP_PRONOUNS,
+    INDEFINITE_DETERMINERS,
     MALE_WORDS,
     ORG_DESCRIPTION_NOUNS,
+    ORG_HEAD_NOUNS,
     ORG_PRONOUNS,
+    PAST_ROLE_WORDS,
+    PERSON_TITLE_NOUNS,
     PRONOUN_GENDER,
+    REPORTING_NOUNS,
+    ROLE_FILLER_WORDS,
+    ROLE_SYNONYMS,
 )
 from quotebank.speakers.base import Mention, Resolution, Speaker
-from quotebank.speakers.entities import ArticleEntities, Entity
-from quotebank.speakers.names import name_tokens
+from quotebank.speakers.entities import ArticleEntities, Entity, EntityMention
+from quotebank.speakers.names import is_proper_modifier, name_tokens, stem
 
 # Pronoun resolution: how candidate antecedents of he/she are scored.
 #: Sentences looked back over at most, and how many narrative sentences
@@ -181,3 +214,282 @@ def _resolve_collective(
         if found is not None:
             return found.speaker(Resolution.COLLECTIVE)
     return Speaker(None, "group" if plural else "organisation", Resolution.UNRESOLVED_PRONOUN)
+
+
+# The learned ranking.
+
+#: The kinds of mention the ranking binds, each with a model of its own.
+PERSON_PRONOUN = "person_pronoun"
+COLLECTIVE_PRONOUN = "collective_pronoun"
+DESCRIPTION = "description"
+MENTION_KINDS = (PERSON_PRONOUN, COLLECTIVE_PRONOUN, DESCRIPTION)
+#: The ranking model's file inside the package.
+MODEL_FILE = "data/coref.json"
+#: Sentences back from a pronoun within which an entity's last mention makes
+#: it a candidate (a description looks back over the whole article).
+PRONOUN_CANDIDATE_SENTENCES = 30
+#: The bounds of the bucketed counts and distances.
+DISTANCE_BOUNDS = (0, 1, 2, 4, 8, 16)
+COUNT_BOUNDS = (1, 2, 4, 8)
+SUBJECT_BOUNDS = (0, 1, 3)
+SPOKE_BOUNDS = (0, 1, 3)
+#: Sentences at the top of an article whose names are its topic.
+TOPIC_SENTENCES = 3
+
+
+@attrs.frozen(slots=True)
+class Antecedent:
+    """A candidate entity for a pronoun or a description, with the features of the pair.
+
+    Attributes:
+        entity: the article's entity.
+        features: the names of the pair's features (each counts 1), in a fixed order.
+    """
+
+    entity: Entity = attrs.field(eq=False)
+    features: tuple[str, ...]
+
+
+def mention_kind(doc: Doc, mention: Mention) -> str | None:
+    """Which model ranks a mention's antecedents: `PERSON_PRONOUN` (he, she),
+    `COLLECTIVE_PRONOUN` (it, they) or `DESCRIPTION` (a common noun: "the
+    senator", "the agency"); None for what the ranking does not bind (I, we,
+    you, a proper name)."""
+    head = doc[mention.head]
+    word = head.lower_
+    if word in PRONOUN_GENDER:
+        return PERSON_PRONOUN
+    if word in ORG_PRONOUNS or word in ("they", "them"):
+        return COLLECTIVE_PRONOUN
+    if head.pos_ == "NOUN" and head.is_alpha:
+        return DESCRIPTION
+    return None
+
+
+def _bucket(value: int, bounds: Sequence[int]) -> str:
+    for bound in bounds:
+        if value <= bound:
+            return str(bound)
+    return f">{bounds[-1]}"
+
+
+def _noun_class(head: Token) -> str:
+    """What a description's head noun says of its referent: a person's title,
+    an organisation, a document, or other."""
+    lemma = head.lemma_.lower()
+    if lemma in PERSON_TITLE_NOUNS or head.lower_ in PERSON_TITLE_NOUNS:
+        return "title"
+    if lemma in ORG_HEAD_NOUNS or lemma in ORG_DESCRIPTION_NOUNS:
+        return "org"
+    if lemma in DOCUMENT_NOUNS or lemma in REPORTING_NOUNS:
+        return "document"
+    return "other"
+
+
+def _role_features(head: Token, ent: Entity) -> list[str]:
+    """How a description fits the roles and titles the article gives an entity."""
+    out = []
+    noun = head.lower_
+    group = next((g for g in ROLE_SYNONYMS if noun in g), frozenset({noun}))
+    if noun in ent.role_nouns or head.lemma_.lower() in ent.role_nouns:
+        out.append("role=noun")
+    elif ent.role_nouns & group:
+        out.append("role=synonym")
+    elif stem(head.text) in ent.role_words:
+        out.append("role=word")
+    before = [t for t in head.subtree if t.i < head.i]
+    mods = {stem(t.text) for t in before if t.is_alpha and t.lower_ not in ROLE_FILLER_WORDS
+            and t.pos_ in ("ADJ", "PROPN", "NOUN")}
+    proper = {stem(t.text) for t in before if is_proper_modifier(t)}
+    out.append(f"role_mods={_bucket(len(mods & ent.role_words), (0, 1))}")
+    if proper:
+        out.append("proper=match" if proper & (ent.role_proper | {stem(w) for w in ent.tokens}) else "proper=clash")
+    if any(t.lower_ in PAST_ROLE_WORDS for t in before) != ("former" in ent.role_nouns):
+        out.append("former=clash")
+    return out
+
+
+def antecedents(
+    doc: Doc,
+    table: ArticleEntities,
+    mention: Mention,
+    kind: str,
+    history: Sequence[tuple[int, Speaker, str]],
+    in_quote: bytearray,
+    cascade: Speaker,
+) -> list[Antecedent]:
+    """The article's entities a pronoun or a description may stand for, with features.
+
+    Args:
+        doc: the parsed document.
+        table: the article's entities, with their mentions so far.
+        mention: the pronoun's or the description's mention.
+        kind: its `mention_kind`.
+        history: ``(head index, speaker, head lemma)`` of the quotes' mentions before it.
+        in_quote: per token, 1 inside a quote, a caption or page furniture.
+        cascade: what the hand-written rules say it stands for.
+
+    Returns:
+        One `Antecedent` per candidate entity, in the order of their last mention.
+    """
+    head = doc[mention.head]
+    here = table.sentence_of(head.i)
+    last: dict[int, EntityMention] = {}
+    count: dict[int, int] = {}
+    subjects: dict[int, int] = {}
+    outside: dict[int, bool] = {}
+    first: dict[int, int] = {}
+    for seen in table.mentions:
+        if seen.token >= mention.start:
+            break
+        key = id(seen.entity)
+        last[key] = seen
+        count[key] = count.get(key, 0) + 1
+        subjects[key] = subjects.get(key, 0) + seen.subject
+        outside[key] = outside.get(key, False) or not in_quote[seen.token]
+        first.setdefault(key, seen.token)
+    if kind != DESCRIPTION:
+        last = {k: v for k, v in last.items() if here - table.sentence_of(v.token) <= PRONOUN_CANDIDATE_SENTENCES}
+    picked = table.entity_named(cascade.name) if cascade.named else None
+    entities = {k: m.entity for k, m in last.items()}
+    if picked is not None:
+        entities.setdefault(id(picked), picked)
+    if not entities:
+        return []
+    spoke: dict[str, int] = {}
+    for _, res, _ in history:
+        if res.name:
+            spoke[str(res.name)] = spoke.get(str(res.name), 0) + 1
+    last_speaker = next((res.name for _, res, _ in reversed(history) if res.name), None)
+    most = max(count.get(k, 0) for k in entities)
+    nearest = max((v.token for v in last.values()), default=-1)
+    nearest_subject = max((v.token for v in last.values() if v.subject), default=-1)
+    topic_end = table._sent_starts[min(TOPIC_SENTENCES, len(table._sent_starts) - 1)]
+    word = head.lower_
+    gender = PRONOUN_GENDER.get(word)
+    noun_class = _noun_class(head) if kind == DESCRIPTION else ""
+    plural = head.tag_ in ("NNS", "NNPS") or word in ("they", "them")
+    indefinite = any(t.dep_ == "det" and t.lower_ in INDEFINITE_DETERMINERS for t in head.children)
+    out = []
+    for key, ent in sorted(entities.items(), key=lambda kv: last[kv[0]].token if kv[0] in last else -1):
+        m = last.get(key)
+        f = [f"type={ent.type}"]
+        if picked is ent:
+            f.append("cascade")
+        if m is None:
+            f.append("dist=none")
+        else:
+            f.append(f"dist={_bucket(here - table.sentence_of(m.token), DISTANCE_BOUNDS)}")
+            f.append(f"mentions={_bucket(count[key], COUNT_BOUNDS)}")
+            f.append(f"subjects={_bucket(subjects[key], SUBJECT_BOUNDS)}")
+            if m.subject:
+                f.append("last=main_subject" if m.main_subject else "last=subject")
+            if not outside[key]:
+                f.append("only_in_quotes")
+            if count[key] == most:
+                f.append("most_mentioned")
+            if m.token == nearest:
+                f.append("nearest")
+            if m.token == nearest_subject:
+                f.append("nearest_subject")
+            if first[key] < topic_end:
+                f.append("topic")
+            if table.sentence_of(m.token) == here:
+                f.append("same_sentence")
+        f.append(f"spoke={_bucket(spoke.get(ent.name, 0), SPOKE_BOUNDS)}")
+        if last_speaker == ent.name:
+            f.append("last_speaker")
+        if len(ent.tokens) > 1:
+            f.append("multiword")
+        if kind == PERSON_PRONOUN:
+            f.append("gender=" + ("unknown" if ent.gender is None else "agree" if ent.gender == gender else "clash"))
+        elif kind == COLLECTIVE_PRONOUN:
+            f.append(f"{'plural' if plural else 'singular'}&type={ent.type}")
+        else:
+            f += _role_features(head, ent)
+            f.append(f"noun={noun_class}&type={ent.type}")
+            f.append(f"{'plural' if plural else 'singular'}&type={ent.type}")
+            if indefinite:
+                f.append("indefinite")
+        out.append(Antecedent(ent, tuple(f)))
+    return out
+
+
+@functools.cache
+def _shipped_model() -> dict:
+    text = resources.files("quotebank").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return dict(json.loads(text))
+
+
+class Ranker:
+    """Scores candidate antecedents with one logistic model per mention kind.
+
+    Args:
+        weights: per mention kind, the weight of each feature (``"bias"`` included).
+        thresholds: per mention kind, the probability the best candidate must
+            reach to be taken.
+
+    Examples:
+        >>> ranker = Ranker({"description": {"bias": 0.0, "role=noun": 2.0}}, {"description": 0.5})
+        >>> round(ranker.probability("description", ("role=noun",)), 3)
+        0.881
+    """
+
+    def __init__(self, weights: Mapping[str, Mapping[str, float]], thresholds: Mapping[str, float]) -> None:
+        self.weights = {k: dict(v) for k, v in weights.items()}
+        self.thresholds = dict(thresholds)
+
+    @classmethod
+    def shipped(cls) -> Ranker:
+        """The model that ships with the package (``data/coref.json``)."""
+        model = _shipped_model()
+        return cls(model["weights"], model["thresholds"])
+
+    def probability(self, kind: str, features: Sequence[str]) -> float:
+        """The chance that a candidate with these features is the one meant."""
+        weights = self.weights.get(kind, {})
+        z = weights.get("bias", 0.0) + sum(weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def choose(self, kind: str, candidates: Sequence[Antecedent]) -> Antecedent | None:
+        """The best candidate, when it clears the kind's threshold (the last
+        mentioned wins a tie); else None."""
+        best, best_p = None, -1.0
+        for cand in candidates:
+            p = self.probability(kind, cand.features)
+            if p >= best_p:
+                best, best_p = cand, p
+        if best is None or best_p < self.thresholds.get(kind, 1.0):
+            return None
+        return best
+
+    def resolve(
+        self,
+        kind: str,
+        candidates: Sequence[Antecedent],
+        cascade: Speaker,
+        unnamed: Speaker,
+        mention: Mention | None = None,
+    ) -> Speaker:
+        """The speaker of a mention: the chosen candidate; else, for a
+        description, the unnamed source it describes; else the hand rules' answer.
+
+        Args:
+            kind: the mention's `mention_kind`.
+            candidates: its `antecedents`.
+            cascade: the hand-written rules' answer.
+            unnamed: the description as an unnamed source.
+            mention: the mention itself (unused here; for a subclass that records).
+        """
+        if kind not in self.weights:
+            return cascade
+        chosen = self.choose(kind, candidates)
+        if chosen is not None:
+            return chosen.entity.speaker(Resolution.RANKED)
+        if kind == DESCRIPTION:
+            return unnamed
+        return cascade if not candidates else Speaker(None, cascade.type, Resolution.UNRESOLVED_PRONOUN)
+
+
+#: A ranker without weights: the hand-written rules alone decide.
+HAND_RULES = Ranker({}, {})

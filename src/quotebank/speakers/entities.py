@@ -58,7 +58,7 @@ from quotebank.speakers.names import (
     title_only,
 )
 
-__all__ = ["ArticleEntities", "Entity", "COREF_PREFIX"]
+__all__ = ["ArticleEntities", "Entity", "EntityMention", "COREF_PREFIX"]
 
 #: The ``doc.spans`` key prefix under which a coreference component leaves its
 #: clusters (spacy-experimental's ``coref_clusters_1``, ``coref_clusters_2`` …).
@@ -97,6 +97,31 @@ class Entity:
         return Speaker(self.name, self.type, path, role or self.role, named=True)
 
 
+@attrs.frozen(slots=True)
+class EntityMention:
+    """Where the article names an entity (or refers to it by a resolved pronoun).
+
+    Attributes:
+        token: the index of the mention's last (head) token.
+        entity: the entity named.
+        subject: the mention is a clause's subject.
+        main_subject: it is the subject of its sentence's main verb.
+        named: it is a name, not a resolved pronoun or description.
+    """
+
+    token: int
+    entity: Entity = attrs.field(eq=False)
+    subject: bool
+    main_subject: bool
+    named: bool = True
+
+
+def _mention_at(tok: Token, entity: Entity, named: bool = True) -> EntityMention:
+    subject = tok if tok.dep_ != "appos" else tok.head
+    is_subject = subject.dep_ in ("nsubj", "nsubjpass")
+    return EntityMention(tok.i, entity, is_subject, is_subject and subject.head.dep_ == "ROOT", named)
+
+
 class ArticleEntities:
     """The names an article uses, with their roles, to resolve surnames,
     pronouns and descriptions.
@@ -108,7 +133,8 @@ class ArticleEntities:
         self.doc = doc
         self.entities: list[Entity] = []
         self._by_key: dict[tuple[str, ...], Entity] = {}
-        for run in self._runs(doc, skip or bytearray(len(doc))):
+        runs = self._runs(doc, skip or bytearray(len(doc)))
+        for run in runs:
             self._add(run)
         #: Abbreviations the article defines: "Export Development Canada (EDC)".
         self._aliases: dict[str, Entity] = {}
@@ -130,6 +156,28 @@ class ArticleEntities:
                 if len(longs) == 1:
                     self._aliases[key] = longs[0]
         self.clusters = _coref_clusters(doc, coref_prefix)
+        #: Every mention of an entity, in text order: its names (each resolved to
+        #: the fullest form), then the pronouns and descriptions resolved to it.
+        self.mentions: list[EntityMention] = []
+        for run in runs:
+            name = split_title(run)[1]
+            ent = self.lookup(name) if name and not title_only(name) else None
+            if ent is not None:
+                self.mentions.append(_mention_at(name[-1], ent))
+        self._sent_starts = [s.start for s in doc.sents]
+
+    def add_mention(self, token: Token, entity: Entity) -> None:
+        """Count a pronoun or description resolved to ``entity`` as its mention."""
+        mention = _mention_at(token, entity, named=False)
+        bisect.insort(self.mentions, mention, key=lambda m: m.token)
+
+    def sentence_of(self, token: int) -> int:
+        """The index of the sentence holding token ``token``."""
+        return bisect.bisect_right(self._sent_starts, token) - 1
+
+    def entity_named(self, name: str | None) -> Entity | None:
+        """The entity whose canonical name is ``name``."""
+        return next((e for e in self.entities if e.name == name), None) if name else None
 
     @staticmethod
     def _runs(doc: Doc, skip: bytearray) -> list[list[Token]]:

@@ -50,14 +50,18 @@ from quotebank.lexicons import (
 )
 from quotebank.speakers.base import Attribution, Mention, Resolution, Speaker
 from quotebank.speakers.coref import (
+    HAND_RULES,
+    Ranker,
     _definite_org_description,
     _nearest_organisation,
     _resolve_pronoun,
+    antecedents,
+    mention_kind,
 )
 from quotebank.speakers.entities import COREF_PREFIX, ArticleEntities
 from quotebank.speakers.names import label_of, name_run, name_tokens, split_title, text_of, title_only
 
-__all__ = ["ArticleEntities", "resolve_speakers", "name_tokens", "COREF_PREFIX"]
+__all__ = ["ArticleEntities", "resolve_speakers", "name_tokens", "COREF_PREFIX", "HAND_RULES"]
 
 
 def resolve_speakers(
@@ -67,6 +71,7 @@ def resolve_speakers(
     coref_prefix: str = COREF_PREFIX,
     furniture: bytearray | None = None,
     captions: bytearray | None = None,
+    ranker: Ranker | None = None,
 ) -> list[Attribution]:
     """Resolve the mention of every attribution of a document to its speaker.
 
@@ -79,6 +84,9 @@ def resolve_speakers(
         furniture: per token, 1 on a line of page furniture: never an antecedent.
         captions: per token, 1 in a photo caption: its names are known (for
             surnames) but never the antecedent of a pronoun.
+        ranker: ranks the candidate antecedents of pronouns and descriptions
+            (default: the shipped model, `Ranker.shipped`; `HAND_RULES`
+            for the hand-written rules alone).
 
     Returns:
         The attributions with their `Speaker` (unknown where there is
@@ -90,6 +98,7 @@ def resolve_speakers(
         if mask is not None:
             in_quote = bytearray(a | b for a, b in zip(in_quote, mask, strict=True))
     table.learn_genders(in_quote)
+    ranker = Ranker.shipped() if ranker is None else ranker
     out: list[Attribution] = []
     history: list[tuple[int, Speaker, str]] = []  # (head index, speaker, head lemma)
     for att in attributions:
@@ -97,10 +106,13 @@ def resolve_speakers(
         if mention is None:
             out.append(att)
             continue
-        res = _resolve_one(doc, table, mention, history, in_quote)
+        res = _resolve_one(doc, table, mention, history, in_quote, ranker)
         head = doc[mention.head]
         if mention.method != "floating":
             history.append((mention.head, res, head.lemma_.lower()))
+            entity = table.entity_named(res.name) if res.named and mention_kind(doc, mention) else None
+            if entity is not None:
+                table.add_mention(head, entity)
             if res.name and head.lower_ in PRONOUN_GENDER:
                 for ent in table.entities:
                     if ent.name == res.name and ent.gender is None:
@@ -157,7 +169,9 @@ def _description(doc: Doc, mention: Mention) -> str:
     return span_text(doc, mention.start, stop)
 
 
-def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray) -> Speaker:
+def _resolve_one(
+    doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray, ranker: Ranker
+) -> Speaker:
     head = doc[mention.head]
     span = [doc[i] for i in range(mention.start, mention.end)]
     # 1. A coreference cluster from a statistical component.
@@ -201,9 +215,22 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
     author = _author_of(head)
     if author is not None:
         sub = Mention(author.left_edge.i, author.i + 1, author.i, mention.method)
-        found = _resolve_one(doc, table, sub, history, in_quote)
+        found = _resolve_one(doc, table, sub, history, in_quote, ranker)
         if found.name is not None and found.named:
             return attrs.evolve(found, path=Resolution.AUTHOR)
+    cascade = _hand_rules(doc, table, mention, history, in_quote)
+    kind = mention_kind(doc, mention)
+    if kind is None:
+        return cascade
+    # 4. A pronoun or a description: the learned ranking of the article's entities.
+    candidates = antecedents(doc, table, mention, kind, history, in_quote, cascade)
+    return ranker.resolve(kind, candidates, cascade, _unnamed(doc, mention), mention)
+
+
+def _hand_rules(doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray) -> Speaker:
+    """What the hand-written rules say a pronoun or a description stands for
+    (one feature of the ranking, and its answer where there is no candidate)."""
+    head = doc[mention.head]
     lower = head.lower_
     # 4. A pronoun.
     if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | ORG_PRONOUNS:
@@ -233,12 +260,19 @@ def _resolve_one(doc: Doc, table: ArticleEntities, mention: Mention, history, in
                 and t.i < mention.start for t in doc[idx].sent
             ):
                 return attrs.evolve(res, path=Resolution.REPEATED)
-    # 7. An unnamed source: its description is the speaker ("officials"),
-    # unless the words are a line's label ("Strategic Council Online – Interview: …").
+    # 7. An unnamed source.
+    return _unnamed(doc, mention)
+
+
+def _unnamed(doc: Doc, mention: Mention) -> Speaker:
+    """An unnamed source: its description is the speaker ("officials"), unless
+    the words are a line's label ("Strategic Council Online – Interview: …")."""
     if _is_line_label(doc, mention):
         return Speaker(None, "unknown", Resolution.DESCRIPTION)
-    kind = "group" if head.tag_ == "NNS" else "unknown"
+    kind = "group" if doc[mention.head].tag_ == "NNS" else "unknown"
     return Speaker(_description(doc, mention) or None, kind, Resolution.DESCRIPTION)
+
+
 
 
 def _author_of(head: Token) -> Token | None:
