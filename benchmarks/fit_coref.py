@@ -166,7 +166,8 @@ def main() -> None:
     weights: dict[str, dict[str, float]] = {}
     thresholds: dict[str, float] = {}
     report = []
-    print("| mention | corpus | mentions | gold among candidates | hand rules | ranking, 5-fold by article | in sample |")
+    print("| mention | corpus | mentions | gold among candidates | hand rules | ranking, 5-fold by article "
+          "| in sample |")
     print("|---|---|---|---|---|---|---|")
     for kind in MENTION_KINDS:
         mine = [e for e in examples if e["kind"] == kind]

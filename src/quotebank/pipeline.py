@@ -22,8 +22,8 @@ from quotebank.lexicons import HEADLINE_CUE_WORDS, RELATIVE_PRONOUNS
 from quotebank.marks import paragraph_bounds
 from quotebank.records import Quote
 from quotebank.speakers import Attribution, Mention, attach_mentions, resolve_speakers
-from quotebank.speakers.registry import speaker_id
 from quotebank.speakers.coref import Ranker
+from quotebank.speakers.registry import speaker_id
 from quotebank.speakers.resolve import COREF_PREFIX
 from quotebank.text import caption_lines, furniture_lines, paragraph_of, teaser_lines
 
