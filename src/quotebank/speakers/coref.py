@@ -233,6 +233,9 @@ DISTANCE_BOUNDS = (0, 1, 2, 4, 8, 16)
 COUNT_BOUNDS = (1, 2, 4, 8)
 SUBJECT_BOUNDS = (0, 1, 3)
 SPOKE_BOUNDS = (0, 1, 3)
+#: Sentences back from "they" within which a plural subject or an earlier
+#: group speaker is a candidate.
+GROUP_SENTENCES = 2
 #: Sentences at the top of an article whose names are its topic.
 TOPIC_SENTENCES = 3
 
@@ -286,6 +289,57 @@ def _noun_class(head: Token) -> str:
     return "other"
 
 
+def _described_groups(
+    doc: Doc, table: ArticleEntities, mention: Mention, history: Sequence[tuple[int, Speaker, str]], in_quote: bytearray
+) -> list[EntityMention]:
+    """Groups that "they" may stand for though the article names no entity for
+    them: the plural subjects of the sentences just before ("F.B.I. agents",
+    "Wall Street analysts"), and earlier speakers that are groups or several
+    people ("Lee Epstein, Richard Posner and William Landes")."""
+    here = table.sentence_of(mention.head)
+    out = []
+    for idx, res, _ in history:
+        if res.name and (not res.named or " and " in res.name) and here - table.sentence_of(idx) <= GROUP_SENTENCES:
+            ent = Entity(res.name, (), "group", idx, named=res.named)
+            out.append(EntityMention(idx, ent, True, True, named=res.named))
+    lo = table._sent_starts[max(0, here - GROUP_SENTENCES)]
+    for tok in doc[lo:mention.start]:
+        if (tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass") and not in_quote[tok.i]
+                and not any(m.token == tok.i for m in out)):
+            ent = Entity(_group_words(doc, tok), (), "group", tok.i, named=False)
+            out.append(EntityMention(tok.i, ent, True, tok.head.dep_ == "ROOT", named=False))
+    return out
+
+
+def _group_words(doc: Doc, head: Token) -> str:
+    """A plural noun phrase's words up to its noun ("many Wall Street analysts")."""
+    return "".join(t.text_with_ws for t in doc[head.left_edge.i:head.i]) + head.text
+
+
+def _fits(kind: str, ent: Entity, gender: str | None) -> bool:
+    """Whether an entity agrees with a mention: he/she with a person (or an
+    untyped name) of no other gender, it/they with anything but a person."""
+    if kind == PERSON_PRONOUN:
+        return ent.type in ("person", "unknown") and (ent.gender is None or ent.gender == gender)
+    if kind == COLLECTIVE_PRONOUN:
+        return ent.type != "person"
+    return True
+
+
+def _determiner(head: Token) -> str:
+    """How a description is determined: "the", "a" (or another indefinite
+    word), "poss" ("his campaign"), "other" or "none"."""
+    for child in head.children:
+        if child.i > head.i:
+            break
+        if child.dep_ == "poss":
+            return "poss"
+        if child.dep_ in ("det", "predet"):
+            word = child.lower_
+            return "the" if word == "the" else "a" if word in INDEFINITE_DETERMINERS else "other"
+    return "none"
+
+
 def _role_features(head: Token, ent: Entity) -> list[str]:
     """How a description fits the roles and titles the article gives an entity."""
     out = []
@@ -303,7 +357,8 @@ def _role_features(head: Token, ent: Entity) -> list[str]:
     proper = {stem(t.text) for t in before if is_proper_modifier(t)}
     out.append(f"role_mods={_bucket(len(mods & ent.role_words), (0, 1))}")
     if proper:
-        out.append("proper=match" if proper & (ent.role_proper | {stem(w) for w in ent.tokens}) else "proper=clash")
+        known = ent.role_proper | {stem(w) for w in ent.tokens}
+        out.append("proper=match" if proper & known else "proper=clash" if ent.role_proper else "proper=unknown")
     if any(t.lower_ in PAST_ROLE_WORDS for t in before) != ("former" in ent.role_nouns):
         out.append("former=clash")
     return out
@@ -351,6 +406,12 @@ def antecedents(
     if kind != DESCRIPTION:
         last = {k: v for k, v in last.items() if here - table.sentence_of(v.token) <= PRONOUN_CANDIDATE_SENTENCES}
     picked = table.entity_named(cascade.name) if cascade.named else None
+    if kind == COLLECTIVE_PRONOUN and head.lower_ in ("they", "them"):
+        for seen in _described_groups(doc, table, mention, history, in_quote):
+            last[id(seen.entity)] = seen
+            count[id(seen.entity)] = subjects[id(seen.entity)] = 1
+            outside[id(seen.entity)] = True
+            first[id(seen.entity)] = seen.token
     entities = {k: m.entity for k, m in last.items()}
     if picked is not None:
         entities.setdefault(id(picked), picked)
@@ -361,15 +422,21 @@ def antecedents(
         if res.name:
             spoke[str(res.name)] = spoke.get(str(res.name), 0) + 1
     last_speaker = next((res.name for _, res, _ in reversed(history) if res.name), None)
+    word = head.lower_
+    gender = PRONOUN_GENDER.get(word)
+    fits = {k for k, e in entities.items() if _fits(kind, e, gender)}
     most = max(count.get(k, 0) for k in entities)
     nearest = max((v.token for v in last.values()), default=-1)
     nearest_subject = max((v.token for v in last.values() if v.subject), default=-1)
+    # The same among the candidates that agree with the mention (type, gender).
+    most_fit = max((count.get(k, 0) for k in fits), default=-1)
+    nearest_fit = max((v.token for k, v in last.items() if k in fits), default=-1)
+    nearest_fit_subject = max((v.token for k, v in last.items() if k in fits and v.subject), default=-1)
     topic_end = table._sent_starts[min(TOPIC_SENTENCES, len(table._sent_starts) - 1)]
-    word = head.lower_
-    gender = PRONOUN_GENDER.get(word)
     noun_class = _noun_class(head) if kind == DESCRIPTION else ""
     plural = head.tag_ in ("NNS", "NNPS") or word in ("they", "them")
-    indefinite = any(t.dep_ == "det" and t.lower_ in INDEFINITE_DETERMINERS for t in head.children)
+    determiner = _determiner(head)
+    lemma = head.lemma_.lower()
     out = []
     for key, ent in sorted(entities.items(), key=lambda kv: last[kv[0]].token if kv[0] in last else -1):
         m = last.get(key)
@@ -392,6 +459,16 @@ def antecedents(
                 f.append("nearest")
             if m.token == nearest_subject:
                 f.append("nearest_subject")
+            if key in fits:
+                f.append("fits")
+                if count[key] == most_fit:
+                    f.append("fits&most_mentioned")
+                if m.token == nearest_fit:
+                    f.append("fits&nearest")
+                if m.token == nearest_fit_subject:
+                    f.append("fits&nearest_subject")
+                if len(fits) == 1:
+                    f.append("fits&alone")
             if first[key] < topic_end:
                 f.append("topic")
             if table.sentence_of(m.token) == here:
@@ -401,6 +478,10 @@ def antecedents(
             f.append("last_speaker")
         if len(ent.tokens) > 1:
             f.append("multiword")
+        if not ent.named:
+            f.append("described")
+        elif " and " in ent.name:
+            f.append("several")
         if kind == PERSON_PRONOUN:
             f.append("gender=" + ("unknown" if ent.gender is None else "agree" if ent.gender == gender else "clash"))
         elif kind == COLLECTIVE_PRONOUN:
@@ -408,9 +489,12 @@ def antecedents(
         else:
             f += _role_features(head, ent)
             f.append(f"noun={noun_class}&type={ent.type}")
-            f.append(f"{'plural' if plural else 'singular'}&type={ent.type}")
-            if indefinite:
-                f.append("indefinite")
+            number = "plural" if plural else "singular"
+            f.append(f"{number}&type={ent.type}")
+            f.append(f"det={determiner}&{number}")
+            f.append(f"head={lemma}&type={ent.type}")
+            if "most_mentioned" in f:
+                f.append(f"det={determiner}&most_mentioned&type={ent.type}")
         out.append(Antecedent(ent, tuple(f)))
     return out
 

@@ -82,19 +82,36 @@ ROLE_NAMED_BEFORE = 0.5
 
 @attrs.define
 class Entity:
+    """One entity of the article; what the article says of it is learned as it is read.
+
+    Attributes:
+        name: its fullest name in the article ("Vladimir Putin").
+        tokens: the name's words, lower case.
+        type: "person", "organisation", "country", "group" or "unknown".
+        first: the token where it is first named.
+        gender: "m", "f" or None.
+        role: the longest title or description the article gives it.
+        role_words: stems of the words of its roles.
+        role_nouns: its roles' head nouns, lower case ("president", "ambassador").
+        role_proper: stems of the names and nationalities in its roles ("iran", "russ").
+        named: False for a group the article only describes ("F.B.I. agents"),
+            which a plural pronoun may stand for.
+    """
+
     name: str
     tokens: tuple[str, ...]
     type: str
-    first: int  # first token index where seen
+    first: int
     gender: str | None = None
     role: str | None = None
-    role_words: set[str] = attrs.Factory(set)  # stems of the role's words
-    role_nouns: set[str] = attrs.Factory(set)  # the role's nouns, lower case
-    role_proper: set[str] = attrs.Factory(set)  # stems of its names and nationalities
+    role_words: set[str] = attrs.Factory(set)
+    role_nouns: set[str] = attrs.Factory(set)
+    role_proper: set[str] = attrs.Factory(set)
+    named: bool = True
 
     def speaker(self, path: Resolution, role: str | None = None) -> Speaker:
         """This entity as a quote's speaker, found by ``path``."""
-        return Speaker(self.name, self.type, path, role or self.role, named=True)
+        return Speaker(self.name, self.type, path, role or self.role, named=self.named)
 
 
 @attrs.frozen(slots=True)
