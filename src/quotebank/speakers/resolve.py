@@ -163,7 +163,7 @@ def _description(doc: Doc, mention: Mention) -> str:
     stop = mention.end
     for i in range(head.i + 1, mention.end):
         tok = doc[i]
-        if tok.is_punct or tok.dep_ in ("relcl", "appos", "acl", "cc", "conj") or tok.lower_ in RELATIVE_PRONOUNS:
+        if tok.is_punct or tok.dep_ in ("relcl", "appos", "cc", "conj") or tok.lower_ in RELATIVE_PRONOUNS:
             stop = i
             break
     return span_text(doc, mention.start, stop)
