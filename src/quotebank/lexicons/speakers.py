@@ -22,6 +22,9 @@ __all__ = [
     "RELATIVE_PRONOUNS",
     "CORRELATIVES",
     "NAME_PARTICLES",
+    "TIME_WORDS",
+    "NUMBER_WORDS",
+    "QUANTIFIER_WORDS",
     "INDEFINITE_DETERMINERS",
     "INSTITUTION_NOUNS",
     "bare",
@@ -141,3 +144,31 @@ INSTITUTION_NOUNS = words(
 #: Determiners that introduce someone new ("An expert on regional issues
 #: said"): such a mention never refers back to an earlier speaker.
 INDEFINITE_DETERMINERS = words("a an another one some")
+
+#: Words of dates and times: a name made of these and numbers is no speaker
+#: ("Saturday", "11:00 am", "March").
+TIME_WORDS = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    today yesterday tomorrow tonight morning afternoon evening night week weekend month year am pm
+    """
+)
+
+#: Number words: a name made of these is no speaker ("Thirty percent").
+NUMBER_WORDS = words(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+    thousand million billion half third quarter percent percentage
+    """
+)
+
+#: Words that quantify a group before its noun ("about 55 percent of all voters",
+#: "nearly half of", "some", "many"): an unnamed group is named without them.
+QUANTIFIER_WORDS = words(
+    """
+    about almost around nearly roughly some many most all few several full just only over under
+    more less than least majority minority
+    """
+)

@@ -316,6 +316,21 @@ def _group_words(doc: Doc, head: Token) -> str:
     return "".join(t.text_with_ws for t in doc[head.left_edge.i:head.i]) + head.text
 
 
+def _possible(kind: str, head: Token, ent: Entity, voices: set[str]) -> bool:
+    """The exact rules of agreement, which no weight overrides: he/she is a
+    person of no other gender (or a name NER left untyped that has spoken,
+    "Na'moks said …"), never a date or a company; a description of a present
+    role is no former holder's ("the Iranian president" is not "the previous
+    Iranian president Ebrahim Raisi")."""
+    if kind == PERSON_PRONOUN:
+        gender = PRONOUN_GENDER[head.lower_]
+        typed = ent.type == "person" or ent.type == "unknown" and ent.name in voices
+        return typed and (ent.gender is None or ent.gender == gender)
+    if kind == DESCRIPTION and "former" in ent.role_nouns:
+        return any(t.lower_ in PAST_ROLE_WORDS for t in head.subtree if t.i < head.i)
+    return True
+
+
 def _fits(kind: str, ent: Entity, gender: str | None) -> bool:
     """Whether an entity agrees with a mention: he/she with a person (or an
     untyped name) of no other gender, it/they with anything but a person."""
@@ -415,6 +430,8 @@ def antecedents(
     entities = {k: m.entity for k, m in last.items()}
     if picked is not None:
         entities.setdefault(id(picked), picked)
+    voices = {str(res.name) for _, res, _ in history if res.name}
+    entities = {k: e for k, e in entities.items() if _possible(kind, head, e, voices)}
     if not entities:
         return []
     spoke: dict[str, int] = {}
@@ -488,6 +505,8 @@ def antecedents(
             f.append(f"{'plural' if plural else 'singular'}&type={ent.type}")
         else:
             f += _role_features(head, ent)
+            if head.lower_ in ent.tokens or head.lemma_.lower() in ent.tokens:
+                f.append("head_in_name")  # "the diocese" for the Diocese of Covington
             f.append(f"noun={noun_class}&type={ent.type}")
             number = "plural" if plural else "singular"
             f.append(f"{number}&type={ent.type}")

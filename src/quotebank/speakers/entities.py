@@ -50,6 +50,7 @@ from quotebank.speakers.names import (
     is_proper_modifier,
     label_of,
     name_part,
+    name_run,
     name_tokens,
     of_joins,
     split_title,
@@ -177,8 +178,13 @@ class ArticleEntities:
         #: the fullest form), then the pronouns and descriptions resolved to it.
         self.mentions: list[EntityMention] = []
         for run in runs:
-            name = split_title(run)[1]
-            ent = self.lookup(name) if name and not title_only(name) else None
+            # The name as a mention's resolution reads it ("Roman Catholic Diocese
+            # of Covington", where the run of proper nouns starts at "Catholic").
+            root = next((t for t in run if not run[0].i <= t.head.i <= run[-1].i or t.head.i == t.i), run[-1])
+            name = name_tokens(root) if root.pos_ == "PROPN" else split_title(run)[1]
+            if not name or title_only(name):
+                continue
+            ent = self.lookup(name) or self._add(name_run(root))
             if ent is not None:
                 self.mentions.append(_mention_at(name[-1], ent))
         self._sent_starts = [s.start for s in doc.sents]

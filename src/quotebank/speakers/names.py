@@ -25,6 +25,7 @@ from quotebank.lexicons import (
     MALE_FIRST_NAMES,
     ORG_DESCRIPTION_NOUNS,
     PERSON_TITLE_NOUNS,
+    TIME_WORDS,
     TITLES,
     bare,
 )
@@ -73,6 +74,8 @@ def split_title(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
     out = list(tokens)
     while len(out) > 1 and out[0].ent_type_ in ("DATE", "TIME"):
         out.pop(0)  # "On Wednesday Suncor disclosed …"
+    while len(out) > 1 and out[-1].ent_type_ in ("DATE", "TIME") and out[-1].lower_.strip(".") in TIME_WORDS:
+        out.pop()  # "The White House Saturday said …"
     titles: list[Token] = []
     # "General Motors": a title word that opens an organisation's two-word name stays.
     one_org = len(out) == 2 and out[0].ent_iob_ == "B" and out[0].ent_type_ == "ORG" and out[1].ent_iob_ == "I"

@@ -40,9 +40,11 @@ from quotebank.lexicons import (
     DOCUMENT_NOUNS,
     GROUP_PRONOUNS,
     INDEFINITE_DETERMINERS,
+    NUMBER_WORDS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
     PRONOUN_GENDER,
+    QUANTIFIER_WORDS,
     RELATIVE_PRONOUNS,
     REPORTING_NOUNS,
     TITLES,
@@ -59,6 +61,7 @@ from quotebank.speakers.coref import (
     mention_kind,
 )
 from quotebank.speakers.entities import COREF_PREFIX, ArticleEntities
+from quotebank.speakers.gate import admit
 from quotebank.speakers.names import label_of, name_run, name_tokens, split_title, text_of, title_only
 
 __all__ = ["ArticleEntities", "resolve_speakers", "name_tokens", "COREF_PREFIX", "HAND_RULES"]
@@ -106,7 +109,7 @@ def resolve_speakers(
         if mention is None:
             out.append(att)
             continue
-        res = _resolve_one(doc, table, mention, history, in_quote, ranker)
+        res = admit(doc, mention, _resolve_one(doc, table, mention, history, in_quote, ranker))
         head = doc[mention.head]
         if mention.method != "floating":
             history.append((mention.head, res, head.lemma_.lower()))
@@ -158,7 +161,8 @@ def _description(doc: Doc, mention: Mention) -> str:
     """The words of a mention that describe an unnamed source, without what
     follows the head noun's own phrase: "a citizen, whose name is redacted" →
     "a citizen", "Another member of the public, whose …" → "Another member of
-    the public"."""
+    the public"; a quantified group by the group: "55 percent of all voters" →
+    "voters", "Many people involved in the talks" → "people involved in the talks"."""
     head = doc[mention.head]
     stop = mention.end
     for i in range(head.i + 1, mention.end):
@@ -166,7 +170,24 @@ def _description(doc: Doc, mention: Mention) -> str:
         if tok.is_punct or tok.dep_ in ("relcl", "appos", "cc", "conj") or tok.lower_ in RELATIVE_PRONOUNS:
             stop = i
             break
-    return span_text(doc, mention.start, stop)
+    return span_text(doc, _group_start(doc, mention.start, stop), stop)
+
+
+def _group_start(doc: Doc, start: int, stop: int) -> int:
+    """Where a group's words begin after the quantity before them ("about four in
+    10", "55 percent of all", "nearly half of", "many"); ``start`` when nothing
+    but the quantity would be left."""
+    i = start
+    while i < stop and (doc[i].like_num or doc[i].lower_ in QUANTIFIER_WORDS or doc[i].lemma_.lower() in NUMBER_WORDS
+                        or doc[i].text in ("%", "-") or doc[i].lower_ == "in" and i > start and doc[i - 1].like_num):
+        i += 1
+    if i > start and i < stop and doc[i].lower_ == "of":
+        i += 1
+        while i < stop and doc[i].lower_ in QUANTIFIER_WORDS:
+            i += 1
+    if i >= stop or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[i:stop]):
+        return start
+    return i
 
 
 def _resolve_one(
