@@ -20,7 +20,10 @@ cannot clash with another package's):
   ``{"type", "message", "traceback"}``; by default the error is raised;
 
 and the span groups ``doc.spans["quotes"]`` (label: the kind) and
-``doc.spans["speakers"]`` (label: the canonical speaker), keys configurable.
+``doc.spans["speakers"]`` (label: the canonical speaker), keys configurable,
+and the article's coreference clusters, ``doc.spans["coref_clusters_1"]`` …,
+in the format of spaCy's coreference component (unless such a component ran
+before it: its clusters are then read, not replaced).
 """
 
 from __future__ import annotations
@@ -126,6 +129,10 @@ class QuotebankComponent:
         coref_prefix: the ``doc.spans`` key prefix under which a coreference
             component before this one leaves its clusters; the fullest name of
             a mention's cluster becomes its speaker.
+        write_clusters: when no such component ran, write quotebank's own
+            clusters of the article's entities there, in the same format
+            (``{coref_prefix}_1``, … one span group per entity named twice or
+            more, marked ``group.attrs["quotebank"]``).
         on_error: "raise" (the default: an exception stops ``nlp(text)`` as
             in any spaCy component) or "record" (it is kept in
             ``doc._.quotebank_error``, the Doc gets no quotes, a stream goes
@@ -142,6 +149,7 @@ class QuotebankComponent:
         speakers_key: str = "speakers",
         headlines: bool = True,
         coref_prefix: str = COREF_PREFIX,
+        write_clusters: bool = True,
         on_error: str = "raise",
     ) -> None:
         if on_error not in ON_ERROR:
@@ -153,11 +161,13 @@ class QuotebankComponent:
         self.quotes_key = quotes_key
         self.speakers_key = speakers_key
         self.coref_prefix = coref_prefix
+        self.write_clusters = write_clusters
         _set_extensions()
 
     def __call__(self, doc: Doc, on_error: str | None = None) -> Doc:
         try:
-            quotes = find_quotes(doc, parse=self._parse if self.headlines else None, coref_prefix=self.coref_prefix)
+            quotes = find_quotes(doc, parse=self._parse if self.headlines else None, coref_prefix=self.coref_prefix,
+                                 write_clusters=self.write_clusters)
         except Exception as err:
             if (on_error or self.on_error) == "raise":
                 raise
@@ -195,19 +205,19 @@ class QuotebankComponent:
     "quotebank",
     default_config={
         "quotes_key": "quotes", "speakers_key": "speakers", "headlines": True, "coref_prefix": COREF_PREFIX,
-        "on_error": "raise",
+        "write_clusters": True, "on_error": "raise",
     },
     requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
     assigns=["doc._.quotebank_records", "doc._.quotebank_error", "doc.spans"],
 )
 def make_quotebank(
     nlp: Language, name: str, *, quotes_key: str, speakers_key: str, headlines: bool, coref_prefix: str,
-    on_error: str,
+    write_clusters: bool, on_error: str,
 ) -> QuotebankComponent:
     """Create the "quotebank" component (see `QuotebankComponent`)."""
     return QuotebankComponent(
         nlp, name, quotes_key=quotes_key, speakers_key=speakers_key, headlines=headlines, coref_prefix=coref_prefix,
-        on_error=on_error,
+        write_clusters=write_clusters, on_error=on_error,
     )
 
 

@@ -21,8 +21,9 @@ from quotebank.detect.headline import parse_lines
 from quotebank.lexicons import HEADLINE_CUE_WORDS, RELATIVE_PRONOUNS
 from quotebank.marks import paragraph_bounds
 from quotebank.records import Quote
-from quotebank.speakers import Attribution, Mention, attach_mentions, resolve_speakers
+from quotebank.speakers import Attribution, Mention, attach_mentions, entities, resolve_speakers
 from quotebank.speakers.coref import Ranker
+from quotebank.speakers.entities import ArticleEntities
 from quotebank.speakers.registry import speaker_id
 from quotebank.speakers.resolve import COREF_PREFIX
 from quotebank.text import caption_lines, furniture_lines, paragraph_of, teaser_lines
@@ -35,6 +36,7 @@ def find_quotes(
     doc_id: str = "",
     parse: Callable[[str], Doc] | None = None,
     coref_prefix: str = COREF_PREFIX,
+    write_clusters: bool = False,
 ) -> list[Quote]:
     """Find the quotes of a parsed Doc and their speakers.
 
@@ -45,12 +47,16 @@ def find_quotes(
             when given, title-case headlines that are attributions are parsed
             again in normal case (see `quotebank.detect.headline`).
         coref_prefix: the ``doc.spans`` key prefix of coreference clusters.
+        write_clusters: write the article's entity clusters into ``doc.spans``
+            under ``coref_prefix``, as spaCy's coreference component does
+            (`quotebank.speakers.entities.write_clusters`), unless another
+            component's clusters are there.
 
     Returns:
         The quote records, in text order.
     """
     text = doc.text
-    attributions = attribute(doc, parse, coref_prefix, text)
+    attributions = attribute(doc, parse, coref_prefix, text, write_clusters=write_clusters)
     return [
         _record(doc, text, att, attributions, doc_id)
         for att in attributions
@@ -64,6 +70,7 @@ def attribute(
     coref_prefix: str = COREF_PREFIX,
     text: str | None = None,
     ranker: Ranker | None = None,
+    write_clusters: bool = False,
 ) -> list[Attribution]:
     """Every stage before the records: candidates, mentions, nesting, speakers.
 
@@ -74,6 +81,7 @@ def attribute(
         text: ``doc.text``, when the caller has it.
         ranker: ranks the antecedents of pronouns and descriptions (default:
             the shipped model; see `quotebank.speakers.resolve_speakers`).
+        write_clusters: see `find_quotes`.
 
     Returns:
         The attributions in text order, each with its speaker and, when
@@ -96,7 +104,11 @@ def attribute(
     attributions = [attrs.evolve(a, outer=o) for a, o in zip(attributions, outer, strict=True)]
     quoted = [a.candidate.quote_tokens for a in attributions if a.candidate.how not in ("reported", "headline")]
     captions = _mask(doc, index, caption_lines(text))
-    return resolve_speakers(doc, attributions, quoted, coref_prefix, furniture, captions, ranker)
+    table = ArticleEntities(doc, coref_prefix, furniture)
+    resolved = resolve_speakers(doc, attributions, quoted, coref_prefix, furniture, captions, ranker, table)
+    if write_clusters:
+        entities.write_clusters(doc, table, coref_prefix)
+    return resolved
 
 
 def _furniture_mask(doc: Doc, text: str, index: TokenIndex) -> bytearray:

@@ -304,11 +304,33 @@ def _described_groups(
             out.append(EntityMention(idx, ent, True, True, named=res.named))
     lo = table._sent_starts[max(0, here - GROUP_SENTENCES)]
     for tok in doc[lo:mention.start]:
-        if (tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass") and not in_quote[tok.i]
-                and not any(m.token == tok.i for m in out)):
+        if tok.dep_ not in ("nsubj", "nsubjpass") or in_quote[tok.i] or any(m.token == tok.i for m in out):
+            continue
+        if tok.tag_ == "NNS":
             ent = Entity(_group_words(doc, tok), (), "group", tok.i, named=False)
             out.append(EntityMention(tok.i, ent, True, tok.head.dep_ == "ROOT", named=False))
+        elif tok.pos_ == "PROPN" and any(c.dep_ == "conj" for c in tok.children):
+            names = _conjoined_names(table, tok)
+            if len(names) > 1:
+                joined = ", ".join(names[:-1]) + " and " + names[-1]
+                ent = Entity(joined, (), "group", tok.i)
+                out.append(EntityMention(tok.i, ent, True, tok.head.dep_ == "ROOT"))
     return out
+
+
+def _conjoined_names(table: ArticleEntities, tok: Token) -> list[str]:
+    """The names of a subject and of the names conjoined to it ("Lee Epstein,
+    Richard Posner and William Landes"), each in its fullest form."""
+    chain, names = [tok], []
+    while chain:
+        node = chain.pop(0)
+        if node.pos_ == "PROPN":
+            run = name_tokens(node)
+            ent = table.lookup(run) if run else None
+            if ent is not None:
+                names.append(ent.name)
+        chain.extend(c for c in node.children if c.dep_ == "conj")
+    return names
 
 
 def _group_words(doc: Doc, head: Token) -> str:

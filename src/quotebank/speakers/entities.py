@@ -59,11 +59,13 @@ from quotebank.speakers.names import (
     title_only,
 )
 
-__all__ = ["ArticleEntities", "Entity", "EntityMention", "COREF_PREFIX"]
+__all__ = ["ArticleEntities", "Entity", "EntityMention", "COREF_PREFIX", "CLUSTER_SOURCE_ATTR", "write_clusters"]
 
 #: The ``doc.spans`` key prefix under which a coreference component leaves its
 #: clusters (spacy-experimental's ``coref_clusters_1``, ``coref_clusters_2`` …).
 COREF_PREFIX = "coref_clusters"
+#: The span group attribute that marks the clusters quotebank wrote.
+CLUSTER_SOURCE_ATTR = "quotebank"
 #: The longest abbreviation read as defined in brackets ("(EDC)"), and the
 #: lower-case words its long form may hold ("Assembly of First Nations").
 ABBREVIATION_CHARS = 6
@@ -125,6 +127,7 @@ class EntityMention:
         subject: the mention is a clause's subject.
         main_subject: it is the subject of its sentence's main verb.
         named: it is a name, not a resolved pronoun or description.
+        start: the index of the mention's first token (``token`` when it is one word).
     """
 
     token: int
@@ -132,12 +135,14 @@ class EntityMention:
     subject: bool
     main_subject: bool
     named: bool = True
+    start: int = attrs.field(default=attrs.Factory(lambda self: self.token, takes_self=True))
 
 
-def _mention_at(tok: Token, entity: Entity, named: bool = True) -> EntityMention:
+def _mention_at(tok: Token, entity: Entity, named: bool = True, start: int | None = None) -> EntityMention:
     subject = tok if tok.dep_ != "appos" else tok.head
     is_subject = subject.dep_ in ("nsubj", "nsubjpass")
-    return EntityMention(tok.i, entity, is_subject, is_subject and subject.head.dep_ == "ROOT", named)
+    first = tok.i if start is None else start
+    return EntityMention(tok.i, entity, is_subject, is_subject and subject.head.dep_ == "ROOT", named, first)
 
 
 class ArticleEntities:
@@ -186,13 +191,24 @@ class ArticleEntities:
                 continue
             ent = self.lookup(name) or self._add(name_run(root))
             if ent is not None:
-                self.mentions.append(_mention_at(name[-1], ent))
+                self.mentions.append(_mention_at(name[-1], ent, start=name[0].i))
         self._sent_starts = [s.start for s in doc.sents]
 
-    def add_mention(self, token: Token, entity: Entity) -> None:
-        """Count a pronoun or description resolved to ``entity`` as its mention."""
-        mention = _mention_at(token, entity, named=False)
+    def add_mention(self, token: Token, entity: Entity, start: int | None = None) -> None:
+        """Count a pronoun or description resolved to ``entity`` as its mention
+        (head ``token``, first token ``start``)."""
+        mention = _mention_at(token, entity, named=False, start=start)
         bisect.insort(self.mentions, mention, key=lambda m: m.token)
+
+    def cluster_spans(self) -> list[list[tuple[int, int]]]:
+        """The article's coreference clusters: for each named entity mentioned
+        twice or more, the ``(start, end)`` token spans of its mentions, in text
+        order; clusters ordered by their first mention."""
+        by_entity: dict[int, list[tuple[int, int]]] = {}
+        for m in self.mentions:
+            if m.entity.named:
+                by_entity.setdefault(id(m.entity), []).append((m.start, m.token + 1))
+        return [spans for spans in by_entity.values() if len(spans) > 1]
 
     def sentence_of(self, token: int) -> int:
         """The index of the sentence holding token ``token``."""
@@ -482,8 +498,33 @@ def _initials_match(short: str, capitals: str) -> bool:
 
 def _coref_clusters(doc: Doc, prefix: str) -> list[list]:
     """Clusters a coreference component left in ``doc.spans`` (keys starting
-    with ``prefix``, one span group per cluster, as spacy-experimental does)."""
-    return [list(group) for key, group in doc.spans.items() if key.startswith(prefix)]
+    with ``prefix``, one span group per cluster, as spacy-experimental does);
+    not those quotebank wrote itself (`write_clusters`)."""
+    return [
+        list(group) for key, group in doc.spans.items()
+        if key.startswith(prefix) and not group.attrs.get(CLUSTER_SOURCE_ATTR)
+    ]
+
+
+def write_clusters(doc: Doc, table: ArticleEntities, prefix: str = COREF_PREFIX) -> int:
+    """Write the article's clusters (`ArticleEntities.cluster_spans`) into
+    ``doc.spans`` as spaCy's coreference component does: one span group per
+    cluster, keyed ``{prefix}_1``, ``{prefix}_2`` …, each group marked as
+    quotebank's (``group.attrs["quotebank"] = True``). Nothing is written when
+    another component's clusters are already there.
+
+    Returns:
+        How many clusters were written.
+    """
+    if table.clusters:
+        return 0
+    for key in [k for k, g in doc.spans.items() if k.startswith(prefix) and g.attrs.get(CLUSTER_SOURCE_ATTR)]:
+        del doc.spans[key]
+    clusters = table.cluster_spans()
+    for k, spans in enumerate(clusters, start=1):
+        doc.spans[f"{prefix}_{k}"] = [doc[a:b] for a, b in spans]
+        doc.spans[f"{prefix}_{k}"].attrs[CLUSTER_SOURCE_ATTR] = True
+    return len(clusters)
 
 
 def _rank(ent: Entity, suffix: bool, n: int) -> tuple:

@@ -4,7 +4,7 @@ A speaker is a person, an organisation, a group or a document. A date, a time,
 a number or a percentage ("Saturday", "11:00 am", "60 percent"), a dateline's
 place ("WASHINGTON (AP) —") and markup left in the text never is: such a
 speaker is dropped (`Resolution.IMPLAUSIBLE`) rather than written into the
-dataset. Names on page furniture and in captions are kept from being
+dataset. A name loses invisible characters (`clean_name`). Names on page furniture and in captions are kept from being
 antecedents earlier, in `quotebank.speakers.resolve`.
 
 Examples:
@@ -15,13 +15,15 @@ Examples:
 from __future__ import annotations
 
 import re
+import unicodedata
 
+import attrs
 from spacy.tokens import Doc
 
 from quotebank.lexicons import NUMBER_WORDS, QUANTIFIER_WORDS, TIME_WORDS
 from quotebank.speakers.base import Mention, Resolution, Speaker
 
-__all__ = ["admit", "plausible_name", "is_dateline"]
+__all__ = ["admit", "clean_name", "plausible_name", "is_dateline"]
 
 #: Words that join the numbers and dates of a name that is no speaker's ("four in 10").
 _JOINERS = frozenset({"in", "of", "out", "and", "a", "an", "the", "st", "nd", "rd", "th", "at"})
@@ -30,6 +32,13 @@ _WORD = re.compile(r"[^\W_]+|%")
 _MARKUP = frozenset('<>="{}|')
 #: What follows a dateline's place: "WASHINGTON (AP) —", "MIAMI —".
 _DATELINE_NEXT = frozenset({"(", "—", "–", "-", "--", ","})
+
+
+def clean_name(name: str) -> str:
+    """A name without invisible characters (a zero-width space, a soft hyphen:
+    Unicode's format characters) and with single spaces."""
+    visible = "".join(c for c in name if unicodedata.category(c) != "Cf")
+    return " ".join(visible.split())
 
 
 def plausible_name(name: str) -> bool:
@@ -58,9 +67,11 @@ def is_dateline(doc: Doc, mention: Mention) -> bool:
 
 
 def admit(doc: Doc, mention: Mention, speaker: Speaker) -> Speaker:
-    """The speaker, or no speaker when it cannot be one (see the module's doc)."""
+    """The speaker with a clean name (`clean_name`), or no speaker when it
+    cannot be one (see the module's doc)."""
     if speaker.name is None:
         return speaker
-    if not plausible_name(speaker.name) or is_dateline(doc, mention):
+    name = clean_name(speaker.name)
+    if not plausible_name(name) or is_dateline(doc, mention):
         return Speaker(None, "unknown", Resolution.IMPLAUSIBLE)
-    return speaker
+    return speaker if name == speaker.name else attrs.evolve(speaker, name=name)

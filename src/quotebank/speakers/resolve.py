@@ -75,6 +75,7 @@ def resolve_speakers(
     furniture: bytearray | None = None,
     captions: bytearray | None = None,
     ranker: Ranker | None = None,
+    table: ArticleEntities | None = None,
 ) -> list[Attribution]:
     """Resolve the mention of every attribution of a document to its speaker.
 
@@ -90,12 +91,14 @@ def resolve_speakers(
         ranker: ranks the candidate antecedents of pronouns and descriptions
             (default: the shipped model, `Ranker.shipped`; `HAND_RULES`
             for the hand-written rules alone).
+        table: the article's entities, when the caller built them (it then
+            holds the pronouns and descriptions resolved to them).
 
     Returns:
         The attributions with their `Speaker` (unknown where there is
         no mention), in the same order.
     """
-    table = ArticleEntities(doc, coref_prefix, furniture)
+    table = ArticleEntities(doc, coref_prefix, furniture) if table is None else table
     in_quote = quote_mask(len(doc), quoted)
     for mask in (furniture, captions):  # names on furniture lines and in captions are no antecedents either
         if mask is not None:
@@ -115,7 +118,7 @@ def resolve_speakers(
             history.append((mention.head, res, head.lemma_.lower()))
             entity = table.entity_named(res.name) if res.named and mention_kind(doc, mention) else None
             if entity is not None:
-                table.add_mention(head, entity)
+                table.add_mention(head, entity, mention.start)
             if res.name and head.lower_ in PRONOUN_GENDER:
                 for ent in table.entities:
                     if ent.name == res.name and ent.gender is None:
