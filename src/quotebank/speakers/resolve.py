@@ -52,6 +52,7 @@ from quotebank.lexicons import (
 )
 from quotebank.speakers.base import Attribution, Mention, Resolution, Speaker
 from quotebank.speakers.coref import (
+    DESCRIPTION,
     HAND_RULES,
     Ranker,
     _definite_org_description,
@@ -248,7 +249,10 @@ def _resolve_one(
         return cascade
     # 4. A pronoun or a description: the learned ranking of the article's entities.
     candidates = antecedents(doc, table, mention, kind, history, in_quote, cascade)
-    return ranker.resolve(kind, candidates, cascade, _unnamed(doc, mention), mention)
+    found = ranker.resolve(kind, candidates, cascade, _unnamed(doc, mention), mention)
+    if kind == DESCRIPTION and found.path is Resolution.RANKED and found.type == "person":
+        return attrs.evolve(found, role=span_text(doc, mention.start, mention.end))  # "the Iranian president"
+    return found
 
 
 def _hand_rules(doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray) -> Speaker:
