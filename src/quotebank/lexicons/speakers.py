@@ -22,6 +22,7 @@ __all__ = [
     "RELATIVE_PRONOUNS",
     "CORRELATIVES",
     "NAME_PARTICLES",
+    "HONORIFICS",
     "TIME_WORDS",
     "NUMBER_WORDS",
     "QUANTIFIER_WORDS",
@@ -172,3 +173,7 @@ QUANTIFIER_WORDS = words(
     more less than least majority minority
     """
 )
+
+#: Honorifics: the capitalised word after one is a surname, even one that is
+#: also a title ("Mr. King", "Ms. Bishop").
+HONORIFICS = words("mr mrs ms miss mx dr")

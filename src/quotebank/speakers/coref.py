@@ -264,9 +264,17 @@ def mention_kind(doc: Doc, mention: Mention) -> str | None:
         return PERSON_PRONOUN
     if word in ORG_PRONOUNS or word in ("they", "them"):
         return COLLECTIVE_PRONOUN
-    if head.pos_ == "NOUN" and head.is_alpha:
+    if head.pos_ == "NOUN" and head.is_alpha or nationality_description(head):
         return DESCRIPTION
     return None
+
+
+def nationality_description(head: Token) -> bool:
+    """Whether a nationality or party word with an article describes someone
+    ("the Kentucky Republican", "a Democrat"), rather than naming a group."""
+    return head.ent_type_ == "NORP" and head.tag_ == "NNP" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in head.children
+    )
 
 
 def _bucket(value: int, bounds: Sequence[int]) -> str:

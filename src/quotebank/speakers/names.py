@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from quotebank.lexicons import (
     FEMALE_FIRST_NAMES,
+    HONORIFICS,
     INSTITUTION_NOUNS,
     MALE_FIRST_NAMES,
     ORG_DESCRIPTION_NOUNS,
@@ -194,9 +195,13 @@ def is_proper_modifier(tok: Token) -> bool:
 
 
 def title_only(run: Sequence[Token]) -> bool:
-    """Whether a run is all titles ("President"), not a name ("US", "Iran")."""
+    """Whether a run is all titles ("President"), not a name ("US", "Iran", and
+    "King" in "Mr. King": after an honorific a capitalised word is a surname)."""
     if len(run) == 1 and run[0].ent_type_ in ("GPE", "ORG", "NORP"):
         return False
+    if len(run) == 1 and run[0].i > 0 and run[0].text[:1].isupper():
+        if bare(run[0].nbor(-1).lower_) in HONORIFICS:
+            return False
     return all(bare(t.lower_) in TITLES for t in run)
 
 

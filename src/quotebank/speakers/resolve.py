@@ -60,6 +60,7 @@ from quotebank.speakers.coref import (
     _resolve_pronoun,
     antecedents,
     mention_kind,
+    nationality_description,
 )
 from quotebank.speakers.entities import COREF_PREFIX, ArticleEntities
 from quotebank.speakers.gate import admit
@@ -204,7 +205,7 @@ def _resolve_one(
     if ent is not None:
         return ent.speaker(Resolution.CLUSTER)
     # 2. A proper name, and the names conjoined to it ("Both Sandmann and Phillips").
-    full = name_run(head)
+    full = name_run(head) if not nationality_description(head) else []  # not "the Kentucky Republican"
     titles, run = split_title(full)
     if run and not title_only(run):
         role = text_of(titles) if titles else None
