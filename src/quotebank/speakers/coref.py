@@ -493,11 +493,16 @@ def antecedents(
         if m is None:
             f.append("dist=none")
         else:
-            f.append(f"dist={_bucket(here - table.sentence_of(m.token), DISTANCE_BOUNDS)}")
+            dist = _bucket(here - table.sentence_of(m.token), DISTANCE_BOUNDS)
+            f.append(f"dist={dist}")
             f.append(f"mentions={_bucket(count[key], COUNT_BOUNDS)}")
             f.append(f"subjects={_bucket(subjects[key], SUBJECT_BOUNDS)}")
+            last_role = "main_subject" if m.main_subject else "subject" if m.subject else "other"
             if m.subject:
-                f.append("last=main_subject" if m.main_subject else "last=subject")
+                f.append(f"last={last_role}")
+            f.append(f"dist={dist}&last={last_role}")  # the subject of the sentence before
+            if table.paragraph_of(m.token) == table.paragraph_of(head.i):
+                f.append("same_paragraph")
             if not outside[key]:
                 f.append("only_in_quotes")
             if count[key] == most:

@@ -193,6 +193,7 @@ class ArticleEntities:
             if ent is not None:
                 self.mentions.append(_mention_at(name[-1], ent, start=name[0].i))
         self._sent_starts = [s.start for s in doc.sents]
+        self._line_breaks = [t.i for t in doc if "\n" in t.text_with_ws]
 
     def add_mention(self, token: Token, entity: Entity, start: int | None = None) -> None:
         """Count a pronoun or description resolved to ``entity`` as its mention
@@ -209,6 +210,10 @@ class ArticleEntities:
             if m.entity.named:
                 by_entity.setdefault(id(m.entity), []).append((m.start, m.token + 1))
         return [spans for spans in by_entity.values() if len(spans) > 1]
+
+    def paragraph_of(self, token: int) -> int:
+        """The index of the line (paragraph) holding token ``token``."""
+        return bisect.bisect_left(self._line_breaks, token)
 
     def sentence_of(self, token: int) -> int:
         """The index of the sentence holding token ``token``."""
