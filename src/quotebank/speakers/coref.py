@@ -236,6 +236,8 @@ SPOKE_BOUNDS = (0, 1, 3)
 #: Sentences back from "they" within which a plural subject or an earlier
 #: group speaker is a candidate.
 GROUP_SENTENCES = 2
+#: Sentences back from "they" within which names given together are a candidate.
+GROUP_NAMES_SENTENCES = 10
 #: Sentences at the top of an article whose names are its topic.
 TOPIC_SENTENCES = 3
 
@@ -311,18 +313,21 @@ def _described_groups(
             ent = Entity(res.name, (), "group", idx, named=res.named)
             out.append(EntityMention(idx, ent, True, True, named=res.named))
     lo = table._sent_starts[max(0, here - GROUP_SENTENCES)]
-    for tok in doc[lo:mention.start]:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or in_quote[tok.i] or any(m.token == tok.i for m in out):
+    lo_names = table._sent_starts[max(0, here - GROUP_NAMES_SENTENCES)]
+    for tok in doc[lo_names:mention.start]:
+        if in_quote[tok.i] or any(m.token == tok.i for m in out):
             continue
-        if tok.tag_ == "NNS":
+        subject = tok.dep_ in ("nsubj", "nsubjpass")
+        if subject and tok.tag_ == "NNS" and tok.i >= lo:
             ent = Entity(_group_words(doc, tok), (), "group", tok.i, named=False)
             out.append(EntityMention(tok.i, ent, True, tok.head.dep_ == "ROOT", named=False))
-        elif tok.pos_ == "PROPN" and any(c.dep_ == "conj" for c in tok.children):
+        elif tok.pos_ == "PROPN" and tok.dep_ != "conj" and any(c.dep_ == "conj" for c in tok.children):
+            # "a study by David Autor, David Dorn and Gordon Hanson": several people.
             names = _conjoined_names(table, tok)
             if len(names) > 1:
                 joined = ", ".join(names[:-1]) + " and " + names[-1]
                 ent = Entity(joined, (), "group", tok.i)
-                out.append(EntityMention(tok.i, ent, True, tok.head.dep_ == "ROOT"))
+                out.append(EntityMention(tok.i, ent, subject, subject and tok.head.dep_ == "ROOT"))
     return out
 
 
