@@ -397,7 +397,8 @@ class ArticleEntities:
 
     def lookup(self, run: Sequence[Token]) -> Entity | None:
         """The fullest entity whose name ends with (or, for a first name,
-        starts with) ``run``."""
+        starts with) ``run``; for a single word that no longer name ends with,
+        the one person whose name holds it inside ("Acosta" → "Melba Acosta Febo")."""
         key = tuple(t.text.lower() for t in run)
         if not key:
             return None
@@ -417,6 +418,12 @@ class ArticleEntities:
             if suffix or prefix:
                 if best is None or _rank(ent, suffix, n) > _rank(best, best.tokens[-n:] == key, n):
                     best = ent
+        if n == 1 and (best is None or len(best.tokens) == 1):
+            # "Ms. Acosta" for "Melba Acosta Febo": a surname inside a longer
+            # name (the paternal one of two), when one person's name holds it.
+            inner = [e for e in self.entities if e.type == "person" and key[0] in e.tokens[1:-1]]
+            if len(inner) == 1:
+                return inner[0]
         return best
 
     def by_role(self, head: Token, position: int) -> Entity | None:
