@@ -70,6 +70,8 @@ UNNAMED_OR_OTHER_KIND = [
      "The campaign", False),
     ("Officials met in Geneva on Monday. Three officials briefed on the talks said a deal was near.",
      "officials briefed on the talks", False),
+    ("Melba Acosta Febo runs the bank. The governor of the island said the debt was large.",
+     "The governor of the island", False),
 ]
 
 
@@ -162,10 +164,34 @@ def test_a_dateline_is_no_speaker(nlp):
     assert not is_dateline(doc, Mention(4, 6, 5, "subject"))
 
 
-def test_quantified_groups_are_named_by_the_group(quotes_of):
-    q = [q for q in quotes_of("In the poll, 55 percent of all voters said the economy was their top issue.")
-         if q.cue == "said"]
-    assert [x.speaker for x in q] == ["voters"]
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("In the poll, 55 percent of all voters said the economy was their top issue.", "voters"),
+        ("Some 56 percent of Cuban-Americans polled said they backed the plan.", "Cuban-Americans polled"),
+        ("Three-in-five GOP insiders across the four states said the race was open.",
+         "GOP insiders across the four states"),
+        ("Cyber security experts and U.S. officials said the hack came from China.",
+         "Cyber security experts and U.S. officials"),
+        ("People briefed on the talks said a deal was near.", "People briefed on the talks"),
+    ],
+)
+def test_unnamed_groups_are_named_by_the_group(quotes_of, text, speaker):
+    assert speaker_of(quotes_of, text) == (speaker, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Larry King interviewed Vladimir Putin in 2000. Mr. King, 82, said the talk was friendly.", "Larry King"),
+        ("Maria Acosta Febo, the bank president, spoke on Monday. Ms. Acosta said the debt was large.",
+         "Maria Acosta Febo"),
+        ("Senate Majority Leader Mitch McConnell met reporters on Monday. "
+         "The Kentucky Republican said the bill would pass.", "Mitch McConnell"),
+    ],
+)
+def test_names_the_article_gives(quotes_of, text, speaker):
+    assert speaker_of(quotes_of, text) == (speaker, True)
 
 
 def test_a_trailing_weekday_is_not_part_of_a_name(quotes_of):

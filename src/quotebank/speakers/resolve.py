@@ -170,8 +170,14 @@ def _description(doc: Doc, mention: Mention) -> str:
     "voters", "Many people involved in the talks" → "people involved in the talks"."""
     head = doc[mention.head]
     stop = mention.end
+    # "Cyber security experts and U.S. officials": groups joined are one source.
+    joined = {c.i for c in head.children if c.dep_ == "conj" and c.tag_ == "NNS" and head.tag_ == "NNS"}
     for i in range(head.i + 1, mention.end):
         tok = doc[i]
+        if tok.text in ("-", "‐") and not doc[i - 1].whitespace_:
+            continue  # a hyphen inside a word: "Cuban-Americans", "half-dozen"
+        if tok.dep_ == "cc" and tok.head.i == head.i and joined or tok.i in joined:
+            continue
         if tok.is_punct or tok.dep_ in ("relcl", "appos", "cc", "conj") or tok.lower_ in RELATIVE_PRONOUNS:
             stop = i
             break
@@ -184,7 +190,8 @@ def _group_start(doc: Doc, start: int, stop: int) -> int:
     but the quantity would be left."""
     i = start
     while i < stop and (doc[i].like_num or doc[i].lower_ in QUANTIFIER_WORDS or doc[i].lemma_.lower() in NUMBER_WORDS
-                        or doc[i].text in ("%", "-") or doc[i].lower_ == "in" and i > start and doc[i - 1].like_num):
+                        or doc[i].text in ("%", "-")
+                        or doc[i].lower_ == "in" and i > start and (doc[i - 1].like_num or doc[i - 1].text == "-")):
         i += 1
     if i > start and i < stop and doc[i].lower_ == "of":
         i += 1
