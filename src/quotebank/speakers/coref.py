@@ -17,11 +17,12 @@ do not settle is bound by a **learned ranking** of the article's entities:
    its probability clears the kind's threshold. A description whose best
    candidate does not is an unnamed source ("officials").
 
-The hand-written rules (`_resolve_pronoun`, `_resolve_collective`,
-`ArticleEntities.by_role`) remain as one feature of the ranking and as the
-answer when no entity is a candidate: he/she goes to the person the passage
-is about, it/they to the organisation or group, a description to the entity
-whose roles it fits.
+The hand-written rules (`hand_rules`) remain as one feature of the ranking
+and as the answer when no entity is a candidate: he/she goes to the person the
+passage is about, it/they to the organisation or group, a description to the
+entity whose roles it fits (`ArticleEntities.by_role`) or that was named just
+before. A description bound to no entity is an unnamed source, named by its
+words (`unnamed_source`: "officials", "voters" for "55 percent of all voters").
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from importlib import resources
 import attrs
 from spacy.tokens import Doc, Token
 
+from quotebank.detect.base import span_text
 from quotebank.lexicons import (
     COMPARISON_PREPOSITIONS,
     DOCUMENT_NOUNS,
@@ -42,12 +44,16 @@ from quotebank.lexicons import (
     GROUP_PRONOUNS,
     INDEFINITE_DETERMINERS,
     MALE_WORDS,
+    NUMBER_WORDS,
     ORG_DESCRIPTION_NOUNS,
     ORG_HEAD_NOUNS,
     ORG_PRONOUNS,
     PAST_ROLE_WORDS,
+    PERSON_PRONOUNS,
     PERSON_TITLE_NOUNS,
     PRONOUN_GENDER,
+    QUANTIFIER_WORDS,
+    RELATIVE_PRONOUNS,
     REPORTING_NOUNS,
     ROLE_FILLER_WORDS,
     ROLE_SYNONYMS,
@@ -216,6 +222,102 @@ def _resolve_collective(
     return Speaker(None, "group" if plural else "organisation", Resolution.UNRESOLVED_PRONOUN)
 
 
+# Descriptions and the hand-written rules.
+
+
+def _description(doc: Doc, mention: Mention) -> str:
+    """The words of a mention that describe an unnamed source, without what
+    follows the head noun's own phrase: "a citizen, whose name is redacted" →
+    "a citizen", "Another member of the public, whose …" → "Another member of
+    the public"; a quantified group by the group: "55 percent of all voters" →
+    "voters", "Many people involved in the talks" → "people involved in the talks"."""
+    head = doc[mention.head]
+    stop = mention.end
+    # "Cyber security experts and U.S. officials": groups joined are one source.
+    joined = {c.i for c in head.children if c.dep_ == "conj" and c.tag_ == "NNS" and head.tag_ == "NNS"}
+    for i in range(head.i + 1, mention.end):
+        tok = doc[i]
+        if tok.text in ("-", "‐") and not doc[i - 1].whitespace_:
+            continue  # a hyphen inside a word: "Cuban-Americans", "half-dozen"
+        if tok.dep_ == "cc" and tok.head.i == head.i and joined or tok.i in joined:
+            continue
+        if tok.is_punct or tok.dep_ in ("relcl", "appos", "cc", "conj") or tok.lower_ in RELATIVE_PRONOUNS:
+            stop = i
+            break
+    return span_text(doc, _group_start(doc, mention.start, stop), stop)
+
+
+def _group_start(doc: Doc, start: int, stop: int) -> int:
+    """Where a group's words begin after the quantity before them ("about four in
+    10", "55 percent of all", "nearly half of", "many"); ``start`` when nothing
+    but the quantity would be left."""
+    i = start
+    while i < stop and (doc[i].like_num or doc[i].lower_ in QUANTIFIER_WORDS or doc[i].lemma_.lower() in NUMBER_WORDS
+                        or doc[i].text in ("%", "-")
+                        or doc[i].lower_ == "in" and i > start and (doc[i - 1].like_num or doc[i - 1].text == "-")):
+        i += 1
+    if i > start and i < stop and doc[i].lower_ == "of":
+        i += 1
+        while i < stop and doc[i].lower_ in QUANTIFIER_WORDS:
+            i += 1
+    if i >= stop or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[i:stop]):
+        return start
+    return i
+
+
+def hand_rules(doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray) -> Speaker:
+    """What the hand-written rules say a pronoun or a description stands for
+    (one feature of the ranking, and its answer where there is no candidate)."""
+    head = doc[mention.head]
+    lower = head.lower_
+    # 4. A pronoun.
+    if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | ORG_PRONOUNS:
+        return _resolve_pronoun(doc, table, mention, history, in_quote)
+    # 5. A role: "the Iranian president", "Iranian state media".
+    ent = table.by_role(head, mention.start)
+    if ent is not None:
+        return ent.speaker(Resolution.ROLE, span_text(doc, mention.start, mention.end))
+    # 5b. "The agency", "the team": the organisation named just before.
+    if _definite_org_description(head):
+        ent = _nearest_organisation(doc, table, mention, in_quote)
+        if ent is not None:
+            return ent.speaker(Resolution.COLLECTIVE, span_text(doc, mention.start, mention.end))
+    # 6. A noun phrase seen before as a speaker ("the report"); not one that
+    # introduces someone new ("An expert on regional issues").
+    lemma = head.lemma_.lower()
+    indefinite = any(t.dep_ == "det" and t.lower_ in INDEFINITE_DETERMINERS for t in head.children)
+    for _, res, prev_lemma in reversed(history) if not indefinite else ():
+        if prev_lemma == lemma and res.name:
+            return attrs.evolve(res, path=Resolution.REPEATED)
+    # 6b. "The statement" after "X said in a statement": the named speaker
+    # whose cue was made in that document.
+    if not indefinite and lemma in DOCUMENT_NOUNS:
+        for idx, res, _ in reversed(history):
+            if res.name and res.named and any(
+                t.lemma_.lower() == lemma and t.head.lower_ == "in" and t.head.head.pos_ == "VERB"
+                and t.i < mention.start for t in doc[idx].sent
+            ):
+                return attrs.evolve(res, path=Resolution.REPEATED)
+    # 7. An unnamed source.
+    return unnamed_source(doc, mention)
+
+
+def unnamed_source(doc: Doc, mention: Mention) -> Speaker:
+    """An unnamed source: its description is the speaker ("officials"), unless
+    the words are a line's label ("Strategic Council Online – Interview: …")."""
+    if _is_line_label(doc, mention):
+        return Speaker(None, "unknown", Resolution.DESCRIPTION)
+    kind = "group" if doc[mention.head].tag_ == "NNS" else "unknown"
+    return Speaker(_description(doc, mention) or None, kind, Resolution.DESCRIPTION)
+
+
+def _is_line_label(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention opens its line and is followed by a colon: a site's
+    or a section's label, not a source."""
+    starts_line = mention.start == 0 or "\n" in doc[mention.start - 1].text
+    return starts_line and mention.end < len(doc) and doc[mention.end].text == ":"
+
+
 # The learned ranking.
 
 #: The kinds of mention the ranking binds, each with a model of its own.
@@ -299,6 +401,38 @@ def _noun_class(head: Token) -> str:
     return "other"
 
 
+@attrs.frozen(slots=True)
+class _Leaders:
+    """Which candidates stand out in a pool: the most mentioned so far, the one
+    mentioned last, the one last mentioned as a subject."""
+
+    most: int
+    nearest: int
+    nearest_subject: int
+
+    @classmethod
+    def among(cls, keys, mentioned, count: dict[int, int]) -> _Leaders:
+        """Leaders of ``keys`` (by mention count) and of ``mentioned``
+        (``(key, last mention)`` pairs, by position)."""
+        seen = [m for _, m in mentioned]
+        return cls(
+            max((count.get(k, 0) for k in keys), default=-1),
+            max((m.token for m in seen), default=-1),
+            max((m.token for m in seen if m.subject), default=-1),
+        )
+
+    def features(self, key: int, last: EntityMention, count: dict[int, int]) -> list[str]:
+        """The ways a candidate with this last mention leads its pool."""
+        out = []
+        if count[key] == self.most:
+            out.append("most_mentioned")
+        if last.token == self.nearest:
+            out.append("nearest")
+        if last.token == self.nearest_subject:
+            out.append("nearest_subject")
+        return out
+
+
 def _described_groups(
     doc: Doc, table: ArticleEntities, mention: Mention, history: Sequence[tuple[int, Speaker, str]], in_quote: bytearray
 ) -> list[EntityMention]:
@@ -312,8 +446,8 @@ def _described_groups(
         if res.name and (not res.named or " and " in res.name) and here - table.sentence_of(idx) <= GROUP_SENTENCES:
             ent = Entity(res.name, (), "group", idx, named=res.named)
             out.append(EntityMention(idx, ent, True, True, named=res.named))
-    lo = table._sent_starts[max(0, here - GROUP_SENTENCES)]
-    lo_names = table._sent_starts[max(0, here - GROUP_NAMES_SENTENCES)]
+    lo = table.sentence_start(here - GROUP_SENTENCES)
+    lo_names = table.sentence_start(here - GROUP_NAMES_SENTENCES)
     for tok in doc[lo_names:mention.start]:
         if in_quote[tok.i] or any(m.token == tok.i for m in out):
             continue
@@ -477,14 +611,10 @@ def antecedents(
     word = head.lower_
     gender = PRONOUN_GENDER.get(word)
     fits = {k for k, e in entities.items() if _fits(kind, e, gender)}
-    most = max(count.get(k, 0) for k in entities)
-    nearest = max((v.token for v in last.values()), default=-1)
-    nearest_subject = max((v.token for v in last.values() if v.subject), default=-1)
+    leaders = _Leaders.among(entities, last.items(), count)
     # The same among the candidates that agree with the mention (type, gender).
-    most_fit = max((count.get(k, 0) for k in fits), default=-1)
-    nearest_fit = max((v.token for k, v in last.items() if k in fits), default=-1)
-    nearest_fit_subject = max((v.token for k, v in last.items() if k in fits and v.subject), default=-1)
-    topic_end = table._sent_starts[min(TOPIC_SENTENCES, len(table._sent_starts) - 1)]
+    leaders_fit = _Leaders.among(fits, [(k, v) for k, v in last.items() if k in fits], count)
+    topic_end = table.sentence_start(TOPIC_SENTENCES)
     noun_class = _noun_class(head) if kind == DESCRIPTION else ""
     plural = head.tag_ in ("NNS", "NNPS") or word in ("they", "them")
     determiner = _determiner(head)
@@ -510,20 +640,10 @@ def antecedents(
                 f.append("same_paragraph")
             if not outside[key]:
                 f.append("only_in_quotes")
-            if count[key] == most:
-                f.append("most_mentioned")
-            if m.token == nearest:
-                f.append("nearest")
-            if m.token == nearest_subject:
-                f.append("nearest_subject")
+            f += leaders.features(key, m, count)
             if key in fits:
                 f.append("fits")
-                if count[key] == most_fit:
-                    f.append("fits&most_mentioned")
-                if m.token == nearest_fit:
-                    f.append("fits&nearest")
-                if m.token == nearest_fit_subject:
-                    f.append("fits&nearest_subject")
+                f += ["fits&" + name for name in leaders_fit.features(key, m, count)]
                 if len(fits) == 1:
                     f.append("fits&alone")
             if first[key] < topic_end:

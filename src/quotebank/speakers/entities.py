@@ -215,6 +215,10 @@ class ArticleEntities:
         """The index of the line (paragraph) holding token ``token``."""
         return bisect.bisect_left(self._line_breaks, token)
 
+    def sentence_start(self, k: int) -> int:
+        """The first token of sentence ``k`` (clamped to the article's sentences)."""
+        return self._sent_starts[min(max(k, 0), len(self._sent_starts) - 1)]
+
     def sentence_of(self, token: int) -> int:
         """The index of the sentence holding token ``token``."""
         return bisect.bisect_right(self._sent_starts, token) - 1

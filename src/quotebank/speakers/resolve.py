@@ -38,14 +38,7 @@ from spacy.tokens import Doc, Token
 from quotebank.detect.base import quote_mask, span_text
 from quotebank.lexicons import (
     DOCUMENT_NOUNS,
-    GROUP_PRONOUNS,
-    INDEFINITE_DETERMINERS,
-    NUMBER_WORDS,
-    ORG_PRONOUNS,
-    PERSON_PRONOUNS,
     PRONOUN_GENDER,
-    QUANTIFIER_WORDS,
-    RELATIVE_PRONOUNS,
     REPORTING_NOUNS,
     TITLES,
     bare,
@@ -55,12 +48,11 @@ from quotebank.speakers.coref import (
     DESCRIPTION,
     HAND_RULES,
     Ranker,
-    _definite_org_description,
-    _nearest_organisation,
-    _resolve_pronoun,
     antecedents,
+    hand_rules,
     mention_kind,
     nationality_description,
+    unnamed_source,
 )
 from quotebank.speakers.entities import COREF_PREFIX, ArticleEntities
 from quotebank.speakers.gate import admit
@@ -162,46 +154,6 @@ def _with_conjoined(table: ArticleEntities, head: Token, first: Speaker) -> Spea
     return attrs.evolve(first, name=joined, type=kind, role=None)
 
 
-def _description(doc: Doc, mention: Mention) -> str:
-    """The words of a mention that describe an unnamed source, without what
-    follows the head noun's own phrase: "a citizen, whose name is redacted" →
-    "a citizen", "Another member of the public, whose …" → "Another member of
-    the public"; a quantified group by the group: "55 percent of all voters" →
-    "voters", "Many people involved in the talks" → "people involved in the talks"."""
-    head = doc[mention.head]
-    stop = mention.end
-    # "Cyber security experts and U.S. officials": groups joined are one source.
-    joined = {c.i for c in head.children if c.dep_ == "conj" and c.tag_ == "NNS" and head.tag_ == "NNS"}
-    for i in range(head.i + 1, mention.end):
-        tok = doc[i]
-        if tok.text in ("-", "‐") and not doc[i - 1].whitespace_:
-            continue  # a hyphen inside a word: "Cuban-Americans", "half-dozen"
-        if tok.dep_ == "cc" and tok.head.i == head.i and joined or tok.i in joined:
-            continue
-        if tok.is_punct or tok.dep_ in ("relcl", "appos", "cc", "conj") or tok.lower_ in RELATIVE_PRONOUNS:
-            stop = i
-            break
-    return span_text(doc, _group_start(doc, mention.start, stop), stop)
-
-
-def _group_start(doc: Doc, start: int, stop: int) -> int:
-    """Where a group's words begin after the quantity before them ("about four in
-    10", "55 percent of all", "nearly half of", "many"); ``start`` when nothing
-    but the quantity would be left."""
-    i = start
-    while i < stop and (doc[i].like_num or doc[i].lower_ in QUANTIFIER_WORDS or doc[i].lemma_.lower() in NUMBER_WORDS
-                        or doc[i].text in ("%", "-")
-                        or doc[i].lower_ == "in" and i > start and (doc[i - 1].like_num or doc[i - 1].text == "-")):
-        i += 1
-    if i > start and i < stop and doc[i].lower_ == "of":
-        i += 1
-        while i < stop and doc[i].lower_ in QUANTIFIER_WORDS:
-            i += 1
-    if i >= stop or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[i:stop]):
-        return start
-    return i
-
-
 def _resolve_one(
     doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray, ranker: Ranker
 ) -> Speaker:
@@ -251,64 +203,16 @@ def _resolve_one(
         found = _resolve_one(doc, table, sub, history, in_quote, ranker)
         if found.name is not None and found.named:
             return attrs.evolve(found, path=Resolution.AUTHOR)
-    cascade = _hand_rules(doc, table, mention, history, in_quote)
+    cascade = hand_rules(doc, table, mention, history, in_quote)
     kind = mention_kind(doc, mention)
     if kind is None:
         return cascade
     # 4. A pronoun or a description: the learned ranking of the article's entities.
     candidates = antecedents(doc, table, mention, kind, history, in_quote, cascade)
-    found = ranker.resolve(kind, candidates, cascade, _unnamed(doc, mention), mention)
+    found = ranker.resolve(kind, candidates, cascade, unnamed_source(doc, mention), mention)
     if kind == DESCRIPTION and found.path is Resolution.RANKED and found.type == "person":
         return attrs.evolve(found, role=span_text(doc, mention.start, mention.end))  # "the Iranian president"
     return found
-
-
-def _hand_rules(doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray) -> Speaker:
-    """What the hand-written rules say a pronoun or a description stands for
-    (one feature of the ranking, and its answer where there is no candidate)."""
-    head = doc[mention.head]
-    lower = head.lower_
-    # 4. A pronoun.
-    if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | ORG_PRONOUNS:
-        return _resolve_pronoun(doc, table, mention, history, in_quote)
-    # 5. A role: "the Iranian president", "Iranian state media".
-    ent = table.by_role(head, mention.start)
-    if ent is not None:
-        return ent.speaker(Resolution.ROLE, span_text(doc, mention.start, mention.end))
-    # 5b. "The agency", "the team": the organisation named just before.
-    if _definite_org_description(head):
-        ent = _nearest_organisation(doc, table, mention, in_quote)
-        if ent is not None:
-            return ent.speaker(Resolution.COLLECTIVE, span_text(doc, mention.start, mention.end))
-    # 6. A noun phrase seen before as a speaker ("the report"); not one that
-    # introduces someone new ("An expert on regional issues").
-    lemma = head.lemma_.lower()
-    indefinite = any(t.dep_ == "det" and t.lower_ in INDEFINITE_DETERMINERS for t in head.children)
-    for _, res, prev_lemma in reversed(history) if not indefinite else ():
-        if prev_lemma == lemma and res.name:
-            return attrs.evolve(res, path=Resolution.REPEATED)
-    # 6b. "The statement" after "X said in a statement": the named speaker
-    # whose cue was made in that document.
-    if not indefinite and lemma in DOCUMENT_NOUNS:
-        for idx, res, _ in reversed(history):
-            if res.name and res.named and any(
-                t.lemma_.lower() == lemma and t.head.lower_ == "in" and t.head.head.pos_ == "VERB"
-                and t.i < mention.start for t in doc[idx].sent
-            ):
-                return attrs.evolve(res, path=Resolution.REPEATED)
-    # 7. An unnamed source.
-    return _unnamed(doc, mention)
-
-
-def _unnamed(doc: Doc, mention: Mention) -> Speaker:
-    """An unnamed source: its description is the speaker ("officials"), unless
-    the words are a line's label ("Strategic Council Online – Interview: …")."""
-    if _is_line_label(doc, mention):
-        return Speaker(None, "unknown", Resolution.DESCRIPTION)
-    kind = "group" if doc[mention.head].tag_ == "NNS" else "unknown"
-    return Speaker(_description(doc, mention) or None, kind, Resolution.DESCRIPTION)
-
-
 
 
 def _author_of(head: Token) -> Token | None:
@@ -326,11 +230,3 @@ def _author_of(head: Token) -> Token | None:
         if child.dep_ == "compound" and named:
             return child
     return None
-
-
-def _is_line_label(doc: Doc, mention: Mention) -> bool:
-    """Whether a mention opens its line and is followed by a colon: a site's
-    or a section's label, not a source."""
-    starts_line = mention.start == 0 or "\n" in doc[mention.start - 1].text
-    return starts_line and mention.end < len(doc) and doc[mention.end].text == ":"
-
