@@ -266,7 +266,7 @@ def test_ranked_speakers_say_so_in_their_path(nlp):
 
 @Language.component("test_stub_coref")
 def _stub_coref(doc):
-    """A stand-in for a trained coreference model: "The veteran" is Tom Brown."""
+    """A stand-in for a trained coreference model: "A veteran" is Tom Brown."""
     doc.spans["coref_clusters_1"] = [doc[0:2], doc[5:7]]
     return doc
 
@@ -283,9 +283,11 @@ def nlp_with_stub():
 
 
 def test_quotebank_names_from_the_clusters_a_coreference_component_writes(nlp_with_stub):
-    doc = nlp_with_stub("Tom Brown spoke first. The veteran said the plan was sound.")
+    text = "Tom Brown spoke first. A veteran said the plan was sound."
+    doc = nlp_with_stub(text)
     (q,) = [q for q in doc._.quotebank_quotes if q.cue == "said"]
-    assert (q.speaker_mention, q.speaker) == ("The veteran", "Tom Brown")
+    assert (q.speaker_mention, q.speaker) == ("A veteran", "Tom Brown")
+    assert [q.speaker for q in quotebank.extract(text)] == ["A veteran"]  # without the model: a description
     # The model's clusters are read, not replaced.
     assert [k for k in doc.spans if k.startswith("coref_clusters")] == ["coref_clusters_1"]
     assert not doc.spans["coref_clusters_1"].attrs.get(CLUSTER_SOURCE_ATTR)
