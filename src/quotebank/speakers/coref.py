@@ -445,7 +445,7 @@ def _described_groups(
     for idx, res, _ in history:
         if res.name and (not res.named or " and " in res.name) and here - table.sentence_of(idx) <= GROUP_SENTENCES:
             ent = Entity(res.name, (), "group", idx, named=res.named)
-            out.append(EntityMention(idx, ent, True, True, named=res.named))
+            out.append(EntityMention(idx, ent, True, True))
     lo = table.sentence_start(here - GROUP_SENTENCES)
     lo_names = table.sentence_start(here - GROUP_NAMES_SENTENCES)
     for tok in doc[lo_names:mention.start]:
@@ -454,7 +454,7 @@ def _described_groups(
         subject = tok.dep_ in ("nsubj", "nsubjpass")
         if subject and tok.tag_ == "NNS" and tok.i >= lo:
             ent = Entity(_group_words(doc, tok), (), "group", tok.i, named=False)
-            out.append(EntityMention(tok.i, ent, True, tok.head.dep_ == "ROOT", named=False))
+            out.append(EntityMention(tok.i, ent, True, tok.head.dep_ == "ROOT"))
         elif tok.pos_ == "PROPN" and tok.dep_ != "conj" and any(c.dep_ == "conj" for c in tok.children):
             # "a study by David Autor, David Dorn and Gordon Hanson": several people.
             names = _conjoined_names(table, tok)

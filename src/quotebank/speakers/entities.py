@@ -126,7 +126,6 @@ class EntityMention:
         entity: the entity named.
         subject: the mention is a clause's subject.
         main_subject: it is the subject of its sentence's main verb.
-        named: it is a name, not a resolved pronoun or description.
         start: the index of the mention's first token (``token`` when it is one word).
     """
 
@@ -134,15 +133,14 @@ class EntityMention:
     entity: Entity = attrs.field(eq=False)
     subject: bool
     main_subject: bool
-    named: bool = True
     start: int = attrs.field(default=attrs.Factory(lambda self: self.token, takes_self=True))
 
 
-def _mention_at(tok: Token, entity: Entity, named: bool = True, start: int | None = None) -> EntityMention:
+def _mention_at(tok: Token, entity: Entity, start: int | None = None) -> EntityMention:
     subject = tok if tok.dep_ != "appos" else tok.head
     is_subject = subject.dep_ in ("nsubj", "nsubjpass")
     first = tok.i if start is None else start
-    return EntityMention(tok.i, entity, is_subject, is_subject and subject.head.dep_ == "ROOT", named, first)
+    return EntityMention(tok.i, entity, is_subject, is_subject and subject.head.dep_ == "ROOT", first)
 
 
 class ArticleEntities:
@@ -198,7 +196,7 @@ class ArticleEntities:
     def add_mention(self, token: Token, entity: Entity, start: int | None = None) -> None:
         """Count a pronoun or description resolved to ``entity`` as its mention
         (head ``token``, first token ``start``)."""
-        mention = _mention_at(token, entity, named=False, start=start)
+        mention = _mention_at(token, entity, start=start)
         bisect.insort(self.mentions, mention, key=lambda m: m.token)
 
     def cluster_spans(self) -> list[list[tuple[int, int]]]:
