@@ -188,6 +188,7 @@ def test_unnamed_groups_are_named_by_the_group(quotes_of, text, speaker):
          "Maria Acosta Febo"),
         ("Senate Majority Leader Mitch McConnell met reporters on Monday. "
          "The Kentucky Republican said the bill would pass.", "Mitch McConnell"),
+        ("Shirin Ebadi won the prize in 2003. Nobel Laureate Ebadi said the reforms had failed.", "Shirin Ebadi"),
     ],
 )
 def test_names_the_article_gives(quotes_of, text, speaker):

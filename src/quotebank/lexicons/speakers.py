@@ -54,7 +54,7 @@ TITLES = words(
     editor reporter commissioner councilman councilwoman councillor
     former late acting supreme foreign defense defence interior finance state
     us russian iranian israeli american british french german chinese
-    candidate nominee hon honourable honorable
+    candidate nominee hon honourable honorable laureate
     """
 )
 
@@ -67,7 +67,7 @@ PERSON_TITLE_NOUNS = words(
     chairman chairwoman ceo cfo col colonel lt lieutenant capt captain sgt sergeant
     adm admiral cmdr commander ayatollah sheikh king queen prince princess pope
     cardinal bishop rabbi imam judge ambassador envoy spokesman spokeswoman
-    spokesperson chief premier commissioner councillor councilman councilwoman
+    spokesperson chief premier commissioner councillor councilman councilwoman laureate
     """
 )
 
