@@ -61,6 +61,7 @@ from quotebank.lexicons.speakers import (
     ROLE_SYNONYMS,
     TIME_WORDS,
     TITLES,
+    WRITER_NOTE_NOUNS,
     bare,
 )
 
@@ -90,6 +91,7 @@ __all__ = [
     "NUMBER_WORDS",
     "QUANTIFIER_WORDS",
     "TIME_WORDS",
+    "WRITER_NOTE_NOUNS",
     "OBJECT_CONTENT_VERBS",
     "CHARACTERISATION_VERBS",
     "PASSIVE_SPEAKER_VERBS",

@@ -23,6 +23,7 @@ __all__ = [
     "CORRELATIVES",
     "NAME_PARTICLES",
     "HONORIFICS",
+    "WRITER_NOTE_NOUNS",
     "TIME_WORDS",
     "NUMBER_WORDS",
     "QUANTIFIER_WORDS",
@@ -177,3 +178,8 @@ QUANTIFIER_WORDS = words(
 #: Honorifics: the capitalised word after one is a surname, even one that is
 #: also a title ("Mr. King", "Ms. Bishop").
 HONORIFICS = words("mr mrs ms miss mx dr")
+
+#: What an author's note at an article's end calls its writer ("Glenn Harlan
+#: Reynolds, a law professor, is a member of USA TODAY's Board of Contributors"),
+#: besides the titles.
+WRITER_NOTE_NOUNS = words("member columnist contributor writer professor editor author fellow")

@@ -61,6 +61,8 @@ class Resolution(enum.Enum):
     FROM_BY_NEW = "from_by_new"
     #: The author of a document ("her statement", "the RCMP statement").
     AUTHOR = "author"
+    #: "I" in the article's own voice: its writer, from the byline, else "the author".
+    WRITER = "writer"
     #: he/she bound to a person.
     PRONOUN = "pronoun"
     #: it/they, or "the agency", bound to an organisation, country or group.

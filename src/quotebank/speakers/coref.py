@@ -247,6 +247,12 @@ def _description(doc: Doc, mention: Mention) -> str:
     return span_text(doc, _group_start(doc, mention.start, stop), stop)
 
 
+def conjunct_description(tok: Token) -> str:
+    """The words of a group joined to a speaker by "and", as `_description`
+    gives them ("other law enforcement officials", "his supporters")."""
+    return _description(tok.doc, Mention(tok.left_edge.i, tok.right_edge.i + 1, tok.i, "subject"))
+
+
 def _group_start(doc: Doc, start: int, stop: int) -> int:
     """Where a group's words begin after the quantity before them ("about four in
     10", "55 percent of all", "nearly half of", "many"); ``start`` when nothing

@@ -42,6 +42,7 @@ from quotebank.lexicons import (
     ROLE_FILLER_WORDS,
     ROLE_SYNONYMS,
     TITLES,
+    WRITER_NOTE_NOUNS,
     bare,
 )
 from quotebank.speakers.base import Resolution, Speaker
@@ -192,6 +193,8 @@ class ArticleEntities:
                 self.mentions.append(_mention_at(name[-1], ent, start=name[0].i))
         self._sent_starts = [s.start for s in doc.sents]
         self._line_breaks = [t.i for t in doc if "\n" in t.text_with_ws]
+        #: Who wrote the article, when a byline or an author's note names them.
+        self.writer: str | None = _writer(doc, self)
 
     def add_mention(self, token: Token, entity: Entity, start: int | None = None) -> None:
         """Count a pronoun or description resolved to ``entity`` as its mention
@@ -478,6 +481,58 @@ class ArticleEntities:
             if found:
                 return max(found, key=lambda e: len(e.tokens))
         return None
+
+
+#: What an author's note calls its writer: a title or a writer's role.
+WRITER_ROLES = TITLES | WRITER_NOTE_NOUNS
+#: Paragraphs at the end of an article searched for an author's note.
+WRITER_NOTE_PARAGRAPHS = 3
+#: Tokens at most in an author's note or a byline line.
+WRITER_LINE_TOKENS = 60
+
+
+def _writer(doc: Doc, table: ArticleEntities) -> str | None:
+    """The article's author, from a byline line ("By Jane Doe") near its start or
+    an author's note at its end ("Rick Scott is the Republican governor of
+    Florida.", "Glenn Harlan Reynolds, a law professor, is …"): a person's name
+    of two words or more opening the line. None when neither is there."""
+    lines = []  # (first token, end) of each non-empty line
+    start = None
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_:
+            end = tok.i if tok.is_space else tok.i + 1
+            if start is not None and end > start:
+                lines.append((start, end))
+            start = None
+        elif start is None and not tok.is_space:
+            start = tok.i
+    if start is not None:
+        lines.append((start, len(doc)))
+    persons = {e.start: e for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+    for lo, hi in lines[:5]:
+        first = doc[lo]
+        if first.lower_ == "by" and hi - lo <= 8 and lo + 1 in persons and persons[lo + 1].end >= hi - 1:
+            return _writer_name(table, persons[lo + 1])
+    for lo, hi in lines[-WRITER_NOTE_PARAGRAPHS:]:
+        end = lo
+        while end < hi and doc[end].pos_ == "PROPN":
+            end += 1
+        if end - lo < 2 or hi - lo > WRITER_LINE_TOKENS:
+            continue
+        root = doc[end - 1]
+        if root.dep_ != "nsubj" or root.head.lemma_ != "be":  # "X is …", "X, a …, is …"
+            continue
+        roles = [c for c in root.children if c.dep_ == "appos"] + [c for c in root.head.children if c.dep_ == "attr"]
+        if root.ent_type_ == "PERSON" or any(bare(c.lemma_.lower()) in WRITER_ROLES for c in roles):
+            return _writer_name(table, doc[lo:end])
+    return None
+
+
+def _writer_name(table: ArticleEntities, span) -> str:
+    """The name of a byline's person as the article's entities give it."""
+    run = split_title(list(span))[1] or list(span)
+    ent = table.lookup(run)
+    return ent.name if ent is not None else span.text
 
 
 def _defined_abbreviations(doc: Doc) -> list[tuple[str, list[Token]]]:

@@ -49,6 +49,7 @@ from quotebank.speakers.coref import (
     HAND_RULES,
     Ranker,
     antecedents,
+    conjunct_description,
     hand_rules,
     mention_kind,
     nationality_description,
@@ -57,6 +58,11 @@ from quotebank.speakers.coref import (
 from quotebank.speakers.entities import COREF_PREFIX, ArticleEntities
 from quotebank.speakers.gate import admit
 from quotebank.speakers.names import label_of, name_run, name_tokens, split_title, text_of, title_only
+
+#: First-person pronouns that, outside quotes, are the article's writer.
+WRITER_PRONOUNS = frozenset({"i", "me", "we", "us"})
+#: The name of a writer no byline names (the name sets' convention).
+WRITER_UNKNOWN = "the author"
 
 __all__ = ["ArticleEntities", "resolve_speakers", "name_tokens", "COREF_PREFIX", "HAND_RULES"]
 
@@ -147,11 +153,28 @@ def _with_conjoined(table: ArticleEntities, head: Token, first: Speaker) -> Spea
                 other = _proper_name(table, run)
                 names.append(other.name)
                 types.add(other.type)
+        elif _joined_group(tok):
+            # "Sanders and his supporters", "Comey and other law enforcement
+            # officials", "Mrs. Clinton … as well as her campaign": a group that
+            # speaks too, by its words.
+            words = conjunct_description(tok)
+            if words and (first.named or words not in str(first.name)):
+                names.append(words)
+                types.add("group")
     if len(names) == 1:
         return first
     joined = ", ".join(str(n) for n in names[:-1]) + " and " + str(names[-1])
     kind = "person" if types == {"person"} else "group"
     return attrs.evolve(first, name=joined, type=kind, role=None)
+
+
+def _joined_group(tok: Token) -> bool:
+    """Whether a conjunct is a group or a pronoun's organisation joined by "and"
+    ("his supporters", "other officials"), not a list inside an apposition."""
+    before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+    if tok.pos_ != "NOUN" or before is None or before.dep_ != "cc":
+        return False
+    return tok.tag_ == "NNS" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
 
 
 def _resolve_one(
@@ -173,7 +196,7 @@ def _resolve_one(
     if head.text[:1].isupper() and head.pos_ not in ("PRON", "DET") and bare(head.lower_) not in TITLES:
         ent = table.lookup([head])
         if ent is not None and ent.type == "person" and len(ent.tokens) > 1:
-            return ent.speaker(Resolution.CAPITALISED)
+            return _with_conjoined(table, head, ent.speaker(Resolution.CAPITALISED))
     # 3. A name in apposition, or after from/by ("a report from … IRNA").
     for tok in span:
         # "the chief of staff, Gen. Mohammad Bagheri"; "actors and spouses Nick
@@ -203,6 +226,9 @@ def _resolve_one(
         found = _resolve_one(doc, table, sub, history, in_quote, ranker)
         if found.name is not None and found.named:
             return attrs.evolve(found, path=Resolution.AUTHOR)
+    # 3c. "I" in the article's own voice (an op-ed, a letter): its writer.
+    if head.lower_ in WRITER_PRONOUNS and not in_quote[head.i]:
+        return Speaker(table.writer or WRITER_UNKNOWN, "person", Resolution.WRITER, named=table.writer is not None)
     cascade = hand_rules(doc, table, mention, history, in_quote)
     kind = mention_kind(doc, mention)
     if kind is None:
@@ -211,8 +237,8 @@ def _resolve_one(
     candidates = antecedents(doc, table, mention, kind, history, in_quote, cascade)
     found = ranker.resolve(kind, candidates, cascade, unnamed_source(doc, mention), mention)
     if kind == DESCRIPTION and found.path is Resolution.RANKED and found.type == "person":
-        return attrs.evolve(found, role=span_text(doc, mention.start, mention.end))  # "the Iranian president"
-    return found
+        found = attrs.evolve(found, role=span_text(doc, mention.start, mention.end))  # "the Iranian president"
+    return _with_conjoined(table, head, found) if found.name else found  # "he and Mr. Allen"
 
 
 def _author_of(head: Token) -> Token | None:
