@@ -677,3 +677,19 @@ def test_a_quoted_fragment_in_a_conjoined_predicate_is_the_outer_speaker_s(quote
 def test_a_conjoined_cue_stands_when_no_cue_is_above_it(quotes_of):
     q = quotes_of("Ann Lee criticized the plan and called it “a complete and utter disaster for the city.”")[0]
     assert (q.cue, q.speaker) == ("criticized", "Ann Lee")
+
+
+@pytest.mark.parametrize(
+    "text, mention, speaker",
+    [
+        # "'s" before a reporting verb is "has", which the parser reads as a passive.
+        ("Look at House Speaker Paul Ryan. He's said he gets his ideas from a speech.", "He", "Paul Ryan"),
+        ("Donald Trump thanked his supporters.\n\nAnd he’s predicted big wins in the races ahead.", "he",
+         "Donald Trump"),
+        # A true passive names no speaker.
+        ("Paul Ryan arrived late. He was told the vote had been moved.", None, None),
+    ],
+)
+def test_a_contracted_has_is_no_passive(quotes_of, text, mention, speaker):
+    quotes = [q for q in quotes_of(text) if q.cue in ("said", "predicted", "told")]
+    assert quotes and all((q.speaker_mention, q.speaker) == (mention, speaker) for q in quotes)

@@ -81,7 +81,7 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
                 if objs:
                     return _phrase(doc, objs[0], lo, hi, "subject", mask)
         return None
-    if any(c.dep_ == "auxpass" for c in verb.children):
+    if any(c.dep_ == "auxpass" for c in verb.children) and not _has_contracted(verb):
         # Passive: "was told by X" names X; "he was told" names no speaker;
         # but "he was quoted as saying" names him.
         for child in verb.children:
@@ -179,6 +179,14 @@ def _name_after(doc: Doc, cue: int, lo: int, hi: int, mask: bytearray) -> Mentio
 def _capitalised_word(tok: Token) -> bool:
     """A capitalised word the tagger took for something else ("DeBoer" as AUX)."""
     return tok.is_alpha and tok.text[:1].isupper() and tok.pos_ not in ("DET", "ADP", "CCONJ", "SCONJ", "ADV")
+
+
+def _has_contracted(verb: Token) -> bool:
+    """Whether a verb the parser read as passive is "has" contracted: "He's said
+    he gets his ideas …" (not "He's said to be ill", a passive)."""
+    return any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children) and not any(
+        c.dep_ == "xcomp" for c in verb.children
+    )
 
 
 def _subject_of(verb: Token, lo: int, hi: int, mask: bytearray) -> Token | None:
