@@ -72,7 +72,23 @@ UNNAMED_OR_OTHER_KIND = [
      "officials briefed on the talks", False),
     ("Melba Acosta Febo runs the bank. The governor of the island said the debt was large.",
      "The governor of the island", False),
+    # Someone the description is about is not the one it describes.
+    ("Ted Cruz spoke in Iowa on Monday. The senior Cruz adviser said the speech went well.",
+     "The senior Cruz adviser", False),
+    # A part of a group is named by the group, and is no one entity.
+    ("Hillary Clinton spoke in Ohio. Some of her supporters said the speech was too long.", "her supporters", False),
+    ("All of the GOP candidates said the tax was too high.", "the GOP candidates", False),
 ]
+
+# The possessor of a document or a remark is its author.
+AUTHORS = [
+    ("Donald Trump filed the papers on Monday. Trump’s new form said his income had risen.", "Donald Trump"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), AUTHORS)
+def test_the_possessor_of_a_document_is_its_author(quotes_of, text, speaker):
+    assert speaker_of(quotes_of, text) == (speaker, True)
 
 
 @pytest.mark.parametrize(("text", "speaker", "named"), UNNAMED_OR_OTHER_KIND)
@@ -207,6 +223,9 @@ def test_a_dateline_is_no_speaker(nlp):
         ("Cyber security experts and U.S. officials said the hack came from China.",
          "Cyber security experts and U.S. officials"),
         ("People briefed on the talks said a deal was near.", "People briefed on the talks"),
+        ("In the poll, a majority of Americans said the economy was their top issue.", "Americans"),
+        ("Even some of his admirers said the speech was too long.", "his admirers"),
+        ("A 2014 study said the drug was safe.", "A 2014 study"),
     ],
 )
 def test_unnamed_groups_are_named_by_the_group(quotes_of, text, speaker):

@@ -57,6 +57,8 @@ from quotebank.lexicons import (
     REPORTING_NOUNS,
     ROLE_FILLER_WORDS,
     ROLE_SYNONYMS,
+    TITLES,
+    bare,
 )
 from quotebank.speakers.base import Mention, Resolution, Speaker
 from quotebank.speakers.entities import ArticleEntities, Entity, EntityMention
@@ -253,11 +255,19 @@ def conjunct_description(tok: Token) -> str:
     return _description(tok.doc, Mention(tok.left_edge.i, tok.right_edge.i + 1, tok.i, "subject"))
 
 
+def _quantity(tok: Token) -> bool:
+    """Whether a word quantifies a group ("79", "majority", "some", "half")."""
+    return tok.like_num or tok.lower_ in QUANTIFIER_WORDS or tok.lemma_.lower() in NUMBER_WORDS
+
+
 def _group_start(doc: Doc, start: int, stop: int) -> int:
     """Where a group's words begin after the quantity before them ("about four in
     10", "55 percent of all", "nearly half of", "many"); ``start`` when nothing
     but the quantity would be left."""
     i = start
+    # "a full 79 percent of", "a majority of", "even some of" (not "A 2014 study")
+    article = i + 1 < stop and doc[i].lower_ in ("a", "an", "even", "just") and _quantity(doc[i + 1])
+    i += article
     while i < stop and (doc[i].like_num or doc[i].lower_ in QUANTIFIER_WORDS or doc[i].lemma_.lower() in NUMBER_WORDS
                         or doc[i].text in ("%", "-")
                         or doc[i].lower_ == "in" and i > start and (doc[i - 1].like_num or doc[i - 1].text == "-")):
@@ -266,6 +276,8 @@ def _group_start(doc: Doc, start: int, stop: int) -> int:
         i += 1
         while i < stop and doc[i].lower_ in QUANTIFIER_WORDS:
             i += 1
+    elif article:
+        return start
     if i >= stop or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[i:stop]):
         return start
     return i
@@ -506,6 +518,23 @@ def _possible(kind: str, head: Token, ent: Entity, voices: set[str]) -> bool:
     return True
 
 
+def _modifier_entities(doc: Doc, table: ArticleEntities, mention: Mention) -> list[Entity]:
+    """The entities a description names in a modifier of its head ("Cruz" in
+    "the senior Cruz adviser", "Clinton's" in "Mrs. Clinton's spokesman"):
+    someone the description is about, so never the one it describes. A
+    possessor of what is not a role is its author ("Trump's new form")."""
+    found = []
+    role = bare(doc[mention.head].lemma_.lower()) in TITLES  # "Clinton's spokesman"; not "Trump's new form"
+    for tok in doc[mention.start:mention.end]:
+        if tok.pos_ == "PROPN" and tok.head.i == mention.head != tok.i and (tok.dep_ in ("compound", "nmod") or
+                                                              tok.dep_ == "poss" and role):
+            run = name_tokens(tok)
+            ent = table.lookup(run) if run else None
+            if ent is not None:
+                found.append(ent)
+    return found
+
+
 def _fits(kind: str, ent: Entity, gender: str | None) -> bool:
     """Whether an entity agrees with a mention: he/she with a person (or an
     untyped name) of no other gender, it/they with anything but a person."""
@@ -578,6 +607,7 @@ def antecedents(
         One `Antecedent` per candidate entity, in the order of their last mention.
     """
     head = doc[mention.head]
+    word, lemma = head.lower_, head.lemma_.lower()
     here = table.sentence_of(head.i)
     last: dict[int, EntityMention] = {}
     count: dict[int, int] = {}
@@ -607,6 +637,9 @@ def antecedents(
         entities.setdefault(id(picked), picked)
     voices = {str(res.name) for _, res, _ in history if res.name}
     entities = {k: e for k, e in entities.items() if _possible(kind, head, e, voices)}
+    if kind == DESCRIPTION:  # "the senior Cruz adviser" is not Cruz
+        inside = {id(e) for e in _modifier_entities(doc, table, mention)}
+        entities = {k: e for k, e in entities.items() if k not in inside}
     if not entities:
         return []
     spoke: dict[str, int] = {}
@@ -614,7 +647,6 @@ def antecedents(
         if res.name:
             spoke[str(res.name)] = spoke.get(str(res.name), 0) + 1
     last_speaker = next((res.name for _, res, _ in reversed(history) if res.name), None)
-    word = head.lower_
     gender = PRONOUN_GENDER.get(word)
     fits = {k for k, e in entities.items() if _fits(kind, e, gender)}
     leaders = _Leaders.among(entities, last.items(), count)
@@ -624,7 +656,6 @@ def antecedents(
     noun_class = _noun_class(head) if kind == DESCRIPTION else ""
     plural = head.tag_ in ("NNS", "NNPS") or word in ("they", "them")
     determiner = _determiner(head)
-    lemma = head.lemma_.lower()
     out = []
     for key, ent in sorted(entities.items(), key=lambda kv: last[kv[0]].token if kv[0] in last else -1):
         m = last.get(key)

@@ -38,7 +38,9 @@ from spacy.tokens import Doc, Token
 from quotebank.detect.base import quote_mask, span_text
 from quotebank.lexicons import (
     DOCUMENT_NOUNS,
+    NUMBER_WORDS,
     PRONOUN_GENDER,
+    QUANTIFIER_WORDS,
     REPORTING_NOUNS,
     TITLES,
     bare,
@@ -61,6 +63,9 @@ from quotebank.speakers.names import label_of, name_run, name_tokens, split_titl
 
 #: First-person pronouns that, outside quotes, are the article's writer.
 WRITER_PRONOUNS = frozenset({"i", "me", "we", "us"})
+#: Words that take a part of a group ("each of the candidates", "both of them"),
+#: besides the quantifiers and numbers.
+PARTITIVE_WORDS = frozenset({"both", "each", "either", "neither", "none", "any"})
 #: The name of a writer no byline names (the name sets' convention).
 WRITER_UNKNOWN = "the author"
 
@@ -177,9 +182,24 @@ def _joined_group(tok: Token) -> bool:
     return tok.tag_ == "NNS" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
 
 
+def _of_group(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention's head is a quantity of a group ("some of her
+    supporters", "All of the GOP candidates", "56 percent of Cuban-Americans")."""
+    head = doc[mention.head]
+    word = head.lower_
+    if not (word in QUANTIFIER_WORDS or word in NUMBER_WORDS or word in PARTITIVE_WORDS or head.like_num):
+        return False
+    return any(
+        obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and mention.start <= obj.i < mention.end
+        for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" for obj in prep.children
+    )
+
+
 def _resolve_one(
     doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray, ranker: Ranker
 ) -> Speaker:
+    if _of_group(doc, mention):  # "some of her supporters": no one entity, but a group
+        return unnamed_source(doc, mention)
     head = doc[mention.head]
     span = [doc[i] for i in range(mention.start, mention.end)]
     # 1. A coreference cluster from a statistical component.
