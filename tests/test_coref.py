@@ -201,6 +201,15 @@ def test_clean_name_drops_invisible_characters():
     assert clean_name("Anna  Lee") == "Anna Lee"
 
 
+@pytest.mark.parametrize(
+    ("name", "clean"),
+    [("E3G.", "E3G"), ("Reuters.", "Reuters"), ("Martin Luther King Jr.", "Martin Luther King Jr."),
+     ("Apple Inc.", "Apple Inc."), ("U.S.", "U.S."), ("Harry S.", "Harry S.")],
+)
+def test_clean_name_drops_a_sentence_s_full_stop_not_an_abbreviation_s(name, clean):
+    assert clean_name(name) == clean
+
+
 def test_a_speaker_name_never_carries_an_invisible_character(quotes_of):
     (q,) = quotes_of("Anna Lee\u200b said the vote was close.")
     assert q.speaker == "Anna Lee"
@@ -241,6 +250,10 @@ def test_unnamed_groups_are_named_by_the_group(quotes_of, text, speaker):
         ("Senate Majority Leader Mitch McConnell met reporters on Monday. "
          "The Kentucky Republican said the bill would pass.", "Mitch McConnell"),
         ("Shirin Ebadi won the prize in 2003. Nobel Laureate Ebadi said the reforms had failed.", "Shirin Ebadi"),
+        # "for" inside an institution's name.
+        ("The Center for Responsive Politics said spending rose.", "Center for Responsive Politics"),
+        ("The Committee for a Responsible Federal Budget said the plan would cost more.",
+         "Committee for a Responsible Federal Budget"),
     ],
 )
 def test_names_the_article_gives(quotes_of, text, speaker):

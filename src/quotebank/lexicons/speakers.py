@@ -24,6 +24,7 @@ __all__ = [
     "NAME_PARTICLES",
     "HONORIFICS",
     "WRITER_NOTE_NOUNS",
+    "NAME_ABBREVIATIONS",
     "TIME_WORDS",
     "NUMBER_WORDS",
     "QUANTIFIER_WORDS",
@@ -183,3 +184,7 @@ HONORIFICS = words("mr mrs ms miss mx dr")
 #: Reynolds, a law professor, is a member of USA TODAY's Board of Contributors"),
 #: besides the titles.
 WRITER_NOTE_NOUNS = words("member columnist contributor writer professor editor author fellow")
+
+#: Abbreviations that end a name with their full stop ("Martin Luther King Jr.",
+#: "Apple Inc."); any other full stop at a name's end is the sentence's ("E3G.").
+NAME_ABBREVIATIONS = words("jr sr inc co corp ltd bros st llc plc")

@@ -49,11 +49,11 @@ from quotebank.speakers.base import Resolution, Speaker
 from quotebank.speakers.names import (
     hyphen,
     is_proper_modifier,
+    joiner_width,
     label_of,
     name_part,
     name_run,
     name_tokens,
-    of_joins,
     split_title,
     stem,
     text_of,
@@ -233,6 +233,7 @@ class ArticleEntities:
         """Runs of proper nouns, not on skipped (furniture) tokens."""
         runs: list[list[Token]] = []
         cur: list[Token] = []
+        joined = -1  # the article of a two-token joiner ("for a")
         for tok in doc:
             if skip[tok.i]:
                 pass
@@ -242,8 +243,10 @@ class ArticleEntities:
             elif cur and (hyphen(doc, tok.i) or hyphen(doc, tok.i - 1) and cur[-1].i == tok.i - 1):
                 cur.append(tok)  # "Kim Jong-un"
                 continue
-            elif cur and of_joins(doc, tok.i):
-                cur.append(tok)  # "Department of Community Services"
+            elif cur and (joiner_width(doc, tok.i) or tok.i == joined):
+                cur.append(tok)  # "Department of Community Services", "Committee for a Responsible …"
+                if joiner_width(doc, tok.i) == 2:
+                    joined = tok.i + 1
                 continue
             if cur:
                 runs.append(cur)

@@ -20,7 +20,7 @@ import unicodedata
 import attrs
 from spacy.tokens import Doc
 
-from quotebank.lexicons import NUMBER_WORDS, QUANTIFIER_WORDS, TIME_WORDS
+from quotebank.lexicons import NAME_ABBREVIATIONS, NUMBER_WORDS, QUANTIFIER_WORDS, TIME_WORDS
 from quotebank.speakers.base import Mention, Resolution, Speaker
 
 __all__ = ["admit", "clean_name", "plausible_name", "is_dateline"]
@@ -36,9 +36,13 @@ _DATELINE_NEXT = frozenset({"(", "—", "–", "-", "--", ","})
 
 def clean_name(name: str) -> str:
     """A name without invisible characters (a zero-width space, a soft hyphen:
-    Unicode's format characters) and with single spaces."""
-    visible = "".join(c for c in name if unicodedata.category(c) != "Cf")
-    return " ".join(visible.split())
+    Unicode's format characters), with single spaces, and without the full stop
+    of a sentence it ended ("E3G." → "E3G")."""
+    visible = " ".join("".join(c for c in name if unicodedata.category(c) != "Cf").split())
+    last = visible.rsplit(" ", 1)[-1]
+    if len(last) > 2 and last.endswith(".") and "." not in last[:-1] and last[:-1].lower() not in NAME_ABBREVIATIONS:
+        return visible[:-1]  # the sentence's full stop: "E3G." (not "Jr.", "Inc.", "U.S.")
+    return visible
 
 
 def plausible_name(name: str) -> bool:

@@ -42,6 +42,7 @@ __all__ = [
     "name_run",
     "name_tokens",
     "of_joins",
+    "joiner_width",
     "split_title",
     "stem",
     "text_of",
@@ -144,14 +145,31 @@ def hyphen(doc: Doc, i: int) -> bool:
 
 
 def of_joins(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` is the "of" inside an institution's name ("Department
-    of Community Services", "Diocese of Covington"), not "Jones of the Blue Jackets"."""
-    if not (0 < i < len(doc) - 1 and doc[i].lower_ == "of"):
-        return False
-    before, after = doc[i - 1], doc[i + 1]
+    """Whether token ``i`` joins the words of an institution's name ("Department
+    of Community Services", "Center for Responsive Politics"), not "Jones of
+    the Blue Jackets" (see `joiner_width`)."""
+    return joiner_width(doc, i) > 0
+
+
+#: Words inside an institution's name that NER reads as part of it ("Center for
+#: Responsive Politics", "Committee for a Responsible Federal Budget").
+NAME_JOINERS = ("of", "for")
+
+
+def joiner_width(doc: Doc, i: int) -> int:
+    """How many tokens from ``i`` join two parts of an institution's name: 1 for
+    "of" or "for" ("Diocese of Covington"), 2 with an article after "for"
+    ("Committee for a Responsible …"); 0 when they join no name."""
+    if not (0 < i < len(doc) - 1 and doc[i].lower_ in NAME_JOINERS):
+        return 0
+    width = 2 if doc[i].lower_ == "for" and i < len(doc) - 2 and doc[i + 1].lower_ in ("a", "the") else 1
+    before, after = doc[i - 1], doc[i + width]
     if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in (before, after)):
-        return False
-    return doc[i].ent_iob_ == "I" and after.ent_iob_ == "I" or bare(before.lower_) in INSTITUTION_NOUNS
+        return 0
+    inside = all(t.ent_iob_ == "I" for t in doc[i:i + width + 1])
+    if doc[i].lower_ == "of":
+        return width if inside or bare(before.lower_) in INSTITUTION_NOUNS else 0
+    return width if inside else 0
 
 
 def name_run(head: Token) -> list[Token]:
@@ -171,8 +189,8 @@ def name_run(head: Token) -> list[Token]:
     while (right < len(doc) and name_part(doc[right]) and doc[right].dep_ in ("flat", "compound", "appos")
            and doc[right].head.i in range(left, right)):
         right += 1
-    while right < len(doc) - 1 and (hyphen(doc, right) or of_joins(doc, right)):
-        right += 2
+    while right < len(doc) - 1 and (hyphen(doc, right) or joiner_width(doc, right)):
+        right += 1 + max(1, joiner_width(doc, right))
         while right < len(doc) and doc[right].pos_ == "PROPN" and doc[right - 1].pos_ == "PROPN" and (
             doc[right].dep_ in ("compound", "pobj", "flat") and doc[right].head.i in range(left, right + 2)
         ):
