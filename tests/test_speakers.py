@@ -693,3 +693,19 @@ def test_a_conjoined_cue_stands_when_no_cue_is_above_it(quotes_of):
 def test_a_contracted_has_is_no_passive(quotes_of, text, mention, speaker):
     quotes = [q for q in quotes_of(text) if q.cue in ("said", "predicted", "told")]
     assert quotes and all((q.speaker_mention, q.speaker) == (mention, speaker) for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # A participle's agent: the source of "as reported by", the asker of "asked by".
+        ("As reported by Western Journalism, the New York Times broke the story in March.", "reported",
+         "Western Journalism"),
+        ("Asked by Matt Lauer whether she had practiced her speech, she said no.", "Asked", "Matt Lauer"),
+        # "in a statement": the speaker of the verb the statement was made through.
+        ("Kasich’s chief strategist John Weaver says in a statement that the race will now be a four-man contest.",
+         "statement", "John Weaver"),
+    ],
+)
+def test_agents_and_statements_name_their_source(quotes_of, text, cue, speaker):
+    assert by_cue(quotes_of(text), cue).speaker == speaker

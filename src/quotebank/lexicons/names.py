@@ -25,7 +25,7 @@ MALE_FIRST_NAMES = words(
     jake jamal james jared jason jeb jeff jeffrey jeremy jerome jerry jesse jim joe joel john johnny
     jon jonathan jorge jose joseph josh juan julian justin karl keith ken kenneth kent kevin kirk
     kurt kyle lance larry lawrence leo leon leonard lewis liam lloyd logan louis lucas luis luke
-    malcolm manuel marco marcus mario mark martin marvin masoud mathieu matthew maurice max maxime
+    malcolm manuel marco marcus mario mark martin marvin masoud mathieu matt matthew maurice max maxime
     melvin michael miguel mike mikhail mitch mitchell mohammad mohammed muhammad nathan nathaniel
     neil nicholas nick nigel noah norman oliver omar oscar owen patrick paul pedro perry peter phil
     philip phillip pierre ralph rand randy ray raymond reginald reince richard rick ricky rob robert

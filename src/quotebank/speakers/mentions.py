@@ -80,7 +80,22 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return _phrase(doc, objs[0], lo, hi, "subject", mask)
+        # "X says in a statement that …": the speaker of the verb it was made through.
+        prep = verb.head
+        if verb.dep_ == "pobj" and prep.lower_ in ("in", "through") and prep.head.pos_ == "VERB":
+            outer = prep.head
+            subject = _subject_of(outer, lo, hi, mask) if is_speech_verb(outer.lemma_.lower()) else None
+            if subject is not None:
+                return _phrase(doc, subject, lo, hi, "subject", mask)
         return None
+    # A participle with its agent and no auxiliary: "As reported by Western
+    # Journalism, …", "Asked by Matt Lauer whether …".
+    if verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs and not mask[objs[0].i]:
+                    return _phrase(doc, objs[0], lo, hi, "agent", mask)
     if any(c.dep_ == "auxpass" for c in verb.children) and not _has_contracted(verb):
         # Passive: "was told by X" names X; "he was told" names no speaker;
         # but "he was quoted as saying" names him.
