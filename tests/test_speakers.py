@@ -623,6 +623,12 @@ def test_a_passive_cue_inside_what_someone_says_is_theirs(quotes_of):
         ("Mitch McConnell delivered a blunt message to Trump: “It's time to quit attacking people.”",
          "Mitch McConnell", "Mitch McConnell"),
         ("Carly Fiorina: “Bill Clinton's fair game.”", "Carly Fiorina", "Carly Fiorina"),
+        # The quote may open the next paragraph.
+        ("When Wallace died, President Bill Clinton released the following statement:\n\n"
+         "“Hillary and I offer our condolences to the family.”", "President Bill Clinton", "Bill Clinton"),
+        # The speech verb's subject, not a later clause's.
+        ("As Joel Pollak reported after the FBI appears to have abandoned the crime scene:\n\n"
+         "“The government has done almost nothing with the intelligence.”", "Joel Pollak", "Joel Pollak"),
         # A section's label in capitals is no source.
         ("Sales were slow.\n\nANALYST'S VIEWPOINT: “Today the talks matter most.”", None, None),
         # Nor is a thing that is no name.

@@ -337,10 +337,12 @@ def attach_mentions(
 def _colon_lead(doc: Doc, lo: int, in_quote: bytearray, furniture: bytearray | None = None) -> Mention | None:
     """The source of a quote opened after a colon with no cue: the subject of
     the clause before the colon when it is a name or a he/she ("Musk again
-    took to Twitter with this: “…”"), or that clause itself when it is only a
-    name ("Carly Fiorina: “…”"); else None."""
+    took to Twitter with this: “…”", also when the quote opens the next
+    paragraph), or that clause itself when it is only a name ("Carly Fiorina:
+    “…”"); else None."""
     k = lo - 1
-    while k >= 0 and (doc[k].is_space or doc[k].is_quote) and "\n" not in doc[k].text:
+    # The colon may end the paragraph before ("… released the following statement:¶“…”").
+    while k >= 0 and (doc[k].is_space or doc[k].is_quote and "\n" not in doc[k].text):
         k -= 1
     if k < 1 or doc[k].text != ":" or in_quote[k] or (furniture is not None and furniture[k]):
         return None
@@ -352,14 +354,16 @@ def _colon_lead(doc: Doc, lo: int, in_quote: bytearray, furniture: bytearray | N
         return None  # a section's label: "ANALYST'S VIEWPOINT: “…”"
     if all(t.pos_ == "PROPN" for t in before):
         return Mention(before[0].i, before[-1].i + 1, before[-1].i, "colon")
-    node = doc[k - 1]
-    for _ in range(MAX_COLON_CLIMB):  # from the last word before the colon up to its verb
+    chain = [doc[k - 1]]  # from the last word before the colon up to its verb
+    while len(chain) < MAX_COLON_CLIMB and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    # A speech verb's subject first, the verb the colon hangs from before all
+    # ("As Joel Pollak reported after the FBI left the scene:").
+    speech = [n for n in [doc[k].head, *chain] if n.pos_ == "VERB" and is_speech_verb(n.lemma_.lower())]
+    for node in speech + chain:
         for child in node.children:
             if child.dep_ == "nsubj" and child.i < k and (child.pos_ == "PROPN" or child.lower_ in ("he", "she")):
                 return _phrase(doc, child, lo, lo, "colon", in_quote)
-        if node.head.i == node.i:
-            break
-        node = node.head
     return None
 
 
