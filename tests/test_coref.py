@@ -78,6 +78,9 @@ UNNAMED_OR_OTHER_KIND = [
     # A part of a group is named by the group, and is no one entity.
     ("Hillary Clinton spoke in Ohio. Some of her supporters said the speech was too long.", "her supporters", False),
     ("All of the GOP candidates said the tax was too high.", "the GOP candidates", False),
+    # Several people are no one person.
+    ("Hillary Clinton spoke in Ohio on Monday. People familiar with her thinking said she would run.",
+     "People familiar with her thinking", False),
 ]
 
 # The possessor of a document or a remark is its author.

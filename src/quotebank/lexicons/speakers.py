@@ -25,6 +25,7 @@ __all__ = [
     "HONORIFICS",
     "WRITER_NOTE_NOUNS",
     "NAME_ABBREVIATIONS",
+    "PEOPLE_NOUNS",
     "TIME_WORDS",
     "NUMBER_WORDS",
     "QUANTIFIER_WORDS",
@@ -188,3 +189,14 @@ WRITER_NOTE_NOUNS = words("member columnist contributor writer professor editor 
 #: Abbreviations that end a name with their full stop ("Martin Luther King Jr.",
 #: "Apple Inc."); any other full stop at a name's end is the sentence's ("E3G.").
 NAME_ABBREVIATIONS = words("jr sr inc co corp ltd bros st llc plc")
+
+#: Nouns for several people, by lemma: a plural of one ("people familiar with
+#: her thinking", "Trump's representatives") is never one named person.
+PEOPLE_NOUNS = words(
+    """
+    people person representative aide official supporter friend source adviser advisor ally member
+    expert analyst insider critic voter lawmaker leader staffer employee worker resident protester
+    activist observer investigator researcher scientist economist strategist operative donor delegate
+    superdelegate candidate executive spokesperson spokesman spokeswoman associate colleague
+    """
+)

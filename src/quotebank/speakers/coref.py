@@ -49,6 +49,7 @@ from quotebank.lexicons import (
     ORG_HEAD_NOUNS,
     ORG_PRONOUNS,
     PAST_ROLE_WORDS,
+    PEOPLE_NOUNS,
     PERSON_PRONOUNS,
     PERSON_TITLE_NOUNS,
     PRONOUN_GENDER,
@@ -515,6 +516,9 @@ def _possible(kind: str, head: Token, ent: Entity, voices: set[str]) -> bool:
         return typed and (ent.gender is None or ent.gender == gender)
     if kind == DESCRIPTION and "former" in ent.role_nouns:
         return any(t.lower_ in PAST_ROLE_WORDS for t in head.subtree if t.i < head.i)
+    if kind == DESCRIPTION and head.tag_ == "NNS" and head.lemma_.lower() in PEOPLE_NOUNS and ent.type == "person" \
+            and " and " not in ent.name:
+        return False  # "people familiar with her thinking", "Trump's representatives": no one person
     return True
 
 
