@@ -238,6 +238,7 @@ def test_a_dateline_is_no_speaker(nlp):
         ("In the poll, a majority of Americans said the economy was their top issue.", "Americans"),
         ("Even some of his admirers said the speech was too long.", "his admirers"),
         ("A 2014 study said the drug was safe.", "A 2014 study"),
+        ("In the poll, those surveyed said the economy was weak.", "those surveyed"),
     ],
 )
 def test_unnamed_groups_are_named_by_the_group(quotes_of, text, speaker):

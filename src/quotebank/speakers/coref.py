@@ -289,6 +289,9 @@ def hand_rules(doc: Doc, table: ArticleEntities, mention: Mention, history, in_q
     (one feature of the ranking, and its answer where there is no candidate)."""
     head = doc[mention.head]
     lower = head.lower_
+    # "Those surveyed", "those around him": a group described by its modifier.
+    if lower in ("those", "these") and any(c.dep_ in ("acl", "prep") for c in head.children):
+        return Speaker(span_text(doc, mention.start, mention.end) or None, "group", Resolution.DESCRIPTION)
     # 4. A pronoun.
     if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | ORG_PRONOUNS:
         return _resolve_pronoun(doc, table, mention, history, in_quote)
