@@ -57,7 +57,7 @@ from quotebank.speakers.coref import (
     nationality_description,
     unnamed_source,
 )
-from quotebank.speakers.entities import COREF_PREFIX, ArticleEntities
+from quotebank.speakers.entities import COREF_PREFIX, ArticleEntities, Entity
 from quotebank.speakers.gate import admit
 from quotebank.speakers.names import label_of, name_run, name_tokens, split_title, text_of, title_only
 
@@ -182,6 +182,28 @@ def _joined_group(tok: Token) -> bool:
     return tok.tag_ == "NNS" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
 
 
+#: Endings that make a people's name from its country's ("Russia" → "Russians",
+#: "Iran" → "Iranians", "Israel" → "Israelis", "China" → "Chinese").
+DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese", "ish")
+
+
+def _country_of_people(table: ArticleEntities, head: Token) -> Entity | None:
+    """The country the article names whose people "the Russians", "the Saudis"
+    speak for (a plural nationality after "the"), or None."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    if head.ent_type_ != "NORP" or head.tag_ != "NNPS" or not definite:
+        return None
+    people = head.text.lower().removesuffix("s")
+    for ent in table.entities:
+        if ent.type != "country":
+            continue
+        name = ent.name.lower()
+        stems = {name, name.rstrip("aey")}
+        if name.split()[0] == people or any(people == s + e for s in stems for e in DEMONYM_ENDINGS):
+            return ent
+    return None
+
+
 def _of_group(doc: Doc, mention: Mention) -> bool:
     """Whether a mention's head is a quantity of a group ("some of her
     supporters", "All of the GOP candidates", "56 percent of Cuban-Americans")."""
@@ -209,6 +231,9 @@ def _resolve_one(
     # 2. A proper name, and the names conjoined to it ("Both Sandmann and Phillips").
     full = name_run(head) if not nationality_description(head) else []  # not "the Kentucky Republican"
     titles, run = split_title(full)
+    country = _country_of_people(table, head) if len(run) == 1 else None
+    if country is not None:  # "The Russians said …" after "Russia …"
+        return country.speaker(Resolution.ARTICLE_NAME)
     if run and not title_only(run):
         role = text_of(titles) if titles else None
         return _with_conjoined(table, head, _proper_name(table, run, role))
