@@ -106,6 +106,10 @@ PRONOUNS = [
     ("Bernie Sanders spoke in Iowa on Monday after a meeting with Tom Vilsack. He said the race was tight.",
      "Bernie Sanders"),
     ("Anna Lee arrived late. “We will win the vote,” she said.", "Anna Lee"),
+    # A surname the tagger reads as a common noun ("sanders") is still the subject before "he".
+    ("Bernie Sanders won in Vermont.\n\n“It would be an embarrassment,” warned David Wasserman, an analyst. "
+     "“It would seal the deal,” he added.\n\nThe race is likely to end in June.\n\n"
+     "Sanders is burrowing in for a floor fight. He said that delegates should flip.", "Bernie Sanders"),
     ("Protesters gathered outside City Hall on Friday. They said the plan would hurt tenants.", "Protesters"),
     ("Lee Epstein, Richard Posner and William Landes wrote a study of the court. They said business wins more often.",
      "Lee Epstein, Richard Posner and William Landes"),

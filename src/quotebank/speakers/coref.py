@@ -132,9 +132,10 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
                 break
         candidates: list[tuple[int, int, Entity]] = []
         for tok in s:
-            if tok.i >= limit or tok.pos_ != "PROPN" or in_quote[tok.i]:
+            untagged = tok.i in table.untagged_surnames  # "Sanders is burrowing in …"
+            if tok.i >= limit or tok.pos_ != "PROPN" and not untagged or in_quote[tok.i]:
                 continue
-            run = name_tokens(tok)
+            run = [tok] if untagged else name_tokens(tok)
             if not run or run[-1].i != tok.i:
                 continue
             if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and tok.head.pos_ == "PROPN":

@@ -191,6 +191,18 @@ class ArticleEntities:
             ent = self.lookup(name) or self._add(name_run(root))
             if ent is not None:
                 self.mentions.append(_mention_at(name[-1], ent, start=name[0].i))
+        # A person's surname the tagger read as a common word ("Sanders is
+        # burrowing in …"): a mention too, when it is a clause's subject.
+        skipped = skip or bytearray(len(doc))
+        #: Such surnames, by token index (the hand rules take them for names too).
+        self.untagged_surnames: set[int] = set()
+        for tok in doc:
+            if tok.pos_ in ("NOUN", "ADJ", "VERB") and tok.text[:1].isupper() and tok.dep_ in ("nsubj", "nsubjpass") \
+                    and not skipped[tok.i]:
+                ent = self.lookup([tok])
+                if ent is not None and ent.type == "person" and len(ent.tokens) > 1 and ent.tokens[-1] == tok.lower_:
+                    bisect.insort(self.mentions, _mention_at(tok, ent), key=lambda m: m.token)
+                    self.untagged_surnames.add(tok.i)
         self._sent_starts = [s.start for s in doc.sents]
         self._line_breaks = [t.i for t in doc if "\n" in t.text_with_ws]
         #: Who wrote the article, when a byline or an author's note names them.
