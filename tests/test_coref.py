@@ -106,6 +106,9 @@ PRONOUNS = [
     ("Bernie Sanders spoke in Iowa on Monday after a meeting with Tom Vilsack. He said the race was tight.",
      "Bernie Sanders"),
     ("Anna Lee arrived late. “We will win the vote,” she said.", "Anna Lee"),
+    # A platform is no he or she, whatever NER says.
+    ("Donald Trump held rallies in Arizona. The candidate took to Twitter to call out protesters. "
+     "“Everybody is talking about the protesters,” he said on May 2.", "Donald Trump"),
     # A surname the tagger reads as a common noun ("sanders") is still the subject before "he".
     ("Bernie Sanders won in Vermont.\n\n“It would be an embarrassment,” warned David Wasserman, an analyst. "
      "“It would seal the deal,” he added.\n\nThe race is likely to end in June.\n\n"

@@ -26,6 +26,7 @@ __all__ = [
     "WRITER_NOTE_NOUNS",
     "NAME_ABBREVIATIONS",
     "PEOPLE_NOUNS",
+    "PLATFORM_NAMES",
     "TIME_WORDS",
     "NUMBER_WORDS",
     "QUANTIFIER_WORDS",
@@ -200,3 +201,7 @@ PEOPLE_NOUNS = words(
     superdelegate candidate executive spokesperson spokesman spokeswoman associate colleague
     """
 )
+
+#: Social platforms, by their lower-case names: organisations, never he or she
+#: ("took to Twitter", which the small English model often tags PERSON).
+PLATFORM_NAMES = words("twitter facebook instagram youtube tiktok snapchat reddit linkedin whatsapp telegram")

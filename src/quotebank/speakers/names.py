@@ -26,6 +26,7 @@ from quotebank.lexicons import (
     MALE_FIRST_NAMES,
     ORG_DESCRIPTION_NOUNS,
     PERSON_TITLE_NOUNS,
+    PLATFORM_NAMES,
     TIME_WORDS,
     TITLES,
     bare,
@@ -239,6 +240,8 @@ def label_of(run: Sequence[Token], titles: Sequence[Token] = ()) -> str:
     ("Hereditary Chief Na'moks"), else from NER's labels and the name's shape."""
     if titles and bare(titles[-1].lower_) in PERSON_TITLE_NOUNS:
         return "person"
+    if " ".join(t.lower_ for t in run) in PLATFORM_NAMES:
+        return "organisation"  # "took to Twitter": NER's PERSON notwithstanding
     labels = [t.ent_type_ for t in run if t.ent_type_]
     if labels:
         # The most frequent label; on a tie the first seen (never a set's
