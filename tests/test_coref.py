@@ -261,6 +261,9 @@ def test_unnamed_groups_are_named_by_the_group(quotes_of, text, speaker):
         ("Senate Majority Leader Mitch McConnell met reporters on Monday. "
          "The Kentucky Republican said the bill would pass.", "Mitch McConnell"),
         ("Shirin Ebadi won the prize in 2003. Nobel Laureate Ebadi said the reforms had failed.", "Shirin Ebadi"),
+        # An honorific tells two people of one surname apart; a misleading first name does not win.
+        ("Hillary Clinton and Bill Clinton met donors. Mr. Clinton said the foundation would close.", "Bill Clinton"),
+        ("Lindsey Graham spoke in Ohio. Mr. Graham said the race was over.", "Lindsey Graham"),
         # A people after "the" speaks for the country the article names.
         ("Russia and Saudi Arabia met in Doha. The Saudis said output would rise.", "Saudi Arabia"),
         ("Russia sent more troops. The Russians said the troops would stay.", "Russia"),

@@ -415,10 +415,12 @@ class ArticleEntities:
                 elif female >= GENDER_MAJORITY * male:
                     ent.gender = "f"
 
-    def lookup(self, run: Sequence[Token]) -> Entity | None:
+    def lookup(self, run: Sequence[Token], gender: str | None = None) -> Entity | None:
         """The fullest entity whose name ends with (or, for a first name,
         starts with) ``run``; for a single word that no longer name ends with,
-        the one person whose name holds it inside ("Acosta" → "Melba Acosta Febo")."""
+        the one person whose name holds it inside ("Acosta" → "Melba Acosta Febo").
+        With ``gender`` ("m", "f": an honorific's, "Mr. Khan"), a person known
+        to be of the other gender is not taken."""
         key = tuple(t.text.lower() for t in run)
         if not key:
             return None
@@ -427,7 +429,7 @@ class ArticleEntities:
         best: Entity | None = None
         n = len(key)
         for ent in self.entities:
-            if len(ent.tokens) < n:
+            if len(ent.tokens) < n or gender is not None and ent.gender not in (None, gender):
                 continue
             suffix = ent.tokens[-n:] == key
             prefix = n == 1 and ent.tokens[0] == key[0] and len(ent.tokens) > 1 and (

@@ -38,6 +38,8 @@ from spacy.tokens import Doc, Token
 from quotebank.detect.base import quote_mask, span_text
 from quotebank.lexicons import (
     DOCUMENT_NOUNS,
+    FEMALE_WORDS,
+    MALE_WORDS,
     NUMBER_WORDS,
     PRONOUN_GENDER,
     QUANTIFIER_WORDS,
@@ -132,9 +134,18 @@ def resolve_speakers(
     return out
 
 
-def _proper_name(table: ArticleEntities, run: Sequence[Token], role: str | None = None) -> Speaker:
-    """A name's speaker: the fullest form the article gives it, else the name as written."""
+def _proper_name(
+    table: ArticleEntities, run: Sequence[Token], role: str | None = None, gender: str | None = None
+) -> Speaker:
+    """A name's speaker: the fullest form the article gives it (of ``gender``,
+    an honorific's, when known), else the name as written."""
     ent = table.lookup(run)
+    if gender is not None and ent is not None and ent.gender not in (None, gender):
+        # "Mr. Khan" is not Ghazala Khan when the article names a man Khan too
+        # (but "Mr. Graham" stays Lindsey Graham when it names no other Graham).
+        other = table.lookup(run, gender)
+        if other is not None and len(other.tokens) > len(run):
+            ent = other
     if ent is not None:
         return ent.speaker(Resolution.ARTICLE_NAME, role)
     return Speaker(text_of(run), label_of(run), Resolution.NEW_NAME, role, named=True)
@@ -236,7 +247,9 @@ def _resolve_one(
         return country.speaker(Resolution.ARTICLE_NAME)
     if run and not title_only(run):
         role = text_of(titles) if titles else None
-        return _with_conjoined(table, head, _proper_name(table, run, role))
+        honorific = {bare(t.lower_) for t in titles}
+        gender = "m" if honorific & MALE_WORDS else "f" if honorific & FEMALE_WORDS else None  # "Mr. Khan"
+        return _with_conjoined(table, head, _proper_name(table, run, role, gender))
     # A capitalised word the parser did not tag as a name ("Pence demands …").
     if head.text[:1].isupper() and head.pos_ not in ("PRON", "DET") and bare(head.lower_) not in TITLES:
         ent = table.lookup([head])
