@@ -720,6 +720,10 @@ def antecedents(
             if "most_mentioned" in f:
                 f.append(f"det={determiner}&most_mentioned&type={ent.type}")
         out.append(Antecedent(ent, tuple(f)))
+    if kind == DESCRIPTION and lemma in DOCUMENT_NOUNS:
+        # "the President of Russia’s website" is no Iranian's: a document's
+        # place or nationality is its owner's, so a person's that clashes rules them out.
+        out = [a for a in out if not (a.entity.type == "person" and "proper=clash" in a.features)]
     return out
 
 

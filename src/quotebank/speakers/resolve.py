@@ -20,6 +20,12 @@ This module runs them for each mention's head. The exact rules come first:
 3. **A name in apposition** ("the chief of staff …, Gen. Mohammad Bagheri")
    or after "from"/"by" ("a report from Iran’s state media IRNA"); the
    author of a document ("her statement", "the RCMP statement").
+4. **The article's writer** for "I" and "we" outside quotes (an op-ed, a
+   letter): the byline's or the author's note's name, else "the author".
+
+Groups joined by "and" keep every member ("Sanders and his supporters"); a
+part of a group is the group ("some of her supporters"); a plural nationality
+after "the" is the country the article names ("the Russians" → Russia).
 
 Then **coreference** (`quotebank.speakers.coref`) binds pronouns and
 descriptions to the article's entities; a description it binds to none is an
