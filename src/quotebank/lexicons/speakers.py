@@ -27,6 +27,9 @@ __all__ = [
     "NAME_ABBREVIATIONS",
     "PEOPLE_NOUNS",
     "PLATFORM_NAMES",
+    "WRITER_PRONOUNS",
+    "PARTITIVE_WORDS",
+    "DEMONYM_ENDINGS",
     "TIME_WORDS",
     "NUMBER_WORDS",
     "QUANTIFIER_WORDS",
@@ -205,3 +208,14 @@ PEOPLE_NOUNS = words(
 #: Social platforms, by their lower-case names: organisations, never he or she
 #: ("took to Twitter", which the small English model often tags PERSON).
 PLATFORM_NAMES = words("twitter facebook instagram youtube tiktok snapchat reddit linkedin whatsapp telegram")
+
+#: First-person pronouns that, outside quotes, are the article's writer (an op-ed, a letter).
+WRITER_PRONOUNS = words("i me we us")
+
+#: Words that take a part of a group ("each of the candidates", "both of them"),
+#: besides the quantifiers and numbers: the part is named by the group.
+PARTITIVE_WORDS = words("both each either neither none any")
+
+#: Endings that make a people's name from its country's ("Russia" → "Russians",
+#: "Iran" → "Iranians", "Israel" → "Israelis", "China" → "Chinese").
+DEMONYM_ENDINGS: tuple[str, ...] = ("n", "an", "ian", "i", "ese", "ish")

@@ -43,14 +43,17 @@ from spacy.tokens import Doc, Token
 
 from quotebank.detect.base import quote_mask, span_text
 from quotebank.lexicons import (
+    DEMONYM_ENDINGS,
     DOCUMENT_NOUNS,
     FEMALE_WORDS,
     MALE_WORDS,
     NUMBER_WORDS,
+    PARTITIVE_WORDS,
     PRONOUN_GENDER,
     QUANTIFIER_WORDS,
     REPORTING_NOUNS,
     TITLES,
+    WRITER_PRONOUNS,
     bare,
 )
 from quotebank.speakers.base import Attribution, Mention, Resolution, Speaker
@@ -69,11 +72,6 @@ from quotebank.speakers.entities import COREF_PREFIX, ArticleEntities, Entity
 from quotebank.speakers.gate import admit
 from quotebank.speakers.names import label_of, name_run, name_tokens, split_title, text_of, title_only
 
-#: First-person pronouns that, outside quotes, are the article's writer.
-WRITER_PRONOUNS = frozenset({"i", "me", "we", "us"})
-#: Words that take a part of a group ("each of the candidates", "both of them"),
-#: besides the quantifiers and numbers.
-PARTITIVE_WORDS = frozenset({"both", "each", "either", "neither", "none", "any"})
 #: The name of a writer no byline names (the name sets' convention).
 WRITER_UNKNOWN = "the author"
 
@@ -197,11 +195,6 @@ def _joined_group(tok: Token) -> bool:
     if tok.pos_ != "NOUN" or before is None or before.dep_ != "cc":
         return False
     return tok.tag_ == "NNS" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
-
-
-#: Endings that make a people's name from its country's ("Russia" → "Russians",
-#: "Iran" → "Iranians", "Israel" → "Israelis", "China" → "Chinese").
-DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese", "ish")
 
 
 def _country_of_people(table: ArticleEntities, head: Token) -> Entity | None:
