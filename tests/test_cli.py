@@ -139,6 +139,13 @@ def test_unknown_model_is_a_usage_error_that_creates_nothing(runner, corpus, tmp
     assert fixed.exit_code == 0 and out.exists()
 
 
+def test_output_into_a_missing_folder_is_refused_and_creates_nothing(runner, corpus, tmp_path):
+    out = tmp_path / "nope" / "sub" / "q.jsonl"
+    result = runner.invoke(main, ["extract", str(corpus), "-o", str(out), "-q"])
+    assert result.exit_code == 2 and "does not exist" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]
+
+
 def test_extract_seeds_names_the_mission_speakers(runner, tmp_path):
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)

@@ -189,7 +189,9 @@ class QuoteWriter:
                 raise OutputError("Parquet output needs pyarrow: pip install 'quotebank[parquet]'") from err
         # A symbolic link stays a link: its target is what is written.
         target = Path(os.path.realpath(p)) if p.is_symlink() else p
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.parent.is_dir():  # a typo in a folder's name is not a folder to make
+            raise OutputError(f"cannot write {safe(p)}: the folder {safe(target.parent)} does not exist "
+                              "(create it first)")
         self.target = target
         self.part = target.with_name(target.name + ".part")
         self.log_path = target.with_name(target.name + ".part.done")
