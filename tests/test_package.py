@@ -118,7 +118,10 @@ def test_sdist_carries_what_its_tests_and_docs_need(dists):
     for folder in ("tests", "seeds", "docs", "benchmarks", "src"):
         missing = _tracked_files(folder) - names
         assert not missing, f"the sdist lacks {sorted(missing)[:5]}"
-    for name in ("LICENSE", "README.md", "CHANGELOG.md", "mkdocs.yml", "pyproject.toml"):
+    # The workflows and the script they run, which test_package.py reads (issue 20:
+    # `pytest` in an unpacked sdist failed without them).
+    for name in ("LICENSE", "README.md", "CHANGELOG.md", "mkdocs.yml", "pyproject.toml",
+                 ".github/workflows/ci.yml", ".github/workflows/release.yml", ".ci/run"):
         assert name in names
 
 
