@@ -333,6 +333,56 @@ def test_resume_gives_exactly_the_uninterrupted_records(corpus, uninterrupted, t
     assert not part.exists() and not out.with_name("q.jsonl.part.done").exists()
 
 
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid`` (from /proc; empty where there is none)."""
+    out = set()
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                out.add(int(entry))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads the process table from /proc")
+def test_workers_end_when_their_parent_is_killed(corpus, tmp_path):
+    # kill -9 of the parent of a -j 2 run used to leave both workers blocked
+    # forever on a full pipe (issue 20); they must end on their own.
+    out = tmp_path / "q.jsonl"
+    args = [sys.executable, "-m", "quotebank.cli", "extract", str(corpus), "-o", str(out), "-q", "-j", "2"]
+    proc = subprocess.Popen(args, stderr=subprocess.DEVNULL)
+    log = out.with_name(out.name + ".part.done")
+    deadline = time.monotonic() + 120
+    workers: set[int] = set()
+    while time.monotonic() < deadline and proc.poll() is None:
+        workers = _children(proc.pid)
+        if len(workers) >= 2 and log.exists() and log.read_text(encoding="utf-8").count("\n") >= 1:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None and len(workers) >= 2, "the run ended before its parent could be killed"
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    left = [w for w in workers if _alive(w)]
+    for w in left:
+        os.kill(w, signal.SIGKILL)
+    assert not left, "workers outlived their killed parent"
+
+
 def test_two_workers_give_the_same_records_as_one(corpus, uninterrupted, tmp_path):
     out = tmp_path / "q.jsonl"
     subprocess.run([sys.executable, "-m", "quotebank.cli", "extract", str(corpus), "-o", str(out), "-q", "-j", "2"],

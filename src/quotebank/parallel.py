@@ -5,13 +5,17 @@ Documents go to the workers in tasks of about `TASK_CHARS` characters;
 at most `TASKS_PER_WORKER` tasks per worker are in flight, so memory does
 not grow with the corpus, and results come back in input order, so the output
 is the same as with one process. Workers ignore Ctrl-C: the parent decides,
-and stops them all at once (a worker that dies is reported, not waited for).
+and stops them all at once (a worker that dies is reported, not waited for);
+a worker whose parent is killed outright (SIGKILL) ends within a second or two.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -33,8 +37,13 @@ TASK_CHARS = 50_000
 #: 50,000 characters with 2 workers).
 TASKS_PER_WORKER = 8
 
+#: Seconds between a worker's checks that its parent is alive.
+PARENT_CHECK_SECONDS = 1.0
+
 #: The extractor of this worker process.
 _WORKER: Extractor | None = None
+#: The process that started the workers (inherited by forked ones).
+_PARENT: int | None = None
 
 
 def _ignore_interrupts() -> None:
@@ -43,15 +52,32 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+def _die_with(parent: int | None) -> None:
+    """End this worker as soon as ``parent`` is gone (killed with SIGKILL, say),
+    instead of waiting forever to send it results: a daemon thread checks that
+    the worker's parent is still ``parent``."""
+    if parent is None:
+        return
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="quotebank-parent-watch", daemon=True).start()
+
+
 def _init_forked() -> None:
     """A forked worker inherits the parent's extractor (``_WORKER``)."""
     _ignore_interrupts()
+    _die_with(_PARENT)
 
 
-def _init_spawned(model: str | None, speakers: Any) -> None:
+def _init_spawned(model: str | None, speakers: Any, parent: int | None = None) -> None:
     """A spawned worker loads its own pipeline, once."""
     global _WORKER
     _ignore_interrupts()
+    _die_with(parent)
     from quotebank.api import Extractor
 
     _WORKER = Extractor(model, speakers=speakers)
@@ -104,14 +130,16 @@ def parallel_results(extractor: Extractor, items: Iterable[tuple[str, str]], n_p
         concurrent.futures.process.BrokenProcessPool: when a worker died (killed,
             out of memory); the results before it have been yielded.
     """
-    global _WORKER
+    global _WORKER, _PARENT
+    _PARENT = os.getpid()
     if "fork" in multiprocessing.get_all_start_methods():
         _WORKER = extractor
         executor = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"),
                                        initializer=_init_forked)
     else:  # pragma: no cover - spawn-only platforms
         executor = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("spawn"),
-                                       initializer=_init_spawned, initargs=(extractor.model, extractor.speakers))
+                                       initializer=_init_spawned,
+                                       initargs=(extractor.model, extractor.speakers, _PARENT))
     window: deque[Future[list[Result]]] = deque()
     finished = False
     try:
