@@ -285,6 +285,13 @@ def uninterrupted(corpus, tmp_path_factory):
     return out.read_bytes()
 
 
+def _documents_done(log) -> int:
+    """Documents an unfinished run has logged as done (the log's lines after its settings)."""
+    if not log.exists():
+        return 0
+    return sum(line.startswith("[") for line in log.read_text(encoding="utf-8").splitlines())
+
+
 def _interrupt(corpus, out, how, jobs):
     """Start a run, stop it with ``how`` once a few documents are done, and wait for it."""
     args = [sys.executable, "-m", "quotebank.cli", "extract", str(corpus), "-o", str(out), "-q", "-j", str(jobs)]
@@ -292,7 +299,7 @@ def _interrupt(corpus, out, how, jobs):
     log = out.with_name(out.name + ".part.done")
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
-        if log.exists() and log.read_text(encoding="utf-8").count("\n") >= 1:
+        if _documents_done(log) >= 1:
             break
         time.sleep(0.02)
     assert proc.poll() is None, "the run ended before it could be interrupted"
@@ -368,7 +375,7 @@ def test_workers_end_when_their_parent_is_killed(corpus, tmp_path):
     workers: set[int] = set()
     while time.monotonic() < deadline and proc.poll() is None:
         workers = _children(proc.pid)
-        if len(workers) >= 2 and log.exists() and log.read_text(encoding="utf-8").count("\n") >= 1:
+        if len(workers) >= 2 and _documents_done(log) >= 1:
             break
         time.sleep(0.05)
     assert proc.poll() is None and len(workers) >= 2, "the run ended before its parent could be killed"
@@ -388,6 +395,24 @@ def test_two_workers_give_the_same_records_as_one(corpus, uninterrupted, tmp_pat
     subprocess.run([sys.executable, "-m", "quotebank.cli", "extract", str(corpus), "-o", str(out), "-q", "-j", "2"],
                    check=True)
     assert out.read_bytes() == uninterrupted
+
+
+@pytest.mark.parametrize("changed", [["--min-confidence", "0.9"], ["--cue-class", "speech"], ["--no-nested"],
+                                     ["--level", "quote"]])
+def test_resume_refuses_changed_settings_naming_them(corpus, tmp_path, changed):
+    # An interrupted run resumed with other options used to give a mixed file (issue 20).
+    out = tmp_path / "q.jsonl"
+    code, err, _ = _interrupt(corpus, out, signal.SIGTERM, 1)
+    assert code == 143, err
+    part = out.with_name("q.jsonl.part").read_bytes()
+    resumed = subprocess.run(
+        [sys.executable, "-m", "quotebank.cli", "extract", str(corpus), "-o", str(out), "-q", "--resume", *changed],
+        capture_output=True, text=True,
+    )
+    assert resumed.returncode == 2 and "other settings" in resumed.stderr, resumed.stderr
+    option = changed[0].lstrip("-").replace("-", "_").replace("no_nested", "nested").replace("cue_class", "cue_classes")
+    assert option in resumed.stderr
+    assert out.with_name("q.jsonl.part").read_bytes() == part and not out.exists()  # nothing touched
 
 
 def test_resume_refuses_changed_inputs(corpus, tmp_path, runner):

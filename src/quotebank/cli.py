@@ -86,6 +86,16 @@ def _say_problem(problem: ReadProblem, debug: bool = False) -> None:
         click.echo(problem.detail.rstrip("\n"), err=True)
 
 
+def _file_digest(path: str | None) -> str | None:
+    """The SHA-256 of a file's bytes (None for no file)."""
+    if path is None:
+        return None
+    import hashlib
+
+    with open(path, "rb") as fh:
+        return hashlib.sha256(fh.read()).hexdigest()
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("-o", "--output", default=None,
@@ -194,9 +204,16 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
             extractor = Extractor(model, speakers=table)
         except (OSError, ValueError) as err:
             raise click.ClickException(str(err)) from err
+    # What makes the records: a resumed run must have made its records the same way.
+    settings = {
+        "quotebank": __version__, "model": model_name(model),
+        "model_version": extractor.nlp.meta.get("version") if extractor is not None else None,
+        "cue_classes": sorted(keep.cue_classes), "nested": keep.nested, "min_confidence": keep.min_confidence,
+        "level": level, "speakers": _file_digest(speakers_csv),
+    }
     try:
         writer = PartitionedWriter(output, resume=resume) if as_folder else open_writer(  # type: ignore[arg-type]
-            output, fmt, resume=resume, level=level)
+            output, fmt, resume=resume, level=level, settings=settings)
     except (OutputError, OSError) as err:
         raise click.UsageError(str(err)) from err
     if writer.notice and not quiet:

@@ -140,6 +140,9 @@ class QuoteWriter:
         resume: go on with the ``.part`` an interrupted run left.
         level: "mention" (one record per quote in a document) or "quote" (one
             per distinct quotation across the corpus, written when the run ends).
+        settings: what makes the records (the model, the filters, the rules'
+            version …), kept at the head of the log; ``--resume`` refuses
+            other settings, naming the difference.
 
     Attributes:
         format: the format written.
@@ -148,7 +151,7 @@ class QuoteWriter:
     """
 
     def __init__(self, path: str | Path | None = None, fmt: str | None = None, *, resume: bool = False,
-                 level: str = "mention") -> None:
+                 level: str = "mention", settings: dict[str, Any] | None = None) -> None:
         if path is not None and str(path) != "-" and Path(path).is_dir():
             raise OutputError(f"{safe(path)} is a folder: name a file to write to")
         if level not in LEVELS:
@@ -203,6 +206,7 @@ class QuoteWriter:
             )
         header = _csv_header() if self._staged_format == "csv" else b""
         if left:
+            _check_settings(self.log_path, settings)
             self.done = self._read_log()
             offset = self.done[-1].offset if self.done else len(header)
             self._fh = open(self.part, "r+b")  # noqa: SIM115
@@ -220,6 +224,9 @@ class QuoteWriter:
             self._fh.write(header)
             self._fh.flush()
             self._log = io.TextIOWrapper(_create(self.log_path), encoding="utf-8")
+            if settings is not None:
+                self._log.write(json.dumps({"settings": settings}, sort_keys=True) + "\n")
+                self._log.flush()
 
     def _read_log(self) -> list[Done]:
         """The documents done, as the log says; a last line cut short by a kill is ignored."""
@@ -229,9 +236,11 @@ class QuoteWriter:
         if not self.log_path.exists():
             return done
         with open(self.log_path, encoding="utf-8") as fh:
-            for line in fh:
+            for k, line in enumerate(fh):
                 if not line.endswith("\n"):
                     break
+                if k == 0 and line.startswith("{"):
+                    continue  # the run's settings (`_check_settings`)
                 try:
                     position, doc_id, offset, error = json.loads(line)
                 except (ValueError, TypeError):
@@ -578,8 +587,27 @@ class PartitionedWriter:
         """Stop: the parts done stay in ``DIR.part/`` for ``--resume``."""
 
 
+def _check_settings(log: Path, settings: dict[str, Any] | None) -> None:
+    """Refuse to resume a run made with other settings, naming each difference."""
+    if settings is None or not log.exists():
+        return
+    with open(log, encoding="utf-8") as fh:
+        first = fh.readline()
+    try:
+        before = json.loads(first)["settings"] if first.startswith("{") else None
+    except (ValueError, KeyError, TypeError):
+        before = None
+    if before is None:
+        return  # a log that does not say (written by hand, or empty): the inputs are still checked
+    changed = [f"{key} {before.get(key)!r} → {settings.get(key)!r}" for key in sorted(set(before) | set(settings))
+               if before.get(key) != settings.get(key)]
+    if changed:
+        raise OutputError("--resume: the interrupted run was made with other settings (" + "; ".join(changed)
+                          + "): run the same command, or delete the .part files to start again")
+
+
 def open_writer(path: str | Path | None = None, fmt: str | None = None, *, resume: bool = False,
-                level: str = "mention") -> QuoteWriter:
+                level: str = "mention", settings: dict[str, Any] | None = None) -> QuoteWriter:
     """Open a writer for ``path`` (None or "-" for stdout) in ``fmt`` (default: by suffix).
 
     Args:
@@ -587,9 +615,10 @@ def open_writer(path: str | Path | None = None, fmt: str | None = None, *, resum
         fmt: "jsonl", "csv" or "parquet" (default: by suffix).
         resume: go on with the ``.part`` an interrupted run left.
         level: "mention" or "quote".
+        settings: what makes the records; ``resume`` refuses other ones.
 
     Raises:
         OutputError: when the output cannot be written as asked.
     """
-    return QuoteWriter(path, fmt, resume=resume, level=level)
+    return QuoteWriter(path, fmt, resume=resume, level=level, settings=settings)
 
