@@ -22,6 +22,7 @@ entities, before any speaker is resolved:
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Sequence
 
 import attrs
@@ -205,8 +206,12 @@ class ArticleEntities:
                     self.untagged_surnames.add(tok.i)
         self._sent_starts = [s.start for s in doc.sents]
         self._line_breaks = [t.i for t in doc if "\n" in t.text_with_ws]
-        #: Who wrote the article, when a byline or an author's note names them.
-        self.writer: str | None = _writer(doc, self)
+
+    @functools.cached_property
+    def writer(self) -> str | None:
+        """Who wrote the article, when a byline or an author's note names them
+        (read only when an "I" outside quotes asks)."""
+        return _writer(self.doc, self)
 
     def add_mention(self, token: Token, entity: Entity, start: int | None = None) -> None:
         """Count a pronoun or description resolved to ``entity`` as its mention
