@@ -91,19 +91,15 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
     # A participle with its agent and no auxiliary: "As reported by Western
     # Journalism, …", "Asked by Matt Lauer whether …".
     if verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("auxpass", "nsubj", "nsubjpass") for c in verb.children):
-        for child in verb.children:
-            if child.dep_ == "agent":
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs and not mask[objs[0].i]:
-                    return _phrase(doc, objs[0], lo, hi, "agent", mask)
+        agent = _agent_of(verb)
+        if agent is not None and not mask[agent.i]:
+            return _phrase(doc, agent, lo, hi, "agent", mask)
     if any(c.dep_ == "auxpass" for c in verb.children) and not _has_contracted(verb):
         # Passive: "was told by X" names X; "he was told" names no speaker;
         # but "he was quoted as saying" names him.
-        for child in verb.children:
-            if child.dep_ == "agent":
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs:
-                    return _phrase(doc, objs[0], lo, hi, "agent", mask)
+        agent = _agent_of(verb)
+        if agent is not None:
+            return _phrase(doc, agent, lo, hi, "agent", mask)
         if verb.lemma_.lower() in PASSIVE_SPEAKER_VERBS:
             subject = _subject_of(verb, lo, hi, mask)
             if subject is not None:
@@ -194,6 +190,16 @@ def _name_after(doc: Doc, cue: int, lo: int, hi: int, mask: bytearray) -> Mentio
 def _capitalised_word(tok: Token) -> bool:
     """A capitalised word the tagger took for something else ("DeBoer" as AUX)."""
     return tok.is_alpha and tok.text[:1].isupper() and tok.pos_ not in ("DET", "ADP", "CCONJ", "SCONJ", "ADV")
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """The object of a verb's "by" agent ("said by the minister"), or None."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
 
 
 def _has_contracted(verb: Token) -> bool:
