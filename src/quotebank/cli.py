@@ -205,7 +205,7 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
         except (OSError, ValueError) as err:
             raise click.ClickException(str(err)) from err
     # What makes the records: a resumed run must have made its records the same way.
-    settings = {
+    record_settings = {
         "quotebank": __version__, "model": model_name(model),
         "model_version": extractor.nlp.meta.get("version") if extractor is not None else None,
         "cue_classes": sorted(keep.cue_classes), "nested": keep.nested, "min_confidence": keep.min_confidence,
@@ -213,7 +213,7 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
     }
     try:
         writer = PartitionedWriter(output, resume=resume) if as_folder else open_writer(  # type: ignore[arg-type]
-            output, fmt, resume=resume, level=level, settings=settings)
+            output, fmt, resume=resume, level=level, settings=record_settings)
     except (OutputError, OSError) as err:
         raise click.UsageError(str(err)) from err
     if writer.notice and not quiet:
