@@ -156,7 +156,8 @@ class ArticleEntities:
         self.doc = doc
         self.entities: list[Entity] = []
         self._by_key: dict[tuple[str, ...], Entity] = {}
-        runs = self._runs(doc, skip or bytearray(len(doc)))
+        skip = skip or bytearray(len(doc))
+        runs = self._runs(doc, skip)
         for run in runs:
             self._add(run)
         #: Abbreviations the article defines: "Export Development Canada (EDC)".
@@ -194,12 +195,11 @@ class ArticleEntities:
                 self.mentions.append(_mention_at(name[-1], ent, start=name[0].i))
         # A person's surname the tagger read as a common word ("Sanders is
         # burrowing in …"): a mention too, when it is a clause's subject.
-        skipped = skip or bytearray(len(doc))
         #: Such surnames, by token index (the hand rules take them for names too).
         self.untagged_surnames: set[int] = set()
         for tok in doc:
             if tok.pos_ in ("NOUN", "ADJ", "VERB") and tok.text[:1].isupper() and tok.dep_ in ("nsubj", "nsubjpass") \
-                    and not skipped[tok.i]:
+                    and not skip[tok.i]:
                 ent = self.lookup([tok])
                 if ent is not None and ent.type == "person" and len(ent.tokens) > 1 and ent.tokens[-1] == tok.lower_:
                     bisect.insort(self.mentions, _mention_at(tok, ent), key=lambda m: m.token)
