@@ -78,6 +78,8 @@ UNNAMED_OR_OTHER_KIND = [
     # A part of a group is named by the group, and is no one entity.
     ("Hillary Clinton spoke in Ohio. Some of her supporters said the speech was too long.", "her supporters", False),
     ("All of the GOP candidates said the tax was too high.", "the GOP candidates", False),
+    # A possessive decides a document's owner: "its FEC reports" are not the FEC's.
+    ("The Trump campaign spent heavily. Its FEC reports said it spent $2 million on hats.", "Its FEC reports", False),
     # Several people are no one person.
     ("Hillary Clinton spoke in Ohio on Monday. People familiar with her thinking said she would run.",
      "People familiar with her thinking", False),
@@ -86,6 +88,9 @@ UNNAMED_OR_OTHER_KIND = [
 # The possessor of a document or a remark is its author.
 AUTHORS = [
     ("Donald Trump filed the papers on Monday. Trump’s new form said his income had risen.", "Donald Trump"),
+    # A name compounded to the document, also through another noun.
+    ("Russia responded on Monday. The RBK news website said the bank had closed the accounts.", "RBK"),
+    ("The FBI investigated the server. An FBI summary said Clinton could not recall the briefings.", "FBI"),
 ]
 
 
@@ -116,6 +121,9 @@ PRONOUNS = [
     ("Protesters gathered outside City Hall on Friday. They said the plan would hurt tenants.", "Protesters"),
     ("Lee Epstein, Richard Posner and William Landes wrote a study of the court. They said business wins more often.",
      "Lee Epstein, Richard Posner and William Landes"),
+    # A person's name in apposition to a description, hung by the parse on another name in it.
+    ("Ted Cruz campaigned in Iowa. One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church, "
+     "told us he had made calls. He has made announcements since last month, he said.", "Darran Whiting"),
     pytest.param("Hydro One met regulators on Tuesday. It said rates would rise in May.", "Hydro One",
                  marks=pytest.mark.xfail(reason="'Hydro One' is not read as one name")),
 ]
@@ -124,6 +132,13 @@ PRONOUNS = [
 @pytest.mark.parametrize(("text", "speaker"), PRONOUNS)
 def test_a_pronoun_names_the_entity_the_passage_is_about(quotes_of, text, speaker):
     assert speaker_of(quotes_of, text)[0] == speaker
+
+
+def test_whom_a_quote_names_is_not_who_says_it(quotes_of):
+    text = '"Things are picking up, and Bernie Sanders is in every conversation," he said.'
+    assert speaker_of(quotes_of, text)[0] is None
+    text = 'Justin Bamberg spoke on Monday. "Bernie Sanders is in every conversation," he said.'
+    assert speaker_of(quotes_of, text)[0] == "Justin Bamberg"
 
 
 @pytest.mark.parametrize(
@@ -272,10 +287,35 @@ def test_unnamed_groups_are_named_by_the_group(quotes_of, text, speaker):
         ("The Center for Responsive Politics said spending rose.", "Center for Responsive Politics"),
         ("The Committee for a Responsible Federal Budget said the plan would cost more.",
          "Committee for a Responsible Federal Budget"),
+        # A person's name that ends a title with "of" or "on" in it.
+        ("Speaker of the House Rep. Paul Ryan (R-WI) said the images had no place in a campaign.", "Paul Ryan"),
+        ("Governor of the Central Bank of Iran Mohammad Reza Farzin said inflation would fall.",
+         "Mohammad Reza Farzin"),
+        ("The Council on American-Islamic Relations National Executive Director Nihad Awad said the "
+         "rhetoric had crossed a line.", "Nihad Awad"),
+        # A surname shaped "D’Souza" is a name even when tagged a common noun.
+        ("Dinesh D’Souza appeared on the show. D’Souza said the race was close.", "Dinesh D’Souza"),
+        # A surname misspelt by one slip is the person the article names.
+        ("“This is wrong,” Elise Labott wrote. Labbot said the emails were real.", "Elise Labott"),
+        ("Anthony Kiedis sang first. Keidis said the band would tour.", "Anthony Kiedis"),
     ],
 )
 def test_names_the_article_gives(quotes_of, text, speaker):
     assert speaker_of(quotes_of, text) == (speaker, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The lawyer of someone, a spokesman for someone, is not that someone.
+        ("The lawyer of John Smith said the charges were false.", "The lawyer of John Smith"),
+        ("A spokesman for Senator John McCain said the vote would wait.", "A spokesman for Senator John McCain"),
+        # A short surname one letter from another is another person's ("Rubin" is not "Rubio").
+        ("Marco Rubio spoke first. Rubin said the plan would fail.", "Rubin"),
+    ],
+)
+def test_names_not_taken_for_another(quotes_of, text, speaker):
+    assert speaker_of(quotes_of, text)[0] == speaker
 
 
 def test_a_trailing_weekday_is_not_part_of_a_name(quotes_of):

@@ -6,12 +6,13 @@ import os
 import subprocess
 import sys
 
+import pytest
 import spacy
 from spacy import displacy
 from spacy.tokens import Doc
 
 import quotebank
-from quotebank.nlp import MODEL_ENV, model_name
+from quotebank.nlp import MODEL_ENV, model_name, split_glued_quote_marks
 
 TEXT = "Anna Lee arrived. “We will win,” she said. “Then we rest.”"
 
@@ -128,3 +129,34 @@ def test_help_and_version_do_not_import_spacy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("the paranoia,”Clinton said.", ["the", "paranoia", ",", "”", "Clinton", "said", "."]),
+        ("Ryan said,“Look, no", ["Ryan", "said", ",", "“", "Look", ",", "no"]),
+        ("at me”and go", ["at", "me", "”", "and", "go"]),
+        # Quote marks with spaces around them, and inches, are tokenized as spaCy does.
+        ('a "word" and 5\'11" tall', ["a", '"', "word", '"', "and", "5'11", '"', "tall"]),
+    ],
+)
+def test_the_loaded_pipeline_splits_quote_marks_glued_to_words(nlp, text, tokens):
+    assert [t.text for t in nlp.tokenizer(text)] == tokens
+
+
+def test_a_quote_glued_to_its_speaker_is_attributed(quotes_of):
+    text = "Hillary Clinton spoke on Monday. “It has been surprising to see that,”Clinton said. Ryan said,“Look at it.”"
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [
+        ("It has been surprising to see that,", "Hillary Clinton"),
+        ("Look at it.", "Ryan"),
+    ]
+
+
+def test_split_glued_quote_marks_is_idempotent():
+    nlp = spacy.blank("en")
+    split_glued_quote_marks(nlp)
+    pattern = nlp.tokenizer.infix_finditer.__self__.pattern
+    split_glued_quote_marks(nlp)
+    assert nlp.tokenizer.infix_finditer.__self__.pattern == pattern
+    assert [t.text for t in nlp("said,“Look")] == ["said", ",", "“", "Look"]

@@ -715,3 +715,9 @@ def test_a_contracted_has_is_no_passive(quotes_of, text, mention, speaker):
 )
 def test_agents_and_statements_name_their_source(quotes_of, text, cue, speaker):
     assert by_cue(quotes_of(text), cue).speaker == speaker
+
+
+def test_a_mention_keeps_the_bracket_it_opens(quotes_of):
+    text = "Speaker of the House Rep. Paul Ryan (R-WI) said the images had no place in a campaign."
+    (q,) = quotes_of(text)
+    assert q.speaker_mention == "Speaker of the House Rep. Paul Ryan (R-WI)"

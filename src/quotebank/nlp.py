@@ -48,6 +48,7 @@ __all__ = [
     "load_pipeline",
     "model_name",
     "make_quotebank",
+    "split_glued_quote_marks",
 ]
 
 #: What the component may do with an exception: raise it, or record it on the Doc.
@@ -56,6 +57,15 @@ ON_ERROR = ("raise", "record")
 #: many words, each capitalised, joined by these marks; a sentence starts after its colon.
 LABEL_WORDS = 5
 LABEL_JOINERS = frozenset({"–", "—", "-", "|", "&"})
+
+#: Double quote marks that scraped text glues to a word ("paranoia,”Clinton
+#: said", "said,“Look"): split off as tokens of their own (`split_glued_quote_marks`).
+GLUED_QUOTE_MARKS = "“”„«»\""
+_GLUED_INFIXES = (
+    rf"(?<=[\w.,;:!?])[{GLUED_QUOTE_MARKS}](?=\w)",
+    rf"(?<=\w)[{GLUED_QUOTE_MARKS}](?=[\w.,;:!?])",
+    rf"(?<=\w)[.,;:!?](?=[{GLUED_QUOTE_MARKS}])",
+)
 
 #: What quotebank reads from the components before it, and what assigns it.
 REQUIRED = {"token.dep": "a dependency parser", "doc.ents": "named entities (an 'ner' component)"}
@@ -94,11 +104,33 @@ def load_pipeline(name: str | None = None) -> Language:
             f"the spaCy pipeline {resolved!r} lacks {' and '.join(missing)}; "
             f"quotebank needs both (en_core_web_sm has them)"
         )
+    split_glued_quote_marks(nlp)
     if "quotebank_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("quotebank_paragraphs", before="parser")
     if "quotebank" not in nlp.pipe_names:
         nlp.add_pipe("quotebank")
     return nlp
+
+
+def split_glued_quote_marks(nlp: Language) -> None:
+    """Make the tokenizer split a double quote mark glued to a word.
+
+    spaCy's English tokenizer keeps "paranoia,”Clinton" and "said,“Look" as
+    one token each, so the parser sees no quote and no speaker. This adds
+    infix rules (`GLUED_QUOTE_MARKS` between a word and a word or a
+    punctuation mark) to ``nlp.tokenizer``; text with spaces around its quote
+    marks is tokenized as before. `load_pipeline` applies it; call it on a
+    pipeline of your own before adding the "quotebank" component. Safe to
+    call twice.
+
+    Args:
+        nlp: the pipeline whose tokenizer to extend (changed in place).
+    """
+    pattern = nlp.tokenizer.infix_finditer.__self__.pattern if nlp.tokenizer.infix_finditer else ""
+    if _GLUED_INFIXES[0] in pattern:
+        return
+    infixes = list(nlp.Defaults.infixes or ()) + list(_GLUED_INFIXES)
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def _set_extensions() -> None:

@@ -599,6 +599,7 @@ def antecedents(
     history: Sequence[tuple[int, Speaker, str]],
     in_quote: bytearray,
     cascade: Speaker,
+    own: tuple[int, int] = (0, 0),
 ) -> list[Antecedent]:
     """The article's entities a pronoun or a description may stand for, with features.
 
@@ -610,6 +611,9 @@ def antecedents(
         history: ``(head index, speaker, head lemma)`` of the quotes' mentions before it.
         in_quote: per token, 1 inside a quote, a caption or page furniture.
         cascade: what the hand-written rules say it stands for.
+        own: ``(first, last + 1)`` tokens of the quote the mention attributes:
+            who a quote names is not who says it ("Bernie's name is coming
+            up," he said), so mentions there are no candidates.
 
     Returns:
         One `Antecedent` per candidate entity, in the order of their last mention.
@@ -625,6 +629,8 @@ def antecedents(
     for seen in table.mentions:
         if seen.token >= mention.start:
             break
+        if own[0] <= seen.token < own[1]:
+            continue
         key = id(seen.entity)
         last[key] = seen
         count[key] = count.get(key, 0) + 1

@@ -55,6 +55,7 @@ from quotebank.speakers.names import (
     name_part,
     name_run,
     name_tokens,
+    proper,
     split_title,
     stem,
     text_of,
@@ -254,7 +255,7 @@ class ArticleEntities:
         for tok in doc:
             if skip[tok.i]:
                 pass
-            elif tok.pos_ == "PROPN" and tok.text[:1].isupper() or (cur and tok.text in NAME_PARTICLES):
+            elif proper(tok) and tok.text[:1].isupper() or (cur and tok.text in NAME_PARTICLES):
                 cur.append(tok)
                 continue
             elif cur and (hyphen(doc, tok.i) or hyphen(doc, tok.i - 1) and cur[-1].i == tok.i - 1):
@@ -451,6 +452,12 @@ class ArticleEntities:
             inner = [e for e in self.entities if e.type == "person" and key[0] in e.tokens[1:-1]]
             if len(inner) == 1:
                 return inner[0]
+        if n == 1 and (best is None or best.tokens == key) and run[0].text[:1].isupper():
+            # "Labbot", "Keidis": a misspelt surname of the one person it is one slip from.
+            near = [e for e in self.entities if e.type == "person" and len(e.tokens) > 1
+                    and e.tokens[-1] != key[0] and misspelt(key[0], e.tokens[-1])]
+            if len(near) == 1:
+                return near[0]
         return best
 
     def by_role(self, head: Token, position: int) -> Entity | None:
@@ -616,6 +623,38 @@ def write_clusters(doc: Doc, table: ArticleEntities, prefix: str = COREF_PREFIX)
         doc.spans[f"{prefix}_{k}"] = [doc[a:b] for a, b in spans]
         doc.spans[f"{prefix}_{k}"].attrs[CLUSTER_SOURCE_ATTR] = True
     return len(clusters)
+
+
+#: A surname this short is never taken for a misspelling ("Rubin" is not "Rubio").
+MISSPELT_MIN_CHARS = 6
+
+
+def misspelt(word: str, name: str) -> bool:
+    """Whether ``word`` is one slip from the surname ``name``: one letter added,
+    dropped, changed or swapped with its neighbour, doubled letters read as one
+    ("Sharption", "Keidis" for "Kiedis", "Labbot" for "Labott"); same first
+    letter, and both `MISSPELT_MIN_CHARS` long or more.
+
+    >>> misspelt("labbot", "labott"), misspelt("keidis", "kiedis"), misspelt("rubin", "rubio")
+    (True, True, False)
+    """
+    if min(len(word), len(name)) < MISSPELT_MIN_CHARS or word[0] != name[0] or not word.isalpha():
+        return False
+    a, b = _single_letters(word), _single_letters(name)
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
+def _single_letters(word: str) -> str:
+    return "".join(c for k, c in enumerate(word) if k == 0 or c != word[k - 1])
 
 
 def _rank(ent: Entity, suffix: bool, n: int) -> tuple:

@@ -266,6 +266,9 @@ def _phrase(doc: Doc, head: Token, lo: int, hi: int, method: str, mask: bytearra
         right -= 1
     if right <= left:
         return None
+    opened = sum(doc[i].text == "(" for i in range(left, right)) - sum(doc[i].text == ")" for i in range(left, right))
+    if opened > 0 and right < len(doc) and doc[right].text == ")" and not mask[right]:
+        right += 1  # "Rep. Paul Ryan (R-WI)", not "(R-WI"
     return Mention(left, right, head.i, method)
 
 

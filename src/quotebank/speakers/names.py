@@ -15,6 +15,7 @@ is `quotebank.speakers.entities`' job.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -132,8 +133,18 @@ def text_of(tokens: Sequence[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
 
 
+#: A surname of the shape "O’Malley", "D’Souza": a name whatever its tag.
+_APOSTROPHE_NAME = re.compile(r"[A-Z]['’][A-Z][a-z]+")
+
+
+def proper(tok: Token) -> bool:
+    """Whether a token is a proper noun: tagged so, or shaped as a name the tagger
+    misses ("D’Souza", tagged a noun)."""
+    return tok.pos_ == "PROPN" or _APOSTROPHE_NAME.fullmatch(tok.text) is not None
+
+
 def name_part(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.pos_ in ("NOUN", "ADJ") and tok.ent_type_ != "")
+    return proper(tok) or (tok.text[:1].isupper() and tok.pos_ in ("NOUN", "ADJ") and tok.ent_type_ != "")
 
 
 def hyphen(doc: Doc, i: int) -> bool:
@@ -176,7 +187,7 @@ def joiner_width(doc: Doc, i: int) -> int:
 def name_run(head: Token) -> list[Token]:
     """The run of proper nouns around a head token, titles included; hyphenated
     names are one name ("Kim Jong-un")."""
-    if head.pos_ != "PROPN" and not (head.ent_type_ and head.ent_type_ in LABEL_TYPE):
+    if not proper(head) and not (head.ent_type_ and head.ent_type_ in LABEL_TYPE):
         return []
     doc = head.doc
     left = head.i

@@ -123,7 +123,8 @@ def resolve_speakers(
         if mention is None:
             out.append(att)
             continue
-        res = admit(doc, mention, _resolve_one(doc, table, mention, history, in_quote, ranker))
+        own = att.candidate.quote_tokens
+        res = admit(doc, mention, _resolve_one(doc, table, mention, history, in_quote, ranker, own))
         head = doc[mention.head]
         if mention.method != "floating":
             history.append((mention.head, res, head.lemma_.lower()))
@@ -214,6 +215,54 @@ def _country_of_people(table: ArticleEntities, head: Token) -> Entity | None:
     return None
 
 
+def _misplaced_apposition(head: Token, tok: Token, mention: Mention) -> bool:
+    """Whether ``tok`` is a person's name in apposition that the parse hung on
+    another name inside the description ``head`` heads: in "One pastor
+    supporting Mr. Cruz, Darran Whiting of …", Darran Whiting is the pastor."""
+    other = tok.head
+    after_comma = tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
+    if not (tok.dep_ == "appos" and tok.pos_ == "PROPN" and after_comma and head.i < other.i < tok.i):
+        return False
+    if head.pos_ != "NOUN" or head.lemma_.lower() in DOCUMENT_NOUNS or other.pos_ != "PROPN":
+        return False
+    return all(label_of(name_tokens(t)) == "person" for t in (tok, other))
+
+
+#: Prepositions inside a title that a person's name may end: "Secretary of
+#: State John Kerry", "Council on American-Islamic Relations … Director Nihad Awad".
+TITLE_PREPOSITIONS = frozenset({"of", "on"})
+
+
+def _person_after_title(head: Token, mention: Mention) -> Token | None:
+    """The last word of a person's name that ends a capitalised title headed by
+    ``head`` ("Speaker of the House Rep. Paul Ryan", "Governor of the Central
+    Bank of Iran Mohammad Reza Farzin"), or None.
+
+    The name must be two words or more, tagged PERSON, inside the mention,
+    and follow a capitalised word of the title: "the lawyer of John Smith" and
+    "Spokesman for Senator John McCain" are not their names.
+    """
+    if not head.text[:1].isupper() or head.ent_type_ == "PERSON":
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in TITLE_PREPOSITIONS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.ent_type_ != "PERSON" or not mention.start <= obj.i < mention.end:
+                continue
+            first = obj.i
+            while first > 0 and obj.doc[first].ent_iob_ == "I":
+                first -= 1
+            before = obj.doc[first - 1] if first > 0 else None
+            if obj.i - first < 1 or before is None or before.i <= prep.i:
+                continue
+            if obj.i + 1 < len(obj.doc) and obj.doc[obj.i + 1].ent_iob_ == "I":
+                continue  # the name goes on past the object
+            if before.text[:1].isupper() and (before.pos_ == "PROPN" or bare(before.lower_) in TITLES):
+                return obj
+    return None
+
+
 def _of_group(doc: Doc, mention: Mention) -> bool:
     """Whether a mention's head is a quantity of a group ("some of her
     supporters", "All of the GOP candidates", "56 percent of Cuban-Americans")."""
@@ -228,7 +277,8 @@ def _of_group(doc: Doc, mention: Mention) -> bool:
 
 
 def _resolve_one(
-    doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray, ranker: Ranker
+    doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray, ranker: Ranker,
+    own: tuple[int, int] = (0, 0),
 ) -> Speaker:
     if _of_group(doc, mention):  # "some of her supporters": no one entity, but a group
         return unnamed_source(doc, mention)
@@ -239,6 +289,11 @@ def _resolve_one(
     if ent is not None:
         return ent.speaker(Resolution.CLUSTER)
     # 2. A proper name, and the names conjoined to it ("Both Sandmann and Phillips").
+    titled = _person_after_title(head, mention)
+    if titled is not None:  # "Governor of the Central Bank of Iran Mohammad Reza Farzin"
+        run = name_tokens(titled)
+        role = span_text(doc, mention.start, run[0].i).strip() or None
+        return _with_conjoined(table, titled, _proper_name(table, run, role))
     full = name_run(head) if not nationality_description(head) else []  # not "the Kentucky Republican"
     titles, run = split_title(full)
     country = _country_of_people(table, head) if len(run) == 1 else None
@@ -259,7 +314,9 @@ def _resolve_one(
         # "the chief of staff, Gen. Mohammad Bagheri"; "actors and spouses Nick
         # Offerman and Megan Mullally" (the names parsed as conjuncts of the noun).
         named = tok.dep_ == "appos" or tok.dep_ == "conj" and head.pos_ == "NOUN" and tok.ent_type_ == "PERSON"
-        if tok.head.i == head.i and named and tok.pos_ == "PROPN":
+        if tok.head.i != head.i and not _misplaced_apposition(head, tok, mention):
+            continue
+        if named and tok.pos_ == "PROPN":
             ent = table.lookup(name_tokens(tok))
             if ent is not None:
                 found = ent.speaker(Resolution.APPOSITION, span_text(doc, mention.start, tok.left_edge.i))
@@ -277,7 +334,7 @@ def _resolve_one(
                 return Speaker(text_of(run), label_of(run), Resolution.FROM_BY_NEW, named=True)
     # 3b. A document or statement of someone's: "her statement", "Foster’s book",
     # "the RCMP statement" speak for their author.
-    author = _author_of(head)
+    author = _author_of(head, table)
     if author is not None:
         sub = Mention(author.left_edge.i, author.i + 1, author.i, mention.method)
         found = _resolve_one(doc, table, sub, history, in_quote, ranker)
@@ -291,25 +348,33 @@ def _resolve_one(
     if kind is None:
         return cascade
     # 4. A pronoun or a description: the learned ranking of the article's entities.
-    candidates = antecedents(doc, table, mention, kind, history, in_quote, cascade)
+    candidates = antecedents(doc, table, mention, kind, history, in_quote, cascade, own)
     found = ranker.resolve(kind, candidates, cascade, unnamed_source(doc, mention), mention)
     if kind == DESCRIPTION and found.path is Resolution.RANKED and found.type == "person":
         found = attrs.evolve(found, role=span_text(doc, mention.start, mention.end))  # "the Iranian president"
     return _with_conjoined(table, head, found) if found.name else found  # "he and Mr. Allen"
 
 
-def _author_of(head: Token) -> Token | None:
+def _author_of(head: Token, table: ArticleEntities | None = None) -> Token | None:
     """The owner of a document noun, when a name or he/she says who it is ("her"
     in "her statement", "Foster" in "Foster’s book", "RCMP" in "the RCMP
     statement"), or None."""
     if head.lemma_.lower() not in DOCUMENT_NOUNS and head.lemma_.lower() not in REPORTING_NOUNS:
         return None
+    owners = [c for c in head.lefts if c.dep_ == "poss"]
+    if owners:  # "her statement", "Foster’s book": the owner, or no one ("its FEC reports" is not the FEC's)
+        owner = owners[0]
+        named = owner.pos_ == "PROPN" and owner.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+        return owner if named or owner.lower_ in PRONOUN_GENDER else None
     for child in head.children:
         if child.i > head.i:
             break
-        named = child.pos_ == "PROPN" and child.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
-        if child.dep_ == "poss" and (named or child.lower_ in PRONOUN_GENDER):
-            return child  # "her statement", "Foster’s book"; not "the President of Russia’s website"
+        known = table is not None and table.lookup([child]) is not None  # "Crowdpac data"
+        named = child.pos_ == "PROPN" and (child.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or known)
         if child.dep_ == "compound" and named:
             return child
+        if child.dep_ == "compound" and child.pos_ == "NOUN":  # "the RBK news website"
+            inner = [c for c in child.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if inner and (inner[-1].ent_type_ in ("ORG", "GPE") or (table is not None and table.lookup(inner[-1:]))):
+                return inner[-1]
     return None
