@@ -310,12 +310,38 @@ def test_names_the_article_gives(quotes_of, text, speaker):
         # The lawyer of someone, a spokesman for someone, is not that someone.
         ("The lawyer of John Smith said the charges were false.", "The lawyer of John Smith"),
         ("A spokesman for Senator John McCain said the vote would wait.", "A spokesman for Senator John McCain"),
+        ("Donald Trump spoke in Ohio. Supporters of Republican Donald Trump for president said the economy was weak.",
+         "Supporters of Republican Donald Trump for president"),
         # A short surname one letter from another is another person's ("Rubin" is not "Rubio").
         ("Marco Rubio spoke first. Rubin said the plan would fail.", "Rubin"),
     ],
 )
 def test_names_not_taken_for_another(quotes_of, text, speaker):
     assert speaker_of(quotes_of, text)[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Hillary Clinton spoke in Iowa. The Clinton campaign said the attack was false.", "Hillary Clinton campaign"),
+        ("Bernie Sanders spoke in Iowa. His campaign said it raised $20 million in January.",
+         "Bernie Sanders campaign"),
+        ("Hillary Clinton spoke in Iowa. Her campaign said the attack was false.", "Hillary Clinton campaign"),
+        ("Sen. Marco Rubio spoke in Iowa. Presidential candidate Marco Rubio’s campaign said the attack was false.",
+         "Marco Rubio campaign"),
+        ("Barack Obama spoke on Monday. The Obama administration said the deal would hold.",
+         "Barack Obama administration"),
+        # "The campaign" is the one named last, else the candidate's.
+        ("Ted Cruz and Jeb Bush spoke. The Bush campaign told reporters it had $9 million. "
+         "The campaign said the ad would run.", "Jeb Bush campaign"),
+        ("Donald Trump spoke in Iowa. The campaign said the attack was false.", "Donald Trump campaign"),
+        # Joined by "and", both speak.
+        ("Hillary Clinton spoke. The Clinton campaign and some security experts said Russia was behind it.",
+         "Hillary Clinton campaign and security experts"),
+    ],
+)
+def test_a_campaign_speaks_as_an_organisation_named_by_its_candidate(quotes_of, text, speaker):
+    assert speaker_of(quotes_of, text) == (speaker, True)
 
 
 def test_a_trailing_weekday_is_not_part_of_a_name(quotes_of):

@@ -16,6 +16,7 @@ __all__ = [
     "MALE_WORDS",
     "FEMALE_WORDS",
     "PRONOUN_GENDER",
+    "OWNER_GENDER",
     "PERSON_PRONOUNS",
     "GROUP_PRONOUNS",
     "ORG_PRONOUNS",
@@ -122,6 +123,9 @@ FEMALE_WORDS = words("she her hers herself mrs ms miss queen dame lady")
 
 #: Pronouns resolved to a person, with the gender they require.
 PRONOUN_GENDER: dict[str, str] = {"he": "m", "him": "m", "she": "f", "her": "f"}
+#: The same with the possessive "his": the owner of "his campaign", "his statement"
+#: (not a voter in `ArticleEntities.learn_genders`, which counts subjects only).
+OWNER_GENDER: dict[str, str] = {**PRONOUN_GENDER, "his": "m"}
 
 #: Pronouns that refer to a person, a group, or an organisation.
 PERSON_PRONOUNS = words("he she him her i me who you")
@@ -219,3 +223,8 @@ PARTITIVE_WORDS = words("both each either neither none any")
 #: Endings that make a people's name from its country's ("Russia" → "Russians",
 #: "Iran" → "Iranians", "Israel" → "Israelis", "China" → "Chinese").
 DEMONYM_ENDINGS: tuple[str, ...] = ("n", "an", "ian", "i", "ese", "ish")
+
+#: Organisations a person heads, named by that person: "the Clinton campaign",
+#: "his campaign", "the Obama administration" speak as "<person> campaign",
+#: never as the person.
+OWNED_ORGANISATION_NOUNS = words("campaign administration")

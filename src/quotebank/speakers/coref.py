@@ -48,11 +48,11 @@ from quotebank.lexicons import (
     ORG_DESCRIPTION_NOUNS,
     ORG_HEAD_NOUNS,
     ORG_PRONOUNS,
+    OWNER_GENDER,
     PAST_ROLE_WORDS,
     PEOPLE_NOUNS,
     PERSON_PRONOUNS,
     PERSON_TITLE_NOUNS,
-    PRONOUN_GENDER,
     QUANTIFIER_WORDS,
     RELATIVE_PRONOUNS,
     REPORTING_NOUNS,
@@ -103,7 +103,7 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
     word = doc[mention.head].lower_
     if word in GROUP_PRONOUNS or word in ORG_PRONOUNS:
         return _resolve_collective(doc, table, mention, word in GROUP_PRONOUNS, in_quote)
-    gender = PRONOUN_GENDER.get(word)
+    gender = OWNER_GENDER.get(word)
     if gender is None:
         return Speaker(None, "person", Resolution.UNRESOLVED_PRONOUN)
     sents = [s for s in _preceding_sentences(doc, doc[mention.head], PRONOUN_LOOKBACK_SENTENCES)
@@ -387,7 +387,7 @@ def mention_kind(doc: Doc, mention: Mention) -> str | None:
     you, a proper name)."""
     head = doc[mention.head]
     word = head.lower_
-    if word in PRONOUN_GENDER:
+    if word in OWNER_GENDER:  # "his" only as an owner's mention ("his campaign")
         return PERSON_PRONOUN
     if word in ORG_PRONOUNS or word in ("they", "them"):
         return COLLECTIVE_PRONOUN
@@ -515,7 +515,7 @@ def _possible(kind: str, head: Token, ent: Entity, voices: set[str]) -> bool:
     role is no former holder's ("the Iranian president" is not "the previous
     Iranian president Ebrahim Raisi")."""
     if kind == PERSON_PRONOUN:
-        gender = PRONOUN_GENDER[head.lower_]
+        gender = OWNER_GENDER[head.lower_]
         typed = ent.type == "person" or ent.type == "unknown" and ent.name in voices
         return typed and (ent.gender is None or ent.gender == gender)
     if kind == DESCRIPTION and "former" in ent.role_nouns:
@@ -526,6 +526,11 @@ def _possible(kind: str, head: Token, ent: Entity, voices: set[str]) -> bool:
     return True
 
 
+#: Prepositions after a description's head that name whom it is about, not whom
+#: it describes ("supporters of Trump", "a spokesman for Jackson", "aides to Clinton").
+ABOUT_PREPOSITIONS = frozenset({"of", "for", "to"})
+
+
 def _modifier_entities(doc: Doc, table: ArticleEntities, mention: Mention) -> list[Entity]:
     """The entities a description names in a modifier of its head ("Cruz" in
     "the senior Cruz adviser", "Clinton's" in "Mrs. Clinton's spokesman"):
@@ -534,8 +539,11 @@ def _modifier_entities(doc: Doc, table: ArticleEntities, mention: Mention) -> li
     found = []
     role = bare(doc[mention.head].lemma_.lower()) in TITLES  # "Clinton's spokesman"; not "Trump's new form"
     for tok in doc[mention.start:mention.end]:
-        if tok.pos_ == "PROPN" and tok.head.i == mention.head != tok.i and (tok.dep_ in ("compound", "nmod") or
-                                                              tok.dep_ == "poss" and role):
+        # "supporters of Donald Trump", "a spokesman for Mayor Frank Jackson", "aides to Clinton"
+        about = tok.dep_ == "pobj" and tok.head.lower_ in ABOUT_PREPOSITIONS and tok.head.head.i == mention.head
+        if tok.pos_ == "PROPN" and about or tok.pos_ == "PROPN" and tok.head.i == mention.head != tok.i and (
+            tok.dep_ in ("compound", "nmod") or tok.dep_ == "poss" and role
+        ):
             run = name_tokens(tok)
             ent = table.lookup(run) if run else None
             if ent is not None:
@@ -661,7 +669,7 @@ def antecedents(
         if res.name:
             spoke[str(res.name)] = spoke.get(str(res.name), 0) + 1
     last_speaker = next((res.name for _, res, _ in reversed(history) if res.name), None)
-    gender = PRONOUN_GENDER.get(word)
+    gender = OWNER_GENDER.get(word)
     fits = {k for k, e in entities.items() if _fits(kind, e, gender)}
     leaders = _Leaders.among(entities, last.items(), count)
     # The same among the candidates that agree with the mention (type, gender).

@@ -48,6 +48,8 @@ from quotebank.lexicons import (
     FEMALE_WORDS,
     MALE_WORDS,
     NUMBER_WORDS,
+    OWNED_ORGANISATION_NOUNS,
+    OWNER_GENDER,
     PARTITIVE_WORDS,
     PRONOUN_GENDER,
     QUANTIFIER_WORDS,
@@ -242,8 +244,10 @@ def _person_after_title(head: Token, mention: Mention) -> Token | None:
     and follow a capitalised word of the title: "the lawyer of John Smith" and
     "Spokesman for Senator John McCain" are not their names.
     """
-    if not head.text[:1].isupper() or head.ent_type_ == "PERSON":
+    if not head.text[:1].isupper() or head.ent_type_ == "PERSON" or head.tag_ in ("NNS", "NNPS"):
         return None
+    if head.pos_ != "PROPN" and bare(head.lower_) not in TITLES:
+        return None  # "Supporters of Republican Donald Trump" are not Trump
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in TITLE_PREPOSITIONS:
             continue
@@ -332,6 +336,19 @@ def _resolve_one(
                 if ent is not None:
                     return ent.speaker(Resolution.FROM_BY)
                 return Speaker(text_of(run), label_of(run), Resolution.FROM_BY_NEW, named=True)
+    # 3a. "The Clinton campaign", "his campaign": an organisation named by the person who heads it.
+    owned = _owned_by(head)
+    if owned is not None:
+        sub = Mention(owned.left_edge.i, owned.i + 1, owned.i, mention.method)
+        found = _resolve_one(doc, table, sub, history, in_quote, ranker)
+        if found.named and found.type == "person":
+            return _with_conjoined(table, head, _organisation_of(found, head))
+    if head.lemma_.lower() in OWNED_ORGANISATION_NOUNS and any(c.lower_ == "the" for c in head.lefts):
+        # "The campaign": the one the article's quotes last named.
+        noun = " " + head.lemma_.lower()
+        for _, said, _ in reversed(history):
+            if said.named and said.type == "organisation" and str(said.name).endswith(noun):
+                return attrs.evolve(said, path=Resolution.AUTHOR)
     # 3b. A document or statement of someone's: "her statement", "Foster’s book",
     # "the RCMP statement" speak for their author.
     author = _author_of(head, table)
@@ -351,8 +368,29 @@ def _resolve_one(
     candidates = antecedents(doc, table, mention, kind, history, in_quote, cascade, own)
     found = ranker.resolve(kind, candidates, cascade, unnamed_source(doc, mention), mention)
     if kind == DESCRIPTION and found.path is Resolution.RANKED and found.type == "person":
+        if head.lemma_.lower() in OWNED_ORGANISATION_NOUNS:  # "the campaign" of the candidate it binds to
+            return _with_conjoined(table, head, _organisation_of(found, head))
         found = attrs.evolve(found, role=span_text(doc, mention.start, mention.end))  # "the Iranian president"
     return _with_conjoined(table, head, found) if found.name else found  # "he and Mr. Allen"
+
+
+def _owned_by(head: Token) -> Token | None:
+    """The person's word before an organisation a person heads ("Clinton" in "the
+    Clinton campaign", "his" in "his campaign", "Rubio’s" in "Marco Rubio’s
+    campaign"), or None."""
+    if head.lemma_.lower() not in OWNED_ORGANISATION_NOUNS:
+        return None
+    for child in head.lefts:
+        if child.dep_ == "poss" and (child.pos_ == "PROPN" or child.lower_ in OWNER_GENDER):
+            return child
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            return child
+    return None
+
+
+def _organisation_of(person: Speaker, head: Token) -> Speaker:
+    """The organisation ``head`` names, headed by ``person``: "Hillary Clinton campaign"."""
+    return Speaker(f"{person.name} {head.lemma_.lower()}", "organisation", Resolution.AUTHOR, named=True)
 
 
 def _author_of(head: Token, table: ArticleEntities | None = None) -> Token | None:
@@ -365,7 +403,7 @@ def _author_of(head: Token, table: ArticleEntities | None = None) -> Token | Non
     if owners:  # "her statement", "Foster’s book": the owner, or no one ("its FEC reports" is not the FEC's)
         owner = owners[0]
         named = owner.pos_ == "PROPN" and owner.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
-        return owner if named or owner.lower_ in PRONOUN_GENDER else None
+        return owner if named or owner.lower_ in OWNER_GENDER else None
     for child in head.children:
         if child.i > head.i:
             break
