@@ -168,6 +168,13 @@ def test_he_or_she_is_never_an_organisation_or_a_date(quotes_of, text, speaker):
         ("Democrats and civil rights groups said the bill was unfair.", "Democrats and civil rights groups"),
         # A group described once is not repeated: its words already hold both.
         ("Regulators and environmental groups said the plant was unsafe.", "Regulators and environmental groups"),
+        # A counted group is the people just listed, as many as it counts.
+        ("Mr. Clyburn and Mr. Butterfield met donors on Monday. Both lawmakers said the money should be spent.",
+         "Clyburn and Butterfield"),
+        ("Republican Donald Trump and Democrat Hillary Clinton have criticized Nabisco. Both said the move was wrong.",
+         "Donald Trump and Hillary Clinton"),
+        ("Bernie Sanders, Hillary Clinton and Martin O'Malley spoke in Las Vegas. All three candidates said they "
+         "would expand relief.", "Bernie Sanders, Hillary Clinton and Martin O'Malley"),
     ],
 )
 def test_several_speakers_are_all_named(quotes_of, text, speaker):
@@ -342,6 +349,18 @@ def test_names_not_taken_for_another(quotes_of, text, speaker):
 )
 def test_a_campaign_speaks_as_an_organisation_named_by_its_candidate(quotes_of, text, speaker):
     assert speaker_of(quotes_of, text) == (speaker, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ted Cruz spoke. Both candidates said the race was tight.",  # one name is no pair
+        "Ted Cruz and Marco Rubio spoke. All three candidates said the race was tight.",  # two are no three
+        "Ted Cruz and Marco Rubio spoke. Both parties said the talks failed.",
+    ],
+)
+def test_a_counted_group_without_as_many_names_stays_a_description(quotes_of, text):
+    assert speaker_of(quotes_of, text)[1] is False
 
 
 def test_a_trailing_weekday_is_not_part_of_a_name(quotes_of):

@@ -228,3 +228,7 @@ DEMONYM_ENDINGS: tuple[str, ...] = ("n", "an", "ian", "i", "ese", "ish")
 #: "his campaign", "the Obama administration" speak as "<person> campaign",
 #: never as the person.
 OWNED_ORGANISATION_NOUNS = words("campaign administration")
+
+#: People by their sex or kin, which a counted group may be ("both men", "the two
+#: women", "both parents"), besides `PEOPLE_NOUNS` and `TITLES`.
+KIN_NOUNS = words("man woman parent brother sister sibling couple son daughter")

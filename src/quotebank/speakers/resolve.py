@@ -46,11 +46,13 @@ from quotebank.lexicons import (
     DEMONYM_ENDINGS,
     DOCUMENT_NOUNS,
     FEMALE_WORDS,
+    KIN_NOUNS,
     MALE_WORDS,
     NUMBER_WORDS,
     OWNED_ORGANISATION_NOUNS,
     OWNER_GENDER,
     PARTITIVE_WORDS,
+    PEOPLE_NOUNS,
     PRONOUN_GENDER,
     QUANTIFIER_WORDS,
     REPORTING_NOUNS,
@@ -72,7 +74,7 @@ from quotebank.speakers.coref import (
 )
 from quotebank.speakers.entities import COREF_PREFIX, ArticleEntities, Entity
 from quotebank.speakers.gate import admit
-from quotebank.speakers.names import label_of, name_run, name_tokens, split_title, text_of, title_only
+from quotebank.speakers.names import label_of, name_run, name_tokens, proper, split_title, text_of, title_only
 
 #: The name of a writer no byline names (the name sets' convention).
 WRITER_UNKNOWN = "the author"
@@ -267,6 +269,74 @@ def _person_after_title(head: Token, mention: Mention) -> Token | None:
     return None
 
 
+#: Words that count the members of a group just named ("both lawmakers", "the
+#: two", "all three candidates"), by how many.
+GROUP_COUNTS = {"both": 2, "two": 2, "each": 2, "three": 3, "four": 4}
+#: How many sentences back the names such a group counts may be.
+GROUP_SENTENCES = 2
+
+
+def _numbered_group(doc: Doc, table: ArticleEntities, mention: Mention, in_quote: bytearray) -> Speaker | None:
+    """The people a counted group stands for: "Both lawmakers said …" after "Mr.
+    Clyburn and Mr. Butterfield …" are those two. The names must be listed with
+    "and" in the sentence or the `GROUP_SENTENCES` before, as many as the count
+    says; the nearest such list wins. None when there is none."""
+    words = [t for t in doc[mention.start:mention.end] if t.i <= mention.head]
+    counts = {GROUP_COUNTS[t.lower_] for t in words if t.lower_ in GROUP_COUNTS}
+    head = doc[mention.head]
+    if len(counts) != 1 or head.pos_ == "PROPN" or mention.end - mention.start > 4:
+        return None
+    if any(c.dep_ == "prep" for c in head.children):
+        return None  # "both of them", "each of the candidates": `_of_group`'s
+    lemma = head.lemma_.lower()
+    if not (head.lower_ in GROUP_COUNTS or lemma in PEOPLE_NOUNS or lemma in KIN_NOUNS or bare(lemma) in TITLES):
+        return None  # "both parties", "each side": not people
+    n = counts.pop()
+    lo = table.sentence_start(table.sentence_of(mention.start) - GROUP_SENTENCES)
+    for names in reversed(_name_lists(doc, table, lo, mention.start, in_quote)):
+        if len(names) == n:
+            joined = ", ".join(names[:-1]) + " and " + names[-1]
+            return Speaker(joined, "person", Resolution.RANKED, named=True)
+    return None
+
+
+def _name_lists(doc: Doc, table: ArticleEntities, lo: int, hi: int, in_quote: bytearray) -> list[list[str]]:
+    """The lists of people's names joined by commas and "and" in tokens
+    ``[lo, hi)`` outside quotes ("Republican Donald Trump and Democrat Hillary
+    Clinton", "Cruz and Rubio"), in text order, each as its members' names."""
+    runs: list[tuple[int, int, str]] = []  # (first, last + 1, name) of each person's name
+    k = lo
+    while k < hi:
+        tok = doc[k]
+        run = name_tokens(tok) if proper(tok) and not in_quote[k] else []
+        if run and run[-1].i == k and (k + 1 >= hi or not proper(doc[k + 1])):
+            ent = table.lookup(run)
+            if ent is not None and (ent.type == "person" or ent.type == "unknown" and len(run) == 1):
+                runs.append((run[0].i, k + 1, str(ent.name)))
+        k += 1
+    lists: list[list[str]] = []
+    current: list[tuple[int, int, str]] = []
+    for run in runs:
+        if current and _list_joint(doc, current[-1][1], run[0]):
+            current.append(run)
+            continue
+        if len(current) > 1:
+            lists.append([r[2] for r in current])
+        current = [run]
+    if len(current) > 1:
+        lists.append([r[2] for r in current])
+    return lists
+
+
+def _list_joint(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens ``[a, b)`` join two names of a list: a comma or "and", with
+    only titles and party or nationality words besides ("and Democrat")."""
+    between = doc[a:b]
+    if not any(t.lower_ in (",", "and") for t in between):
+        return False
+    return all(t.lower_ in (",", "and") or bare(t.lower_) in TITLES or t.ent_type_ == "NORP" for t in between)
+
+
 def _of_group(doc: Doc, mention: Mention) -> bool:
     """Whether a mention's head is a quantity of a group ("some of her
     supporters", "All of the GOP candidates", "56 percent of Cuban-Americans")."""
@@ -284,6 +354,9 @@ def _resolve_one(
     doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray, ranker: Ranker,
     own: tuple[int, int] = (0, 0),
 ) -> Speaker:
+    pair = _numbered_group(doc, table, mention, in_quote)
+    if pair is not None:  # "Both lawmakers", "the two", "each" after "Mr. Clyburn and Mr. Butterfield"
+        return pair
     if _of_group(doc, mention):  # "some of her supporters": no one entity, but a group
         return unnamed_source(doc, mention)
     head = doc[mention.head]
