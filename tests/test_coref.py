@@ -63,6 +63,10 @@ def test_a_description_names_the_entity_whose_role_it_fits(quotes_of, text, spea
 # (text, speaker, named): a description is no named person without evidence; a
 # present role is no former holder's; an organisation is no person.
 UNNAMED_OR_OTHER_KIND = [
+    # An office the article gives no one is no one's it names with another office (seed 001).
+    ("Russian President Vladimir Putin met Iranian President Masoud Pezeshkian in Moscow. Putin approved the "
+     "treaty, and the Iranian ambassador to Moscow said the document was ready to sign.",
+     "the Iranian ambassador to Moscow", False),
     ("Susan Rice met reporters in the morning. An aide said the meeting was over.", "An aide", False),
     ("The treaty was signed by the previous Iranian president Ebrahim Raisi. "
      "The Iranian president said the treaty was ready.", "The Iranian president", False),
@@ -361,6 +365,17 @@ def test_a_campaign_speaks_as_an_organisation_named_by_its_candidate(quotes_of, 
 )
 def test_a_counted_group_without_as_many_names_stays_a_description(quotes_of, text):
     assert speaker_of(quotes_of, text)[1] is False
+
+
+def test_a_headline_s_title_is_the_person_its_lead_names_first(quotes_of):
+    text = ("NATO chief urges Europe to arm against Russia\n"
+            "Mark Rutte said Putin wants to wipe Ukraine off the map and might come for Europe next.")
+    (q,) = [q for q in quotes_of(text) if q.cue == "urges"]
+    assert (q.speaker, q.speaker_role) == ("Mark Rutte", "NATO chief")
+    # A sentence is no headline: its title stays unnamed.
+    text = "The NATO chief urged Europe to arm against Russia.\nMark Rutte said Putin wants more land."
+    (q,) = [q for q in quotes_of(text) if q.cue == "urged"]
+    assert q.speaker_named is False
 
 
 def test_a_trailing_weekday_is_not_part_of_a_name(quotes_of):

@@ -232,3 +232,13 @@ OWNED_ORGANISATION_NOUNS = words("campaign administration")
 #: People by their sex or kin, which a counted group may be ("both men", "the two
 #: women", "both parents"), besides `PEOPLE_NOUNS` and `TITLES`.
 KIN_NOUNS = words("man woman parent brother sister sibling couple son daughter")
+
+#: Offices one person holds at a time, by their titles: a description by one
+#: ("the ambassador") is not a person the article gives another ("President …").
+OFFICE_NOUNS = words(
+    """
+    president premier chancellor minister secretary senator congressman congresswoman
+    governor mayor ambassador envoy spokesman spokeswoman spokesperson judge justice
+    ceo chairman chairwoman speaker
+    """
+)

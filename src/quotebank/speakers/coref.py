@@ -43,8 +43,10 @@ from quotebank.lexicons import (
     FEMALE_WORDS,
     GROUP_PRONOUNS,
     INDEFINITE_DETERMINERS,
+    KIN_NOUNS,
     MALE_WORDS,
     NUMBER_WORDS,
+    OFFICE_NOUNS,
     ORG_DESCRIPTION_NOUNS,
     ORG_HEAD_NOUNS,
     ORG_PRONOUNS,
@@ -330,7 +332,10 @@ def unnamed_source(doc: Doc, mention: Mention) -> Speaker:
     the words are a line's label ("Strategic Council Online – Interview: …")."""
     if _is_line_label(doc, mention):
         return Speaker(None, "unknown", Resolution.DESCRIPTION)
-    kind = "group" if doc[mention.head].tag_ == "NNS" else "unknown"
+    head = doc[mention.head]
+    lemma = head.lemma_.lower()
+    person = lemma in PEOPLE_NOUNS or lemma in KIN_NOUNS or bare(lemma) in PERSON_TITLE_NOUNS  # "an aide"
+    kind = "group" if head.tag_ == "NNS" else "person" if person and head.pos_ == "NOUN" else "unknown"
     return Speaker(_description(doc, mention) or None, kind, Resolution.DESCRIPTION)
 
 
@@ -520,6 +525,14 @@ def _possible(kind: str, head: Token, ent: Entity, voices: set[str]) -> bool:
         return typed and (ent.gender is None or ent.gender == gender)
     if kind == DESCRIPTION and "former" in ent.role_nouns:
         return any(t.lower_ in PAST_ROLE_WORDS for t in head.subtree if t.i < head.i)
+    title = bare(head.lemma_.lower())
+    if kind == DESCRIPTION and title in PERSON_TITLE_NOUNS and ent.type not in ("person", "unknown"):
+        return False  # "the Iranian ambassador" is no country, "the senator" no party
+    if kind == DESCRIPTION and ent.type == "person" and title in OFFICE_NOUNS and ent.role_nouns & OFFICE_NOUNS:
+        # "the Iranian ambassador" is not the president: an office the article
+        # gives someone else, not the one it gives this person.
+        if not {"role=noun", "role=synonym"} & set(_role_features(head, ent)):
+            return False
     if kind == DESCRIPTION and head.tag_ == "NNS" and head.lemma_.lower() in PEOPLE_NOUNS and ent.type == "person" \
             and " and " not in ent.name:
         return False  # "people familiar with her thinking", "Trump's representatives": no one person

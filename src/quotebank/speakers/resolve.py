@@ -440,11 +440,46 @@ def _resolve_one(
     # 4. A pronoun or a description: the learned ranking of the article's entities.
     candidates = antecedents(doc, table, mention, kind, history, in_quote, cascade, own)
     found = ranker.resolve(kind, candidates, cascade, unnamed_source(doc, mention), mention)
+    if kind == DESCRIPTION and not found.named and bare(head.lemma_.lower()) in TITLES:
+        lead = _headline_lead(doc, table, mention)
+        if lead is not None:  # "NATO chief urges Europe …" over "Mark Rutte said …"
+            return lead.speaker(Resolution.RANKED, span_text(doc, mention.start, mention.end))
     if kind == DESCRIPTION and found.path is Resolution.RANKED and found.type == "person":
         if head.lemma_.lower() in OWNED_ORGANISATION_NOUNS:  # "the campaign" of the candidate it binds to
             return _with_conjoined(table, head, _organisation_of(found, head))
         found = attrs.evolve(found, role=span_text(doc, mention.start, mention.end))  # "the Iranian president"
     return _with_conjoined(table, head, found) if found.name else found  # "he and Mr. Allen"
+
+
+#: A headline has at most this many words and no full stop at its end.
+HEADLINE_WORDS = 15
+#: How far into the line after a headline its lead names the person it describes.
+LEAD_TOKENS = 10
+
+
+def _headline_lead(doc: Doc, table: ArticleEntities, mention: Mention) -> Entity | None:
+    """The person a headline's title describes when the line under it names
+    them first: "NATO chief urges Europe …" over "Mark Rutte said …". None
+    when the mention's line is no headline or the next line opens with no
+    person's full name."""
+    first, last = mention.start, mention.end
+    while first > 0 and "\n" not in doc[first - 1].text_with_ws:
+        first -= 1
+    while last < len(doc) and "\n" not in doc[last - 1].text_with_ws:
+        last += 1
+    words = [t for t in doc[first:last] if t.is_alpha]
+    ending = [t for t in doc[first:last] if not t.is_space]
+    if not words or len(words) > HEADLINE_WORDS or ending[-1].text in (".", "!", "?", "”", '"', ":"):
+        return None
+    nxt = last
+    while nxt < len(doc) and doc[nxt].is_space:
+        nxt += 1
+    for seen in table.mentions:
+        if seen.token >= nxt + LEAD_TOKENS:
+            break
+        if seen.token >= nxt and seen.entity.type == "person" and len(seen.entity.tokens) > 1:
+            return seen.entity
+    return None
 
 
 def _owned_by(head: Token) -> Token | None:
