@@ -150,6 +150,10 @@ def test_whom_a_quote_names_is_not_who_says_it(quotes_of):
     [
         ("CBC News reported the story on Dec. 4. “We will win this fight,” he said.", None),
         ("The council met on Monday. “We will win this fight,” he said.", None),
+        # A news agency, whatever NER says; a name's suffix or initial alone is no one.
+        ("Harry Harris spoke on Monday. Xinhua reported the visit. “We will sail on,” he said.", "Harry Harris"),
+        ("Justin Bamberg, 28, talked with him at a Martin Luther King Jr. celebration in Columbia. "
+         "“Things are picking up,” he said.", "Justin Bamberg"),
     ],
 )
 def test_he_or_she_is_never_an_organisation_or_a_date(quotes_of, text, speaker):
@@ -395,6 +399,18 @@ def test_entities_group_a_name_with_its_shorter_forms_and_keep_their_mentions(nl
     assert named["Vladimir Putin"] == ["Vladimir Putin", "Putin"]
     velayati = table.entity_named("Ali Akbar Velayati")
     assert velayati is not None and velayati.type == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("He met Martin Luther King Jr. at a King Jr. celebration in 1963.", {"Martin Luther King Jr."}),
+        ("John P. Podesta wrote to P. on Monday.", {"John P. Podesta"}),
+    ],
+)
+def test_a_name_s_suffix_or_initial_alone_is_no_entity(nlp, text, names):
+    people = {e.name for e in ArticleEntities(nlp(text)).entities if e.type == "person"}
+    assert people == names
 
 
 def test_entities_keep_the_roles_the_article_gives_them(nlp):

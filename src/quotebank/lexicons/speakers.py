@@ -213,6 +213,10 @@ PEOPLE_NOUNS = words(
 #: ("took to Twitter", which the small English model often tags PERSON).
 PLATFORM_NAMES = words("twitter facebook instagram youtube tiktok snapchat reddit linkedin whatsapp telegram")
 
+#: News agencies by their one-word names: organisations, never he or she
+#: ("Xinhua said", which the small English model often tags PERSON).
+NEWS_AGENCY_NAMES = words("xinhua tass irna reuters afp interfax yonhap kyodo bernama anadolu isna tasnim sputnik kcna")
+
 #: First-person pronouns that, outside quotes, are the article's writer (an op-ed, a letter).
 WRITER_PRONOUNS = words("i me we us")
 

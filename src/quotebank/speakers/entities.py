@@ -277,6 +277,8 @@ class ArticleEntities:
         titles, run = split_title(full_run)
         if not run or title_only(run):
             return None
+        if len(run) == 1 and len(run[0].text) <= 2 and run[0].text.endswith("."):
+            return None  # an initial ("P.") names no one on its own
         key = tuple(t.text.lower() for t in run)
         label = label_of(run, titles)
         ent = self._by_key.get(key)

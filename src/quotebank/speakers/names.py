@@ -25,6 +25,8 @@ from quotebank.lexicons import (
     HONORIFICS,
     INSTITUTION_NOUNS,
     MALE_FIRST_NAMES,
+    NAME_ABBREVIATIONS,
+    NEWS_AGENCY_NAMES,
     ORG_DESCRIPTION_NOUNS,
     PERSON_TITLE_NOUNS,
     PLATFORM_NAMES,
@@ -45,6 +47,7 @@ __all__ = [
     "name_tokens",
     "of_joins",
     "joiner_width",
+    "proper",
     "split_title",
     "stem",
     "text_of",
@@ -93,7 +96,8 @@ def split_title(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
         title = bare(out[k].lower_)
         two_words = len(rest) >= 2 and title in TITLES and any(t.ent_type_ == "PERSON" for t in rest)
         one_word = (len(rest) == 1 and title in PERSON_TITLE_NOUNS and out[k].text[:1].isupper()
-                    and rest[0].text[:1].isupper() and bare(rest[0].lower_) not in TITLES)
+                    and rest[0].text[:1].isupper() and bare(rest[0].lower_) not in TITLES
+                    and bare(rest[0].lower_) not in NAME_ABBREVIATIONS)  # not "Martin Luther King Jr."
         if two_words or one_word:
             titles.extend(out[:k + 1])
             out = rest
@@ -227,6 +231,8 @@ def is_proper_modifier(tok: Token) -> bool:
 def title_only(run: Sequence[Token]) -> bool:
     """Whether a run is all titles ("President"), not a name ("US", "Iran", and
     "King" in "Mr. King": after an honorific a capitalised word is a surname)."""
+    if run and all(bare(t.lower_) in NAME_ABBREVIATIONS for t in run):
+        return True  # "Jr.", "Inc." alone
     if len(run) == 1 and run[0].ent_type_ in ("GPE", "ORG", "NORP"):
         return False
     if len(run) == 1 and run[0].i > 0 and run[0].text[:1].isupper():
@@ -251,8 +257,8 @@ def label_of(run: Sequence[Token], titles: Sequence[Token] = ()) -> str:
     ("Hereditary Chief Na'moks"), else from NER's labels and the name's shape."""
     if titles and bare(titles[-1].lower_) in PERSON_TITLE_NOUNS:
         return "person"
-    if " ".join(t.lower_ for t in run) in PLATFORM_NAMES:
-        return "organisation"  # "took to Twitter": NER's PERSON notwithstanding
+    if " ".join(t.lower_ for t in run) in PLATFORM_NAMES | NEWS_AGENCY_NAMES:
+        return "organisation"  # "took to Twitter", "Xinhua said": NER's PERSON notwithstanding
     labels = [t.ent_type_ for t in run if t.ent_type_]
     if labels:
         # The most frequent label; on a tie the first seen (never a set's
