@@ -376,8 +376,14 @@ def test_a_headline_s_title_is_the_person_its_lead_names_first(quotes_of):
             "Mark Rutte said Putin wants to wipe Ukraine off the map and might come for Europe next.")
     (q,) = [q for q in quotes_of(text) if q.cue == "urges"]
     assert (q.speaker, q.speaker_role) == ("Mark Rutte", "NATO chief")
-    # A sentence is no headline: its title stays unnamed.
-    text = "The NATO chief urged Europe to arm against Russia.\nMark Rutte said Putin wants more land."
+    # The article's head: its headline and deck, full stop or not.
+    text = ("Lawmaker urges retaliation on Russia.\nHouse panel member says the U.S. has to act.\n"
+            "Rep. Adam Schiff, the top Democrat on the panel, called on President Obama to retaliate.")
+    (q,) = [q for q in quotes_of(text) if q.cue == "says"]
+    assert q.speaker == "Adam Schiff"
+    # A sentence of the body is no headline: its title stays unnamed.
+    text = ("Russia massed troops.\nEurope worried.\nThe NATO chief urged Europe to arm against Russia.\n"
+            "Mark Rutte said Putin wants more land.")
     (q,) = [q for q in quotes_of(text) if q.cue == "urged"]
     assert q.speaker_named is False
 

@@ -440,7 +440,8 @@ def _resolve_one(
     # 4. A pronoun or a description: the learned ranking of the article's entities.
     candidates = antecedents(doc, table, mention, kind, history, in_quote, cascade, own)
     found = ranker.resolve(kind, candidates, cascade, unnamed_source(doc, mention), mention)
-    if kind == DESCRIPTION and not found.named and bare(head.lemma_.lower()) in TITLES:
+    person_noun = bare(head.lemma_.lower()) in TITLES or head.lemma_.lower() in PEOPLE_NOUNS
+    if kind == DESCRIPTION and not found.named and person_noun and head.tag_ == "NN":
         lead = _headline_lead(doc, table, mention)
         if lead is not None:  # "NATO chief urges Europe …" over "Mark Rutte said …"
             return lead.speaker(Resolution.RANKED, span_text(doc, mention.start, mention.end))
@@ -451,17 +452,21 @@ def _resolve_one(
     return _with_conjoined(table, head, found) if found.name else found  # "he and Mr. Allen"
 
 
-#: A headline has at most this many words and no full stop at its end.
+#: A headline has at most this many words.
 HEADLINE_WORDS = 15
-#: How far into the line after a headline its lead names the person it describes.
-LEAD_TOKENS = 10
+#: The lines of an article's head (its headline and deck), by index.
+HEAD_LINES = 2
+#: How far after a headline its lead names the person it describes.
+LEAD_TOKENS = 80
 
 
 def _headline_lead(doc: Doc, table: ArticleEntities, mention: Mention) -> Entity | None:
-    """The person a headline's title describes when the line under it names
-    them first: "NATO chief urges Europe …" over "Mark Rutte said …". None
-    when the mention's line is no headline or the next line opens with no
-    person's full name."""
+    """The person a headline's title describes, named as a subject by the lead
+    under it: "NATO chief urges Europe …" over "Mark Rutte said …"; "Member of
+    House panel says …" over "Rep. Adam Schiff … called on …". A headline is a
+    short line in the article's head or without a full stop; the person is the
+    first named as a clause's subject within `LEAD_TOKENS` after it, not one
+    the headline names itself. None when there is no such person."""
     first, last = mention.start, mention.end
     while first > 0 and "\n" not in doc[first - 1].text_with_ws:
         first -= 1
@@ -469,16 +474,20 @@ def _headline_lead(doc: Doc, table: ArticleEntities, mention: Mention) -> Entity
         last += 1
     words = [t for t in doc[first:last] if t.is_alpha]
     ending = [t for t in doc[first:last] if not t.is_space]
-    if not words or len(words) > HEADLINE_WORDS or ending[-1].text in (".", "!", "?", "”", '"', ":"):
+    if not words or len(words) > HEADLINE_WORDS:
         return None
-    nxt = last
-    while nxt < len(doc) and doc[nxt].is_space:
-        nxt += 1
+    if table.paragraph_of(first) >= HEAD_LINES and ending[-1].text in (".", "!", "?", "”", '"', ":"):
+        return None
+    named = {id(m.entity) for m in table.mentions if first <= m.token < last}
     for seen in table.mentions:
-        if seen.token >= nxt + LEAD_TOKENS:
+        if seen.token >= last + LEAD_TOKENS:
             break
-        if seen.token >= nxt and seen.entity.type == "person" and len(seen.entity.tokens) > 1:
-            return seen.entity
+        ent = seen.entity
+        if seen.token < last or ent.type != "person" or len(ent.tokens) < 2 or id(ent) in named:
+            continue
+        opening = table.sentence_start(table.sentence_of(seen.start))
+        if seen.subject or all(bare(t.lower_) in TITLES for t in doc[opening:seen.start]):
+            return ent  # "Mark Rutte said …", "Rep. Adam Schiff, the top Democrat …, called on …"
     return None
 
 
