@@ -276,6 +276,11 @@ def test_a_dateline_is_no_speaker(nlp):
         ("Even some of his admirers said the speech was too long.", "his admirers"),
         ("A 2014 study said the drug was safe.", "A 2014 study"),
         ("In the poll, those surveyed said the economy was weak.", "those surveyed"),
+        # "and" inside the group's own phrase is part of it.
+        ("Experts on North Korea and nuclear nonproliferation said the test was a warning.",
+         "Experts on North Korea and nuclear nonproliferation"),
+        ("Current and former officials in the FBI and at the Justice Department said the case was closed.",
+         "Current and former officials in the FBI and at the Justice Department"),
     ],
 )
 def test_unnamed_groups_are_named_by_the_group(quotes_of, text, speaker):

@@ -247,6 +247,10 @@ def _description(doc: Doc, mention: Mention) -> str:
             continue  # a hyphen inside a word: "Cuban-Americans", "half-dozen"
         if tok.dep_ == "cc" and tok.head.i == head.i and joined or tok.i in joined:
             continue
+        if tok.dep_ in ("cc", "conj", "preconj") and tok.head.i != head.i:
+            continue  # "experts on North Korea and nuclear nonproliferation", "partisans on both sides"
+        if tok.text == "," and 0 < i < mention.end - 1 and doc[i - 1].ent_type_ == "GPE" == doc[i + 1].ent_type_:
+            continue  # "a woman in Worcester, Massachusetts"
         if tok.is_punct or tok.dep_ in ("relcl", "appos", "cc", "conj") or tok.lower_ in RELATIVE_PRONOUNS:
             stop = i
             break
