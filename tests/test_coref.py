@@ -307,6 +307,9 @@ def test_unnamed_groups_are_named_by_the_group(quotes_of, text, speaker):
         ("The Center for Responsive Politics said spending rose.", "Center for Responsive Politics"),
         ("The Committee for a Responsible Federal Budget said the plan would cost more.",
          "Committee for a Responsible Federal Budget"),
+        # An institution's name keeps the words that are titles elsewhere.
+        ("The Russian Foreign Ministry said the move was hostile.", "Russian Foreign Ministry"),
+        ("The Russian Embassy in London said the accounts were closed.", "Russian Embassy"),
         # A person's name that ends a title with "of" or "on" in it.
         ("Speaker of the House Rep. Paul Ryan (R-WI) said the images had no place in a campaign.", "Paul Ryan"),
         ("Governor of the Central Bank of Iran Mohammad Reza Farzin said inflation would fall.",

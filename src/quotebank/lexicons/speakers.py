@@ -150,6 +150,7 @@ INSTITUTION_NOUNS = words(
     department ministry university diocese bank institute council assembly association
     board church college school city province office government republic kingdom
     commission committee federation union society academy court chamber agency
+    embassy consulate
     """
 )
 

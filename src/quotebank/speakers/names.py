@@ -84,8 +84,12 @@ def split_title(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
     while len(out) > 1 and out[-1].ent_type_ in ("DATE", "TIME") and out[-1].lower_.strip(".") in TIME_WORDS:
         out.pop()  # "The White House Saturday said …"
     titles: list[Token] = []
-    # "General Motors": a title word that opens an organisation's two-word name stays.
+    # "General Motors": a title word that opens an organisation's two-word name stays;
+    # so do the words of an institution's name ("Russian Foreign Ministry", "State Department").
     one_org = len(out) == 2 and out[0].ent_iob_ == "B" and out[0].ent_type_ == "ORG" and out[1].ent_iob_ == "I"
+    one_org = one_org or bool(out) and bare(out[-1].lower_) in INSTITUTION_NOUNS and all(
+        t.ent_type_ in ("NORP", "GPE", "ORG") or bare(t.lower_) not in PERSON_TITLE_NOUNS for t in out[:-1]
+    )
     while len(out) > 1 and bare(out[0].lower_) in TITLES and not one_org:
         titles.append(out.pop(0))
     # "National Security Council Secretary Ali Akbar Ahmadian": a title inside
