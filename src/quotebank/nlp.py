@@ -34,6 +34,7 @@ import traceback
 import spacy
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from quotebank.models import DEFAULT_MODEL, MODEL_ENV, model_name
@@ -126,11 +127,14 @@ def split_glued_quote_marks(nlp: Language) -> None:
     Args:
         nlp: the pipeline whose tokenizer to extend (changed in place).
     """
-    pattern = nlp.tokenizer.infix_finditer.__self__.pattern if nlp.tokenizer.infix_finditer else ""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a tokenizer of its own kind: left as it is
+    pattern = tokenizer.infix_finditer.__self__.pattern if tokenizer.infix_finditer else ""
     if _GLUED_INFIXES[0] in pattern:
         return
     infixes = list(nlp.Defaults.infixes or ()) + list(_GLUED_INFIXES)
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def _set_extensions() -> None:

@@ -316,13 +316,13 @@ def _name_lists(doc: Doc, table: ArticleEntities, lo: int, hi: int, in_quote: by
         k += 1
     lists: list[list[str]] = []
     current: list[tuple[int, int, str]] = []
-    for run in runs:
-        if current and _list_joint(doc, current[-1][1], run[0]):
-            current.append(run)
+    for name in runs:
+        if current and _list_joint(doc, current[-1][1], name[0]):
+            current.append(name)
             continue
         if len(current) > 1:
             lists.append([r[2] for r in current])
-        current = [run]
+        current = [name]
     if len(current) > 1:
         lists.append([r[2] for r in current])
     return lists
