@@ -96,7 +96,7 @@ def attribute(
     candidates = [c for c in find_candidates(doc, para_starts, text, index) if not teasers[c.quote_tokens[0]]]
     attributions = attach_mentions(doc, candidates, para_starts, furniture)
     if parse is not None:
-        lines, from_headlines = _headline_attributions(doc, parse, para_starts, index)
+        lines, from_headlines = _headline_attributions(doc, parse, para_starts, index, text)
         if from_headlines:
             kept = [a for a in attributions if not any(lo <= a.candidate.start < hi for lo, hi in lines)]
             attributions = sorted(kept + from_headlines, key=lambda a: (a.candidate.start, -a.candidate.end))
@@ -126,7 +126,7 @@ def _mask(doc: Doc, index: TokenIndex, spans: Sequence[tuple[int, int]]) -> byte
 
 
 def _headline_attributions(
-    doc: Doc, parse: Callable[[str], Doc], para_starts: Sequence[int], index: TokenIndex
+    doc: Doc, parse: Callable[[str], Doc], para_starts: Sequence[int], index: TokenIndex, text: str
 ) -> tuple[list[tuple[int, int]], list[Attribution]]:
     """Attributions found in case-normalised parses of title-case lines,
     mapped back to the tokens of ``doc``; and the lines' bounds."""
@@ -140,7 +140,7 @@ def _headline_attributions(
         r = index.tokens(a, b)
         return r.start, max(r.stop, r.start + 1)
 
-    for offset, hdoc in parse_lines(doc, parse):
+    for offset, hdoc in parse_lines(doc, parse, text):
         lines.append((offset, offset + len(hdoc.text)))
         for att in attach_mentions(hdoc, find_candidates(hdoc, [0]), [0]):
             c, m = att.candidate, att.mention

@@ -40,16 +40,17 @@ def proper_words(doc: Doc) -> set[str]:
     return names
 
 
-def title_lines(doc: Doc) -> Iterator[tuple[int, int]]:
+def title_lines(doc: Doc, text: str | None = None) -> Iterator[tuple[int, int]]:
     """Character bounds of the lines in title case that hold a speech verb.
 
     Args:
         doc: the parsed document.
+        text: ``doc.text``, when the caller has it (spaCy rebuilds it on each access).
 
     Yields:
         ``(start, end)`` of each such line.
     """
-    text = doc.text
+    text = doc.text if text is None else text
     pos = 0
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
@@ -86,20 +87,22 @@ def normalise_case(line: str, names: set[str]) -> str:
     return out if len(out) == len(line) else line
 
 
-def parse_lines(doc: Doc, parse: Callable[[str], Doc]) -> list[tuple[int, Doc]]:
+def parse_lines(doc: Doc, parse: Callable[[str], Doc], text: str | None = None) -> list[tuple[int, Doc]]:
     """Parse every title-case attribution line of ``doc`` in normalised case.
 
     Args:
         doc: the parsed document.
         parse: a function from text to a parsed Doc (the pipeline without
             quotebank).
+        text: ``doc.text``, when the caller has it.
 
     Returns:
         ``(offset, line_doc)`` pairs; ``offset`` is where the line starts in
         ``doc.text``.
     """
-    lines = list(title_lines(doc))
+    text = doc.text if text is None else text
+    lines = list(title_lines(doc, text))
     if not lines:
         return []
     names = proper_words(doc)
-    return [(start, parse(normalise_case(doc.text[start:end], names))) for start, end in lines]
+    return [(start, parse(normalise_case(text[start:end], names))) for start, end in lines]

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 import attrs
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import DEP, IS_SPACE, LOWER, POS, SENT_START
 from spacy.tokens import Doc, Token
 
 from quotebank.detect.base import span_text
@@ -157,6 +157,8 @@ class ArticleEntities:
         self.doc = doc
         self.entities: list[Entity] = []
         self._by_key: dict[tuple[str, ...], Entity] = {}
+        self._misspelt: dict[str, Entity | None] = {}  # `_misspelt_person`'s answers
+        self._by_end_word: dict[str, list[Entity]] = {}  # entities by their first and last words
         skip = skip or bytearray(len(doc))
         runs = self._runs(doc, skip)
         for run in runs:
@@ -198,15 +200,15 @@ class ArticleEntities:
         # burrowing in …"): a mention too, when it is a clause's subject.
         #: Such surnames, by token index (the hand rules take them for names too).
         self.untagged_surnames: set[int] = set()
-        for tok in doc:
-            if tok.pos_ in ("NOUN", "ADJ", "VERB") and tok.text[:1].isupper() and tok.dep_ in ("nsubj", "nsubjpass") \
-                    and not skip[tok.i]:
+        for i in _subjects_of_pos(doc, ("NOUN", "ADJ", "VERB")):
+            tok = doc[i]
+            if tok.text[:1].isupper() and not skip[i]:
                 ent = self.lookup([tok])
                 if ent is not None and ent.type == "person" and len(ent.tokens) > 1 and ent.tokens[-1] == tok.lower_:
                     bisect.insort(self.mentions, _mention_at(tok, ent), key=lambda m: m.token)
                     self.untagged_surnames.add(tok.i)
-        self._sent_starts = [s.start for s in doc.sents]
-        self._line_breaks = [t.i for t in doc if "\n" in t.text_with_ws]
+        self._sent_starts = _sentence_starts(doc)
+        self._line_breaks = _line_break_tokens(doc)
 
     @functools.cached_property
     def writer(self) -> str | None:
@@ -274,6 +276,7 @@ class ArticleEntities:
         return runs
 
     def _add(self, full_run: list[Token]) -> Entity | None:
+        self._misspelt.clear()  # a new entity, or a new type, may change what a slip is of
         titles, run = split_title(full_run)
         if not run or title_only(run):
             return None
@@ -286,6 +289,8 @@ class ArticleEntities:
             ent = Entity(text_of(run), key, label, run[0].i)
             self._by_key[key] = ent
             self.entities.append(ent)
+            for word in {key[0], key[-1]}:  # what `lookup` may match a name by
+                self._by_end_word.setdefault(word, []).append(ent)
         elif label == "person" and titles:
             ent.type = "person"  # "Na'moks" (tagged ORG), then "Hereditary Chief Na'moks"
         prev = full_run[0].nbor(-1) if full_run[0].i > 0 else None
@@ -382,11 +387,11 @@ class ArticleEntities:
         """
         votes: dict[int, list[int]] = {}
         previous: Entity | None = None
-        sents = list(self.doc.sents)
+        starts = self._sent_starts
+        sents = [self.doc[a:b] for a, b in zip(starts, starts[1:] + [len(self.doc)], strict=True)]
         # Only sentences with a he/she, and those just before them, can vote.
         hashes = [self.doc.vocab.strings[w] for w in PRONOUN_GENDER]
         at = numpy.nonzero(numpy.isin(self.doc.to_array(LOWER), hashes))[0].tolist()
-        starts = [sent.start for sent in sents]
         with_pronoun = {bisect.bisect_right(starts, i) - 1 for i in at}
         for k, sent in enumerate(sents):
             if k not in with_pronoun and k + 1 not in with_pronoun:
@@ -436,7 +441,8 @@ class ArticleEntities:
             return self._aliases[key[0]]
         best: Entity | None = None
         n = len(key)
-        for ent in self.entities:
+        # Only names that end with the run's last word (or start with its one word) can match.
+        for ent in self._by_end_word.get(key[-1], []):
             if len(ent.tokens) < n or gender is not None and ent.gender not in (None, gender):
                 continue
             suffix = ent.tokens[-n:] == key
@@ -455,12 +461,19 @@ class ArticleEntities:
             if len(inner) == 1:
                 return inner[0]
         if n == 1 and (best is None or best.tokens == key) and run[0].text[:1].isupper():
-            # "Labbot", "Keidis": a misspelt surname of the one person it is one slip from.
-            near = [e for e in self.entities if e.type == "person" and len(e.tokens) > 1
-                    and e.tokens[-1] != key[0] and misspelt(key[0], e.tokens[-1])]
-            if len(near) == 1:
-                return near[0]
+            near = self._misspelt_person(key[0])  # "Labbot", "Keidis"
+            if near is not None:
+                return near
         return best
+
+    def _misspelt_person(self, word: str) -> Entity | None:
+        """The one person whose surname ``word`` is a slip of (`misspelt`), or None;
+        remembered per word, as names are looked up many times."""
+        if word not in self._misspelt:
+            near = [e for e in self.entities if e.type == "person" and len(e.tokens) > 1
+                    and e.tokens[-1] != word and misspelt(word, e.tokens[-1])]
+            self._misspelt[word] = near[0] if len(near) == 1 else None
+        return self._misspelt[word]
 
     def by_role(self, head: Token, position: int) -> Entity | None:
         """The entity whose titles and appositions fit a description:
@@ -564,6 +577,36 @@ def _writer_name(table: ArticleEntities, span) -> str:
     run = split_title(list(span))[1] or list(span)
     ent = table.lookup(run)
     return ent.name if ent is not None else span.text
+
+
+def _subjects_of_pos(doc: Doc, tags: Sequence[str]) -> list[int]:
+    """The tokens that are a clause's subject (nsubj, nsubjpass) with one of
+    these parts of speech, read from the Doc's arrays."""
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array([POS, DEP])
+    strings = doc.vocab.strings
+    pos = numpy.isin(arr[:, 0], [strings[t] for t in tags])
+    dep = numpy.isin(arr[:, 1], [strings["nsubj"], strings["nsubjpass"]])
+    return numpy.nonzero(pos & dep)[0].tolist()
+
+
+def _line_break_tokens(doc: Doc) -> list[int]:
+    """The tokens that hold a line break, in order (only whitespace tokens can:
+    a token's own trailing whitespace is one space at most)."""
+    if len(doc) == 0:
+        return []
+    spaces = numpy.nonzero(doc.to_array(IS_SPACE))[0].tolist()
+    return [i for i in spaces if "\n" in doc[i].text_with_ws]
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each sentence, as ``doc.sents`` gives them, read from
+    the Doc's array (building the Span objects costs more than the rest)."""
+    if len(doc) == 0:
+        return [0]
+    starts = numpy.nonzero(doc.to_array(SENT_START) == 1)[0].tolist()
+    return starts if starts and starts[0] == 0 else [0] + starts
 
 
 def _defined_abbreviations(doc: Doc) -> list[tuple[str, list[Token]]]:
