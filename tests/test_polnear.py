@@ -24,7 +24,7 @@ def gold():
 def predictions(extractor, gold):
     texts = {d["id"]: d["text"] for d in gold}
     preds = {}
-    for doc_id, quotes in extractor.extract_many(((d["id"], d["text"]) for d in gold), batch_size=32):
+    for doc_id, quotes in extractor.extract_many((d["id"], d["text"]) for d in gold):
         for q in quotes:
             assert texts[doc_id][q.start:q.end] == q.text
             if q.speaker_start is not None:

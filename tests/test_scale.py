@@ -5,6 +5,7 @@ Dask tests skip where dask.distributed is not installed (it is in the test extra
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 
@@ -161,9 +162,14 @@ def test_parquet_and_jsonl_inputs_give_the_records_of_the_same_texts(local_jsonl
 
 # The Dask engine -------------------------------------------------------------------------------------------
 
-distributed = pytest.importorskip("distributed")
+#: The Dask engine's tests need the distributed scheduler (``pip install "quotebank[dask]"``);
+#: skipped one by one, so that the tests above run without it.
+needs_dask = pytest.mark.skipif(
+    importlib.util.find_spec("distributed") is None, reason="the Dask engine needs `distributed`"
+)
 
 
+@needs_dask
 def test_dask_engine_writes_the_bytes_of_a_local_run(corpus, local_jsonl, tmp_path):
     out = tmp_path / "q.jsonl"
     result = CliRunner().invoke(main, ["extract", str(corpus), "--engine", "dask", "-j", "2",
@@ -172,6 +178,7 @@ def test_dask_engine_writes_the_bytes_of_a_local_run(corpus, local_jsonl, tmp_pa
     assert out.read_bytes() == local_jsonl
 
 
+@needs_dask
 def test_a_partitioned_dataset_holds_the_records_of_a_local_run(corpus, local_jsonl, tmp_path):
     out = tmp_path / "ds"
     args = ["extract", str(corpus), "--engine", "dask", "-j", "2", "--partition-size", "20000", "-o", f"{out}/", "-q"]
@@ -208,6 +215,7 @@ def threads_cluster():
         yield cluster.scheduler_address
 
 
+@needs_dask
 def test_a_failed_document_is_reported_with_its_id_and_the_rest_kept(tmp_path, threads_cluster, failing):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("“We will win,” Anna Lee said.\n", encoding="utf-8")
@@ -224,6 +232,7 @@ def test_a_failed_document_is_reported_with_its_id_and_the_rest_kept(tmp_path, t
     assert json.loads((out / "_quotebank.json").read_text())["documents_failed"] == 1
 
 
+@needs_dask
 def test_resume_runs_only_the_partitions_not_done(corpus, local_jsonl, tmp_path, threads_cluster):
     from quotebank.corpus.writers import PartitionedWriter
     from quotebank.distributed import TaskSettings, outcome_to_dict, run_partition
@@ -254,6 +263,7 @@ def test_resume_runs_only_the_partitions_not_done(corpus, local_jsonl, tmp_path,
     assert changed.exit_code == 2 and "the inputs changed" in changed.output
 
 
+@needs_dask
 @pytest.mark.parametrize("args, message", [
     (["-o", "DIR/"], "written by --engine dask"),
     (["--engine", "dask", "-o", "DIR/", "--level", "quote"], "quotebank quotations"),
@@ -268,6 +278,7 @@ def test_engine_misuse_is_a_clear_error_before_any_work(tmp_path, args, message)
     assert not (tmp_path / "ds").exists() and not (tmp_path / "ds.part").exists()
 
 
+@needs_dask
 def test_a_folder_that_is_not_a_dataset_is_never_replaced(tmp_path):
     (tmp_path / "ds").mkdir()
     (tmp_path / "ds" / "notes.txt").write_text("mine", encoding="utf-8")

@@ -355,7 +355,8 @@ def test_furniture_is_never_a_speaker(quotes_of):
         "Gillis coaches the team.\n\n“Help us help our coach,” the players say in the video.\n\n"
         "Story continues below advertisement\n\n“We need to find a donor for our coach.”\n"
     )
-    assert all(q.speaker != "Story" for q in quotes_of(text))
+    quotes = quotes_of(text)
+    assert len(quotes) == 2 and all(q.speaker != "Story" for q in quotes)
 
 
 @pytest.mark.parametrize(
@@ -385,7 +386,8 @@ def test_a_document_of_someone_speaks_for_its_author(quotes_of, text, speaker):
 def test_a_description_owning_a_document_is_not_resolved_by_role(quotes_of):
     text = ("Iranian President Masoud Pezeshkian met Vladimir Putin. On relations, Putin spoke, "
             "according to the President of Russia’s website: “We must ensure that our relations improve.”")
-    assert all(q.speaker != "Masoud Pezeshkian" for q in quotes_of(text) if q.cue == "according to")
+    according = [q for q in quotes_of(text) if q.cue == "according to"]
+    assert according and all(q.speaker != "Masoud Pezeshkian" for q in according)
 
 
 def test_gender_is_learned_from_the_pronouns_that_follow_a_subject(quotes_of):

@@ -201,14 +201,12 @@ class Extractor:
         return []
 
     def extract_many(
-        self, items: Iterable[tuple[str, str]], batch_size: int = 16, n_process: int = 1
+        self, items: Iterable[tuple[str, str]], n_process: int = 1
     ) -> Iterator[tuple[str, list[Quote]]]:
         """Quotes of many texts, streamed.
 
         Args:
             items: ``(doc_id, text)`` pairs.
-            batch_size: unused, kept for compatibility: batches are sized by
-                characters (`BATCH_CHARS`).
             n_process: worker processes (each loads the pipeline once).
 
         Yields:

@@ -1,7 +1,8 @@
-"""The command line: ``quotebank extract`` and ``quotebank evaluate``.
+"""The command line: ``quotebank extract``, ``show``, ``quotations``,
+``speakers`` and ``evaluate``.
 
 Thin by design: options are parsed here, the work is done by
-`quotebank.run`, `quotebank.corpus` and `quotebank.evaluate`.
+`quotebank.run`, `quotebank.corpus`, `quotebank.dataset` and `quotebank.evaluate`.
 """
 
 from __future__ import annotations
@@ -128,19 +129,17 @@ def _file_digest(path: str | None) -> str | None:
 @click.option("--partition-size", default=None, type=click.IntRange(min=1), metavar="BYTES",
               help="--engine dask: input bytes per partition (default: from the corpus size and workers, "
                    "64 KB to 4 MB).")
-@click.option("--batch-size", default=None, type=int, hidden=True,
-              help="Ignored: batches are sized by characters.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
 @click.option("--debug", is_flag=True, help="Print the traceback of each failed document.")
 def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: str | None, n_process: int,
             resume: bool, speakers_csv: str | None, level: str, cue_classes: str, no_nested: bool,
             min_confidence: float, keep_text: str | None, engine: str, scheduler: str | None,
-            partition_size: int | None, batch_size: int | None, quiet: bool, debug: bool) -> None:
-    """Extract quotes from .txt, .html and .jsonl files and folders (recursively).
+            partition_size: int | None, quiet: bool, debug: bool) -> None:
+    """Extract quotes from .txt, .html, .jsonl and .parquet files and folders (recursively).
 
     PATHS are files and folders; - reads JSONL from stdin. JSONL lines are
     {"id", "text"} with optional "date", "url", "title" and "source", copied
-    into the records; HTML pages are reduced to their main text (trafilatura),
+    into the records (.parquet files: the same as columns); HTML pages are reduced to their main text (trafilatura),
     their title, date and URL taken from the page.
 
     Writes one record per quote, document by document. Unreadable, binary,
@@ -272,7 +271,7 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
     if level == "quote" and not quiet:
         click.echo(f"quotebank: {writer.count:,} quotations from {report.quotes:,} quotes", err=True)
     if report.documents == 0 and not report.errors:
-        click.echo("quotebank: warning: no documents found (looked for .txt, .html, .htm and .jsonl files)",
+        click.echo("quotebank: warning: no documents found (looked for .txt, .html, .htm, .jsonl and .parquet files)",
                    err=True)
     if report.errors:
         click.echo(f"quotebank: {len(report.errors)} input(s) or document(s) lost; see the errors above", err=True)

@@ -102,14 +102,14 @@ def iter_corpus(
     on_problem: Callable[[ReadProblem], None] | None = None,
     on_document: Callable[[RunReport], None] | None = None,
     done: list[Done] | None = None,
-    batch_size: int | None = None,
     keep: Callable[[Quote], bool] | None = None,
     keep_text: str | Path | None = None,
 ) -> Iterator[Result]:
     """Extract the quotes of every document under ``paths``, streamed.
 
     Args:
-        paths: ``.txt``/``.jsonl`` files and folders (searched recursively).
+        paths: ``.txt``, ``.html``, ``.jsonl`` and ``.parquet`` files and folders
+            (searched recursively; see `quotebank.corpus.readers.find_files`).
         extractor: the extractor to use; built from ``model`` when None.
         model: the spaCy pipeline when no extractor is given.
         n_process: worker processes.
@@ -120,7 +120,6 @@ def iter_corpus(
         done: the documents an interrupted run finished, in order: they are
             skipped (their errors reported again), after checking that the
             inputs start with the same documents.
-        batch_size: unused, kept for compatibility (batches are sized by characters).
         keep: a test each record must pass to be kept (see
             `RecordFilter`); all are kept when None.
         keep_text: a folder to write each document's text to, as

@@ -147,8 +147,8 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], lis
 
     Args:
         paths: files and folders; folders are searched recursively for
-            ``.txt``, ``.jsonl``, ``.html`` and ``.htm`` files, in sorted
-            order; ``-`` is JSONL on standard input.
+            ``.txt``, ``.jsonl``, ``.html``, ``.htm`` and ``.parquet`` files
+            (`SUFFIXES`), in sorted order; ``-`` is JSONL on standard input.
 
     Returns:
         ``([(file, doc_id), …], problems)``; a path that does not exist is a problem.
