@@ -16,7 +16,10 @@ from spacy.language import Language
 
 from quotebank.marks import scan_quotes
 from quotebank.nlp import QuotebankComponent, load_pipeline
+from quotebank.parallel import parallel_results
 from quotebank.records import OFFSET_FIELDS, Quote
+from quotebank.results import ExtractionError, Result, checked_items
+from quotebank.results import check_text as _check_text
 from quotebank.speakers.registry import SpeakerTable
 
 __all__ = ["Extractor", "ExtractionError", "Result", "extract", "split_long_text"]
@@ -33,42 +36,6 @@ MIN_CUT_SHARE = 0.25
 BATCH_CHARS = 100_000
 #: What ``extract_corpus(errors=…)`` accepts.
 ERROR_MODES = ("raise", "collect")
-
-
-class ExtractionError(Exception):
-    """Finding the quotes of one document raised.
-
-    Attributes:
-        doc_id: the document's id.
-        error_type: the name of the original exception's class.
-        message: its message.
-        traceback: its formatted traceback (for ``--debug``), or "".
-    """
-
-    def __init__(self, doc_id: str, error_type: str, message: str, traceback: str = "") -> None:
-        super().__init__(f"{doc_id}: {error_type}: {message}")
-        self.doc_id = doc_id
-        self.error_type = error_type
-        self.message = message
-        self.traceback = traceback
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.doc_id, self.error_type, self.message, self.traceback))
-
-
-@attrs.frozen(slots=True)
-class Result:
-    """What one document gave.
-
-    Attributes:
-        doc_id: the document's id.
-        quotes: its quote records, in text order (empty when it failed).
-        error: why it failed, or None.
-    """
-
-    doc_id: str
-    quotes: tuple[Quote, ...] = ()
-    error: ExtractionError | None = None
 
 
 def _quote_bounds(text: str) -> tuple[list[int], list[int]]:
@@ -135,21 +102,6 @@ def _shift(quote: Quote, offset: int, doc_id: str) -> Quote:
             if value is not None:
                 changes[name] = value + offset
     return attrs.evolve(quote, **changes)
-
-
-def _check_text(text: Any, where: str) -> str:
-    if isinstance(text, str):
-        return text
-    hint = ": decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else ""
-    raise TypeError(f"{where} expects a str, not {type(text).__name__}{hint}")
-
-
-def checked_items(items: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
-    """The ``(doc_id, text)`` pairs, each checked to be two strs (TypeError naming the item)."""
-    for position, (doc_id, text) in enumerate(items):
-        _check_text(doc_id, f"item {position}: the doc id")
-        _check_text(text, f"item {position} ({doc_id!r}): the text")
-        yield doc_id, text
 
 
 class Extractor:
@@ -236,8 +188,6 @@ class Extractor:
             TypeError: when an item's text or id is not a str.
         """
         if n_process > 1:
-            from quotebank.parallel import parallel_results
-
             yield from parallel_results(self, items, n_process)
             return
         quotes: list[Quote] = []

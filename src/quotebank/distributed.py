@@ -35,11 +35,12 @@ from typing import Any
 import attrs
 
 from quotebank import __version__
-from quotebank.api import Extractor, Result
+from quotebank.api import Extractor
 from quotebank.corpus.partitions import Partition, plan_partitions, read_partition
 from quotebank.corpus.readers import Document, IdCheck, ReadProblem
 from quotebank.corpus.writers import Done, PartitionedWriter, QuoteWriter, write_parquet_part
 from quotebank.records import Quote
+from quotebank.results import ExtractionError, Result
 from quotebank.run import RunReport, check_all_done, finish_result, keep_text_file, skip_done
 
 __all__ = ["TaskSettings", "DocOutcome", "PartitionOutcome", "PipelineError", "run_partition", "dask_results",
@@ -200,8 +201,6 @@ def outcome_to_dict(outcome: PartitionOutcome) -> dict[str, Any]:
 
 def outcome_from_dict(data: dict[str, Any]) -> PartitionOutcome:
     """The inverse of `outcome_to_dict`."""
-    from quotebank.api import ExtractionError
-
     events: list[DocOutcome | ReadProblem] = []
     for e in data["events"]:
         if "problem" in e:

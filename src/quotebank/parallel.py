@@ -19,12 +19,11 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from quotebank.api import Extractor, Result
+from quotebank.results import Result, checked_items
 
-__all__ = ["parallel_results", "TASK_CHARS", "TASKS_PER_WORKER"]
+__all__ = ["parallel_results", "ResultSource", "TASK_CHARS", "TASKS_PER_WORKER"]
 
 #: Characters of text per task sent to a worker (documents are never split
 #: between tasks; a longer document is a task of its own). About ten news
@@ -40,8 +39,18 @@ TASKS_PER_WORKER = 8
 #: Seconds between a worker's checks that its parent is alive.
 PARENT_CHECK_SECONDS = 1.0
 
+class ResultSource(Protocol):
+    """What the workers need of an extractor (`quotebank.Extractor` is one):
+    its model and speaker table, to build their own, and its results."""
+
+    model: str | None
+    speakers: Any
+
+    def results(self, items: Iterable[tuple[str, str]], n_process: int = 1) -> Iterator[Result]: ...
+
+
 #: The extractor of this worker process.
-_WORKER: Extractor | None = None
+_WORKER: ResultSource | None = None
 #: The process that started the workers (inherited by forked ones).
 _PARENT: int | None = None
 
@@ -73,14 +82,13 @@ def _init_forked() -> None:
     _die_with(_PARENT)
 
 
-def _init_spawned(model: str | None, speakers: Any, parent: int | None = None) -> None:
-    """A spawned worker loads its own pipeline, once."""
+def _init_spawned(kind: type, model: str | None, speakers: Any, parent: int | None = None) -> None:
+    """A spawned worker loads its own pipeline, once, as an extractor of the
+    parent's class (``kind``)."""
     global _WORKER
     _ignore_interrupts()
     _die_with(parent)
-    from quotebank.api import Extractor
-
-    _WORKER = Extractor(model, speakers=speakers)
+    _WORKER = kind(model, speakers=speakers)
 
 
 def _work(task: list[tuple[str, str]]) -> list[Result]:
@@ -89,8 +97,6 @@ def _work(task: list[tuple[str, str]]) -> list[Result]:
 
 
 def _tasks(items: Iterable[tuple[str, str]]) -> Iterator[list[tuple[str, str]]]:
-    from quotebank.api import checked_items
-
     task: list[tuple[str, str]] = []
     size = 0
     for doc_id, text in checked_items(items):
@@ -114,7 +120,7 @@ def _stop(executor: ProcessPoolExecutor) -> None:
     executor.shutdown(wait=True, cancel_futures=True)
 
 
-def parallel_results(extractor: Extractor, items: Iterable[tuple[str, str]], n_process: int) -> Iterator[Result]:
+def parallel_results(extractor: ResultSource, items: Iterable[tuple[str, str]], n_process: int) -> Iterator[Result]:
     """`quotebank.Extractor.results` over ``n_process`` worker processes.
 
     Args:
@@ -139,7 +145,7 @@ def parallel_results(extractor: Extractor, items: Iterable[tuple[str, str]], n_p
     else:  # pragma: no cover - spawn-only platforms
         executor = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("spawn"),
                                        initializer=_init_spawned,
-                                       initargs=(extractor.model, extractor.speakers, _PARENT))
+                                       initargs=(type(extractor), extractor.model, extractor.speakers, _PARENT))
     window: deque[Future[list[Result]]] = deque()
     finished = False
     try:

@@ -16,10 +16,11 @@ from typing import Any
 
 import attrs
 
-from quotebank.api import ERROR_MODES, Extractor, Result
+from quotebank.api import ERROR_MODES, Extractor
 from quotebank.corpus.readers import Document, ReadProblem, find_files, read_documents
 from quotebank.corpus.writers import Done, QuoteWriter
 from quotebank.records import Metadata, Quote
+from quotebank.results import Result
 
 __all__ = ["RunReport", "ResumeError", "extract_corpus", "finish_result", "iter_corpus", "keep_text_file",
            "write_corpus", "skip_done", "check_all_done"]
