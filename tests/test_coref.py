@@ -475,6 +475,22 @@ def test_ranked_speakers_say_so_in_their_path(nlp):
     assert hand.speaker.path is not Resolution.RANKED
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "path"),
+    [
+        ("Hillary Clinton spoke in Iowa. Her campaign said the attack was false.", "Hillary Clinton campaign",
+         Resolution.OWNER),
+        ("Mr. Clyburn and Mr. Butterfield met donors on Monday. Both lawmakers said the money should be spent.",
+         "Clyburn and Butterfield", Resolution.COUNTED),
+        ("NATO chief urges Europe to arm against Russia\nMark Rutte said Putin wants more land.", "Mark Rutte",
+         Resolution.HEADLINE_LEAD),
+    ],
+)
+def test_rules_that_name_say_which_in_their_path(nlp, text, speaker, path):
+    (att,) = [a for a in attribute(nlp(text)) if a.speaker.path is path]
+    assert att.speaker.name == speaker
+
+
 # The plug-in: clusters in doc.spans, both ways.
 
 

@@ -61,6 +61,13 @@ class Resolution(enum.Enum):
     FROM_BY_NEW = "from_by_new"
     #: The author of a document ("her statement", "the RCMP statement").
     AUTHOR = "author"
+    #: An organisation named by the person who heads it ("the Clinton campaign",
+    #: "his campaign" → "Hillary Clinton campaign").
+    OWNER = "owner"
+    #: A counted group of people, as the names listed before it ("Both lawmakers").
+    COUNTED = "counted"
+    #: A headline's title, as the person its lead names ("NATO chief" → Mark Rutte).
+    HEADLINE_LEAD = "headline_lead"
     #: "I" in the article's own voice: its writer, from the byline, else "the author".
     WRITER = "writer"
     #: he/she bound to a person.

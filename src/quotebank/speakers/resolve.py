@@ -296,7 +296,7 @@ def _numbered_group(doc: Doc, table: ArticleEntities, mention: Mention, in_quote
     for names in reversed(_name_lists(doc, table, lo, mention.start, in_quote)):
         if len(names) == n:
             joined = ", ".join(names[:-1]) + " and " + names[-1]
-            return Speaker(joined, "person", Resolution.RANKED, named=True)
+            return Speaker(joined, "person", Resolution.COUNTED, named=True)
     return None
 
 
@@ -421,7 +421,7 @@ def _resolve_one(
         noun = " " + head.lemma_.lower()
         for _, said, _ in reversed(history):
             if said.named and said.type == "organisation" and str(said.name).endswith(noun):
-                return attrs.evolve(said, path=Resolution.AUTHOR)
+                return attrs.evolve(said, path=Resolution.OWNER)
     # 3b. A document or statement of someone's: "her statement", "Foster’s book",
     # "the RCMP statement" speak for their author.
     author = _author_of(head, table)
@@ -444,7 +444,7 @@ def _resolve_one(
     if kind == DESCRIPTION and not found.named and person_noun and head.tag_ == "NN":
         lead = _headline_lead(doc, table, mention)
         if lead is not None:  # "NATO chief urges Europe …" over "Mark Rutte said …"
-            return lead.speaker(Resolution.RANKED, span_text(doc, mention.start, mention.end))
+            return lead.speaker(Resolution.HEADLINE_LEAD, span_text(doc, mention.start, mention.end))
     if kind == DESCRIPTION and found.path is Resolution.RANKED and found.type == "person":
         if head.lemma_.lower() in OWNED_ORGANISATION_NOUNS:  # "the campaign" of the candidate it binds to
             return _with_conjoined(table, head, _organisation_of(found, head))
@@ -507,7 +507,7 @@ def _owned_by(head: Token) -> Token | None:
 
 def _organisation_of(person: Speaker, head: Token) -> Speaker:
     """The organisation ``head`` names, headed by ``person``: "Hillary Clinton campaign"."""
-    return Speaker(f"{person.name} {head.lemma_.lower()}", "organisation", Resolution.AUTHOR, named=True)
+    return Speaker(f"{person.name} {head.lemma_.lower()}", "organisation", Resolution.OWNER, named=True)
 
 
 def _author_of(head: Token, table: ArticleEntities | None = None) -> Token | None:
