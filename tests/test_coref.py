@@ -316,6 +316,9 @@ def test_unnamed_groups_are_named_by_the_group(quotes_of, text, speaker):
          "Mohammad Reza Farzin"),
         ("The Council on American-Islamic Relations National Executive Director Nihad Awad said the "
          "rhetoric had crossed a line.", "Nihad Awad"),
+        # A title inside a run before a first name and a surname, whatever NER tagged them.
+        ("Former Hewlett-Packard CEO Carly Fiorina named her favourite. “House of Cards,” she said.",
+         "Carly Fiorina"),
         # A surname shaped "D’Souza" is a name even when tagged a common noun.
         ("Dinesh D’Souza appeared on the show. D’Souza said the race was close.", "Dinesh D’Souza"),
         # A surname misspelt by one slip is the person the article names.

@@ -98,7 +98,9 @@ def split_title(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
     for k in range(len(out) - 2, -1, -1):
         rest = out[k + 1:]
         title = bare(out[k].lower_)
-        two_words = len(rest) >= 2 and title in TITLES and any(t.ent_type_ == "PERSON" for t in rest)
+        two_words = len(rest) >= 2 and title in TITLES and (
+            any(t.ent_type_ == "PERSON" for t in rest) or first_name(rest[0])  # "… CEO Carly Fiorina", tagged ORG
+        )
         one_word = (len(rest) == 1 and title in PERSON_TITLE_NOUNS and out[k].text[:1].isupper()
                     and rest[0].text[:1].isupper() and bare(rest[0].lower_) not in TITLES
                     and bare(rest[0].lower_) not in NAME_ABBREVIATIONS)  # not "Martin Luther King Jr."
