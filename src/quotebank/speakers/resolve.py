@@ -36,6 +36,7 @@ go into `Speaker.role`; how a speaker was found into `Speaker.path`.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
@@ -478,12 +479,15 @@ def _headline_lead(doc: Doc, table: ArticleEntities, mention: Mention) -> Entity
         return None
     if table.paragraph_of(first) >= HEAD_LINES and ending[-1].text in (".", "!", "?", "”", '"', ":"):
         return None
-    named = {id(m.entity) for m in table.mentions if first <= m.token < last}
-    for seen in table.mentions:
+    mentions = table.mentions  # in text order
+    here = bisect.bisect_left(mentions, first, key=lambda m: m.token)
+    lead = bisect.bisect_left(mentions, last, key=lambda m: m.token)
+    named = {id(m.entity) for m in mentions[here:lead]}
+    for seen in mentions[lead:]:
         if seen.token >= last + LEAD_TOKENS:
             break
         ent = seen.entity
-        if seen.token < last or ent.type != "person" or len(ent.tokens) < 2 or id(ent) in named:
+        if ent.type != "person" or len(ent.tokens) < 2 or id(ent) in named:
             continue
         opening = table.sentence_start(table.sentence_of(seen.start))
         if seen.subject or all(bare(t.lower_) in TITLES for t in doc[opening:seen.start]):
@@ -510,6 +514,10 @@ def _organisation_of(person: Speaker, head: Token) -> Speaker:
     return Speaker(f"{person.name} {head.lemma_.lower()}", "organisation", Resolution.OWNER, named=True)
 
 
+#: NER labels of a name that can own a document ("Foster’s book", "the RCMP statement").
+AUTHOR_LABELS = ("ORG", "PERSON", "GPE", "NORP")
+
+
 def _author_of(head: Token, table: ArticleEntities | None = None) -> Token | None:
     """The owner of a document noun, when a name or he/she says who it is ("her"
     in "her statement", "Foster" in "Foster’s book", "RCMP" in "the RCMP
@@ -519,13 +527,13 @@ def _author_of(head: Token, table: ArticleEntities | None = None) -> Token | Non
     owners = [c for c in head.lefts if c.dep_ == "poss"]
     if owners:  # "her statement", "Foster’s book": the owner, or no one ("its FEC reports" is not the FEC's)
         owner = owners[0]
-        named = owner.pos_ == "PROPN" and owner.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+        named = owner.pos_ == "PROPN" and owner.ent_type_ in AUTHOR_LABELS
         return owner if named or owner.lower_ in OWNER_GENDER else None
     for child in head.children:
         if child.i > head.i:
             break
         known = table is not None and table.lookup([child]) is not None  # "Crowdpac data"
-        named = child.pos_ == "PROPN" and (child.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or known)
+        named = child.pos_ == "PROPN" and (child.ent_type_ in AUTHOR_LABELS or known)
         if child.dep_ == "compound" and named:
             return child
         if child.dep_ == "compound" and child.pos_ == "NOUN":  # "the RBK news website"
