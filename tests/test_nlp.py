@@ -12,7 +12,7 @@ from spacy import displacy
 from spacy.tokens import Doc
 
 import quotebank
-from quotebank.nlp import MODEL_ENV, model_name, split_glued_quote_marks
+from quotebank.nlp import MODEL_ENV, keep_title_abbreviations, model_name, split_glued_quote_marks
 
 TEXT = "Anna Lee arrived. “We will win,” she said. “Then we rest.”"
 
@@ -160,3 +160,23 @@ def test_split_glued_quote_marks_is_idempotent():
     split_glued_quote_marks(nlp)
     assert nlp.tokenizer.infix_finditer.__self__.pattern == pattern
     assert [t.text for t in nlp("said,“Look")] == ["said", ",", "“", "Look"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We need him," said Army Capt. Christian Pardo, who served in Iraq.', "Christian Pardo"),
+        ("Air Force 1st Lt. Tyler Livingston said the policy was wrong.", "Tyler Livingston"),
+        ("RCMP Cpl. Douglas Green said the car was speeding.", "Douglas Green"),
+    ],
+)
+def test_an_abbreviated_title_keeps_its_name(quotes_of, text, speaker):
+    assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+def test_keep_title_abbreviations_is_idempotent_and_leaves_other_words():
+    nlp = spacy.blank("en")
+    keep_title_abbreviations(nlp)
+    keep_title_abbreviations(nlp)
+    assert [t.text for t in nlp("Lt. Smith met Sgt. Jones.")] == ["Lt.", "Smith", "met", "Sgt.", "Jones", "."]
+    assert [t.text for t in nlp("It was a lot.")] == ["It", "was", "a", "lot", "."]

@@ -32,11 +32,12 @@ import functools
 import traceback
 
 import spacy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
+from quotebank.lexicons.speakers import TITLE_ABBREVIATIONS
 from quotebank.models import DEFAULT_MODEL, MODEL_ENV, model_name
 from quotebank.pipeline import find_quotes
 from quotebank.records import Quote
@@ -105,12 +106,45 @@ def load_pipeline(name: str | None = None) -> Language:
             f"the spaCy pipeline {resolved!r} lacks {' and '.join(missing)}; "
             f"quotebank needs both (en_core_web_sm has them)"
         )
-    split_glued_quote_marks(nlp)
+    adapt_tokenizer(nlp)
     if "quotebank_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("quotebank_paragraphs", before="parser")
     if "quotebank" not in nlp.pipe_names:
         nlp.add_pipe("quotebank")
     return nlp
+
+
+def adapt_tokenizer(nlp: Language) -> None:
+    """Fit a pipeline's tokenizer to news text: `split_glued_quote_marks` and
+    `keep_title_abbreviations`. `load_pipeline` applies it; call it on a
+    pipeline of your own before adding the "quotebank" component. Safe to call
+    twice.
+
+    Args:
+        nlp: the pipeline whose tokenizer to adapt (changed in place).
+    """
+    split_glued_quote_marks(nlp)
+    keep_title_abbreviations(nlp)
+
+
+def keep_title_abbreviations(nlp: Language) -> None:
+    """Make the tokenizer keep an abbreviated title and its full stop together.
+
+    spaCy's English tokenizer knows "Gen." and "Sen." but splits "Capt.",
+    "Lt." or "Sgt." from their full stop, which the parser then reads as a
+    sentence's end: "Army Capt. Christian Pardo said" loses its speaker's name.
+    This adds a special case for each of `TITLE_ABBREVIATIONS`; other text is
+    tokenized as before. Safe to call twice.
+
+    Args:
+        nlp: the pipeline whose tokenizer to extend (changed in place).
+    """
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a tokenizer of its own kind: left as it is
+    for abbreviation in TITLE_ABBREVIATIONS:
+        if abbreviation not in tokenizer.rules:
+            tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 def split_glued_quote_marks(nlp: Language) -> None:
@@ -120,8 +154,7 @@ def split_glued_quote_marks(nlp: Language) -> None:
     one token each, so the parser sees no quote and no speaker. This adds
     infix rules (`GLUED_QUOTE_MARKS` between a word and a word or a
     punctuation mark) to ``nlp.tokenizer``; text with spaces around its quote
-    marks is tokenized as before. `load_pipeline` applies it; call it on a
-    pipeline of your own before adding the "quotebank" component. Safe to
+    marks is tokenized as before. `adapt_tokenizer` applies it. Safe to
     call twice.
 
     Args:

@@ -62,8 +62,17 @@ TITLES = words(
     editor reporter commissioner councilman councilwoman councillor
     former late acting supreme foreign defense defence interior finance state
     us russian iranian israeli american british french german chinese
-    candidate nominee hon honourable honorable laureate
+    candidate nominee hon honourable honorable laureate brig cpl pvt supt insp det
+    cst atty amb pres msgr ald cllr
     """
+)
+
+#: Abbreviated titles spaCy's English tokenizer splits from their full stop
+#: ("Capt" + "." + "Christian Pardo"), which then ends the sentence and cuts the
+#: name off its title; `quotebank.nlp.keep_title_abbreviations` keeps each whole.
+TITLE_ABBREVIATIONS = (
+    "Col.", "Capt.", "Lt.", "Sgt.", "Maj.", "Cmdr.", "Brig.", "Cpl.", "Pvt.", "Supt.",
+    "Insp.", "Det.", "Cst.", "Atty.", "Amb.", "Pres.", "Hon.", "Msgr.", "Sr.", "Ald.", "Cllr.",
 )
 
 #: Titles that only a person holds: a single name right after one is a
