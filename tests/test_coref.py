@@ -80,13 +80,27 @@ UNNAMED_OR_OTHER_KIND = [
     ("Ted Cruz spoke in Iowa on Monday. The senior Cruz adviser said the speech went well.",
      "The senior Cruz adviser", False),
     # A part of a group is named by the group, and is no one entity.
-    ("Hillary Clinton spoke in Ohio. Some of her supporters said the speech was too long.", "her supporters", False),
+    ("Hillary Clinton spoke in Ohio. Some of her supporters said the speech was too long.",
+     "Hillary Clinton's supporters", False),
     ("All of the GOP candidates said the tax was too high.", "the GOP candidates", False),
     # A possessive decides a document's owner: "its FEC reports" are not the FEC's.
     ("The Trump campaign spent heavily. Its FEC reports said it spent $2 million on hats.", "Its FEC reports", False),
     # Several people are no one person.
     ("Hillary Clinton spoke in Ohio on Monday. People familiar with her thinking said she would run.",
-     "People familiar with her thinking", False),
+     "People familiar with Hillary Clinton's thinking", False),
+    # An unnamed source names in full the people it is about, and is none of them.
+    ("Donald Trump spoke in Ohio on Monday. His wife said he was tired.", "Donald Trump's wife", False),
+    ("Bernie Sanders lost Nevada. Those around him said he would stay in the race.",
+     "Those around Bernie Sanders", False),
+    ("Ted Cruz has struggled. A source close to him said the campaign was broke.",
+     "A source close to Ted Cruz", False),
+    ("Ted Cruz has struggled. Mr. Cruz's aides said the campaign was broke.", "Ted Cruz's aides", False),
+    ("Colin Powell was hacked. Powell's office said the emails were real.", "Colin Powell's office", False),
+    ("Hillary Clinton visited the town. Her campaign workers here said turnout was high.",
+     "Hillary Clinton's campaign workers", False),
+    # A pronoun that stands for no named person stays.
+    ("Officials met on Monday. A source close to them said the talks had failed.",
+     "A source close to them", False),
 ]
 
 # The possessor of a document or a remark is its author.

@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
-from quotebank.lexicons.speakers import TITLE_ABBREVIATIONS
+from quotebank.lexicons import TITLE_ABBREVIATIONS
 from quotebank.models import DEFAULT_MODEL, MODEL_ENV, model_name
 from quotebank.pipeline import find_quotes
 from quotebank.records import Quote
@@ -142,7 +142,8 @@ def keep_title_abbreviations(nlp: Language) -> None:
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, Tokenizer):
         return  # a tokenizer of its own kind: left as it is
-    for abbreviation in TITLE_ABBREVIATIONS:
+    for word in sorted(TITLE_ABBREVIATIONS):
+        abbreviation = word.capitalize() + "."
         if abbreviation not in tokenizer.rules:
             tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 

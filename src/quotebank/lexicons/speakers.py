@@ -69,10 +69,10 @@ TITLES = words(
 
 #: Abbreviated titles spaCy's English tokenizer splits from their full stop
 #: ("Capt" + "." + "Christian Pardo"), which then ends the sentence and cuts the
-#: name off its title; `quotebank.nlp.keep_title_abbreviations` keeps each whole.
-TITLE_ABBREVIATIONS = (
-    "Col.", "Capt.", "Lt.", "Sgt.", "Maj.", "Cmdr.", "Brig.", "Cpl.", "Pvt.", "Supt.",
-    "Insp.", "Det.", "Cst.", "Atty.", "Amb.", "Pres.", "Hon.", "Msgr.", "Sr.", "Ald.", "Cllr.",
+#: name off its title; `quotebank.nlp.keep_title_abbreviations` keeps each whole
+#: (capitalised, with its full stop).
+TITLE_ABBREVIATIONS = words(
+    "col capt lt sgt maj cmdr brig cpl pvt supt insp det cst atty amb pres hon msgr sr ald cllr"
 )
 
 #: Titles that only a person holds: a single name right after one is a
@@ -144,6 +144,9 @@ ORG_PRONOUNS = words("it")
 #: Words the parser may take for a subject in an inverted negation ("Neither
 #: did Borshchevskaya believe …"): never the speaker when there is another.
 CORRELATIVES = words("neither either nor")
+
+#: Adverbs of place that end a description ("her campaign workers *here*").
+PLACE_ADVERBS = words("here there")
 
 #: Relative pronouns: "the man *who* said" names the man.
 RELATIVE_PRONOUNS = words("who which that whom")
@@ -245,7 +248,9 @@ OWNED_ORGANISATION_NOUNS = words("campaign administration")
 
 #: People by their sex or kin, which a counted group may be ("both men", "the two
 #: women", "both parents"), besides `PEOPLE_NOUNS` and `TITLES`.
-KIN_NOUNS = words("man woman parent brother sister sibling couple son daughter")
+KIN_NOUNS = words(
+    "man woman parent brother sister sibling couple son daughter wife husband widow widower girlfriend boyfriend"
+)
 
 #: Offices one person holds at a time, by their titles: a description by one
 #: ("the ambassador") is not a person the article gives another ("President …").

@@ -55,6 +55,7 @@ from quotebank.lexicons import (
     PEOPLE_NOUNS,
     PERSON_PRONOUNS,
     PERSON_TITLE_NOUNS,
+    PLACE_ADVERBS,
     QUANTIFIER_WORDS,
     RELATIVE_PRONOUNS,
     REPORTING_NOUNS,
@@ -237,6 +238,12 @@ def _description(doc: Doc, mention: Mention) -> str:
     "a citizen", "Another member of the public, whose …" → "Another member of
     the public"; a quantified group by the group: "55 percent of all voters" →
     "voters", "Many people involved in the talks" → "people involved in the talks"."""
+    start, stop = description_bounds(doc, mention)
+    return span_text(doc, start, stop)
+
+
+def description_bounds(doc: Doc, mention: Mention) -> tuple[int, int]:
+    """The first token and the end of the words `_description` keeps."""
     head = doc[mention.head]
     stop = mention.end
     # "Cyber security experts and U.S. officials": groups joined are one source.
@@ -254,7 +261,10 @@ def _description(doc: Doc, mention: Mention) -> str:
         if tok.is_punct or tok.dep_ in ("relcl", "appos", "cc", "conj") or tok.lower_ in RELATIVE_PRONOUNS:
             stop = i
             break
-    return span_text(doc, _group_start(doc, mention.start, stop), stop)
+        if tok.lower_ in PLACE_ADVERBS and tok.dep_ == "advmod":  # "Her campaign workers here"
+            stop = i
+            break
+    return _group_start(doc, mention.start, stop), stop
 
 
 def conjunct_description(tok: Token) -> str:

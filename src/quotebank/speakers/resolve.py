@@ -54,6 +54,7 @@ from quotebank.lexicons import (
     OWNER_GENDER,
     PARTITIVE_WORDS,
     PEOPLE_NOUNS,
+    PERSON_TITLE_NOUNS,
     PRONOUN_GENDER,
     QUANTIFIER_WORDS,
     REPORTING_NOUNS,
@@ -68,6 +69,7 @@ from quotebank.speakers.coref import (
     Ranker,
     antecedents,
     conjunct_description,
+    description_bounds,
     hand_rules,
     mention_kind,
     nationality_description,
@@ -359,7 +361,9 @@ def _resolve_one(
     if pair is not None:  # "Both lawmakers", "the two", "each" after "Mr. Clyburn and Mr. Butterfield"
         return pair
     if _of_group(doc, mention):  # "some of her supporters": no one entity, but a group
-        return unnamed_source(doc, mention)
+        group = unnamed_source(doc, mention)
+        group = attrs.evolve(group, type="group") if group.name else group
+        return _spelled_out(doc, table, mention, group, history, in_quote, ranker)
     head = doc[mention.head]
     span = [doc[i] for i in range(mention.start, mention.end)]
     # 1. A coreference cluster from a statistical component.
@@ -437,7 +441,7 @@ def _resolve_one(
     cascade = hand_rules(doc, table, mention, history, in_quote)
     kind = mention_kind(doc, mention)
     if kind is None:
-        return cascade
+        return _spelled_out(doc, table, mention, cascade, history, in_quote, ranker)
     # 4. A pronoun or a description: the learned ranking of the article's entities.
     candidates = antecedents(doc, table, mention, kind, history, in_quote, cascade, own)
     found = ranker.resolve(kind, candidates, cascade, unnamed_source(doc, mention), mention)
@@ -446,11 +450,77 @@ def _resolve_one(
         lead = _headline_lead(doc, table, mention)
         if lead is not None:  # "NATO chief urges Europe …" over "Mark Rutte said …"
             return lead.speaker(Resolution.HEADLINE_LEAD, span_text(doc, mention.start, mention.end))
+    if kind == DESCRIPTION and found.named and _possessor(doc, table, head, history, in_quote, ranker) == found.name:
+        found = unnamed_source(doc, mention)  # "His wife" is not he, nor "her spokesman" she
+    found = _spelled_out(doc, table, mention, found, history, in_quote, ranker)
     if kind == DESCRIPTION and found.path is Resolution.RANKED and found.type == "person":
         if head.lemma_.lower() in OWNED_ORGANISATION_NOUNS:  # "the campaign" of the candidate it binds to
             return _with_conjoined(table, head, _organisation_of(found, head))
         found = attrs.evolve(found, role=span_text(doc, mention.start, mention.end))  # "the Iranian president"
     return _with_conjoined(table, head, found) if found.name else found  # "he and Mr. Allen"
+
+
+def _possessor(
+    doc: Doc, table: ArticleEntities, head: Token, history, in_quote: bytearray, ranker: Ranker,
+) -> str | None:
+    """The named person a person noun's "his" or "her" stands for ("his" in "His
+    wife"), or None."""
+    noun = head.lemma_.lower()
+    if noun not in PEOPLE_NOUNS and noun not in KIN_NOUNS and bare(noun) not in PERSON_TITLE_NOUNS:
+        return None
+    owner = next((c for c in head.lefts if c.dep_ == "poss" and c.lower_ in OWNER_GENDER), None)
+    if owner is None:
+        return None
+    who = _resolve_one(doc, table, Mention(owner.i, owner.i + 1, owner.i, "subject"), history, in_quote, ranker)
+    return who.name if who.named and who.type == "person" else None
+
+
+def _spelled_out(
+    doc: Doc, table: ArticleEntities, mention: Mention, found: Speaker, history, in_quote: bytearray, ranker: Ranker,
+) -> Speaker:
+    """An unnamed source's description with the people it is about named in
+    full: "those around him" → "those around Bernie Sanders", "His wife" →
+    "Donald Trump's wife", "Powell’s office" → "Colin Powell’s office". A
+    pronoun stays when it stands for no named person. Other speakers are
+    returned as they are."""
+    if found.path is not Resolution.DESCRIPTION or found.named or not found.name or not (
+        found.type in ("person", "group") or doc[mention.head].lemma_.lower() in ENTOURAGE_NOUNS
+    ):
+        return found
+    start, stop = description_bounds(doc, mention)
+    if span_text(doc, start, stop) != found.name:
+        start, stop = mention.start, mention.end  # "those around him": the whole mention
+        if span_text(doc, start, stop) != found.name:
+            return found
+    words: dict[int, str] = {}
+    skip: set[int] = set()
+    for tok in doc[start:stop]:
+        if tok.lower_ in ABOUT_PRONOUNS and tok.dep_ in ("poss", "pobj", "dobj"):
+            sub = Mention(tok.i, tok.i + 1, tok.i, mention.method)
+            who = _resolve_one(doc, table, sub, history, in_quote, ranker)
+            if who.named and who.type == "person" and who.name:
+                words[tok.i] = who.name + ("'s" if tok.dep_ == "poss" else "") + tok.whitespace_
+        elif tok.pos_ == "PROPN" and tok.dep_ == "poss":  # "Powell’s office", "Mr. Sanders's aides"
+            full = [t for t in name_run(tok) if t.i >= start]
+            sub = Mention(full[0].i, tok.i + 1, tok.i, mention.method)
+            who = _resolve_one(doc, table, sub, history, in_quote, ranker)
+            if who.named and who.type == "person" and who.name and who.name.split()[-1] == tok.text:
+                words[full[0].i] = who.name + tok.whitespace_
+                skip.update(t.i for t in full[1:])
+    if not words:
+        return found
+    spelled = "".join(
+        "" if t.i in skip else words.get(t.i, t.text_with_ws) for t in doc[start:stop]
+    ).strip()
+    return attrs.evolve(found, name=spelled)
+
+
+#: Pronouns inside a description that say whom it is about ("those around
+#: *him*", "*his* wife"), spelled out as the person they stand for.
+ABOUT_PRONOUNS = frozenset({"him", "her", "his"})
+#: Nouns for the people around a person ("Powell’s office", "his staff"), whose
+#: owner is spelled out like a person's.
+ENTOURAGE_NOUNS = frozenset({"office", "staff", "camp", "circle", "team"})
 
 
 #: A headline has at most this many words.
