@@ -435,6 +435,13 @@ def _resolve_one(
         found = _resolve_one(doc, table, sub, history, in_quote, ranker)
         if found.name is not None and found.named:
             return attrs.evolve(found, path=Resolution.AUTHOR)
+    # 3b'. "The email said" after "Clinton's campaign sent out an email": its sender.
+    sender = _sender_of(doc, head, mention, in_quote)
+    if sender is not None:
+        sub = Mention(sender.left_edge.i, sender.i + 1, sender.i, mention.method)
+        found = _resolve_one(doc, table, sub, history, in_quote, ranker)
+        if found.name is not None and found.named:
+            return attrs.evolve(found, path=Resolution.AUTHOR)
     # 3c. "I" in the article's own voice (an op-ed, a letter): its writer.
     if head.lower_ in WRITER_PRONOUNS and not in_quote[head.i]:
         return Speaker(table.writer or WRITER_UNKNOWN, "person", Resolution.WRITER, named=table.writer is not None)
@@ -582,6 +589,38 @@ def _owned_by(head: Token) -> Token | None:
 def _organisation_of(person: Speaker, head: Token) -> Speaker:
     """The organisation ``head`` names, headed by ``person``: "Hillary Clinton campaign"."""
     return Speaker(f"{person.name} {head.lemma_.lower()}", "organisation", Resolution.OWNER, named=True)
+
+
+#: How far back (in sentences) a document's sender is looked for.
+SENDER_SENTENCES = 3
+
+
+def _sender_of(doc: Doc, head: Token, mention: Mention, in_quote: bytearray) -> Token | None:
+    """Who sent the document a definite description names: the subject of the
+    clause whose object was the same document shortly before ("the email" after
+    "Clinton's campaign sent out an email fundraising appeal"; "the statement"
+    after "the company released a statement"), or None."""
+    lemma = head.lemma_.lower()
+    if lemma not in DOCUMENT_NOUNS or not any(c.lower_ in ("the", "this", "that") for c in head.lefts):
+        return None
+    first = head.sent.start
+    for _ in range(SENDER_SENTENCES):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for i in range(mention.start - 1, first - 1, -1):
+        tok = doc[i]
+        if tok.lemma_.lower() != lemma or in_quote[i]:
+            continue
+        noun = tok
+        while noun.dep_ == "compound" and noun.head.i > noun.i:  # "an email fundraising appeal"
+            noun = noun.head
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return subjects[0] if subjects and subjects[0].pos_ in ("PROPN", "NOUN") else None
+    return None
 
 
 #: NER labels of a name that can own a document ("Foster’s book", "the RCMP statement").
