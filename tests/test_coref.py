@@ -103,6 +103,27 @@ UNNAMED_OR_OTHER_KIND = [
      "A source close to them", False),
 ]
 
+# A bare share is the group the article last took a share of; a count of time or of
+# points is no group.
+SHARES = [
+    ("Eighty-four percent of Latino voters in Florida have an unfavorable view of Trump, the poll found. "
+     "Two in three said they are less likely to vote Republican in November.", "Latino voters in Florida"),
+    ("Already, 520 superdelegates have publicly backed Clinton. 39 have said they support Sanders.", "superdelegates"),
+    ("Among Democrats, about two-thirds of caucus attendees were liberal, about 10 points higher than in 2008. "
+     "About three in 10 said they prefer a more liberal agenda.", "caucus attendees"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SHARES)
+def test_a_bare_share_is_the_group_it_was_taken_of(quotes_of, text, speaker):
+    assert speaker_of(quotes_of, text) == (speaker, False)
+
+
+def test_a_share_with_no_group_before_it_is_no_speaker(quotes_of):
+    text = "Turnout rose four years ago. About four in 10 said they were angry."
+    assert speaker_of(quotes_of, text) == (None, False)
+
+
 # The possessor of a document or a remark is its author.
 AUTHORS = [
     ("Donald Trump filed the papers on Monday. Trump’s new form said his income had risen.", "Donald Trump"),

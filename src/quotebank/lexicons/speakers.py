@@ -145,6 +145,10 @@ ORG_PRONOUNS = words("it")
 #: did Borshchevskaya believe …"): never the speaker when there is another.
 CORRELATIVES = words("neither either nor")
 
+#: Nouns that count things, never a group of people a share is taken of
+#: ("about 10 points higher", "four years ago").
+MEASURE_NOUNS = words("point year month week day hour minute time vote dollar mile")
+
 #: Adverbs of place that end a description ("her campaign workers *here*").
 PLACE_ADVERBS = words("here there")
 

@@ -82,6 +82,8 @@ class Resolution(enum.Enum):
     REPEATED = "repeated"
     #: An unnamed source: its description is the speaker ("officials").
     DESCRIPTION = "description"
+    #: A bare share ("About four in 10", "26%") as the group a share was last taken of.
+    SHARE = "share"
     #: A pronoun left unresolved.
     UNRESOLVED_PRONOUN = "unresolved_pronoun"
     #: A mention the plausibility gate refused (a date, a number, a dateline).

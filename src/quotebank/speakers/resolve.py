@@ -49,6 +49,7 @@ from quotebank.lexicons import (
     FEMALE_WORDS,
     KIN_NOUNS,
     MALE_WORDS,
+    MEASURE_NOUNS,
     NUMBER_WORDS,
     OWNED_ORGANISATION_NOUNS,
     OWNER_GENDER,
@@ -76,7 +77,7 @@ from quotebank.speakers.coref import (
     unnamed_source,
 )
 from quotebank.speakers.entities import COREF_PREFIX, ArticleEntities, Entity
-from quotebank.speakers.gate import admit
+from quotebank.speakers.gate import admit, plausible_name
 from quotebank.speakers.names import label_of, name_run, name_tokens, proper, split_title, text_of, title_only
 
 #: The name of a writer no byline names (the name sets' convention).
@@ -353,6 +354,49 @@ def _of_group(doc: Doc, mention: Mention) -> bool:
     )
 
 
+#: How far back (in sentences) the group of a bare share is looked for.
+SHARE_SENTENCES = 3
+#: NER labels of counted things that are no group of people ("four years", "10 points").
+MEASURE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
+def _share_of_group(doc: Doc, mention: Mention, in_quote: bytearray) -> Speaker | None:
+    """The group a bare share stands for ("About four in 10", "26%", "Thirty
+    percent", "39"): the group the article last took a share of ("84 percent of
+    Latino voters in Florida", "520 superdelegates", "among caucus attendees") in
+    its sentence or the `SHARE_SENTENCES` before; None for any other mention."""
+    words = doc[mention.start:mention.end]
+    if plausible_name(span_text(doc, mention.start, mention.end) or "x") or any(
+        t.ent_type_ in ("DATE", "TIME") for t in words
+    ):
+        return None
+    first = doc[mention.start].sent.start
+    for _ in range(SHARE_SENTENCES):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for i in range(mention.start - 1, first - 1, -1):
+        tok = doc[i]
+        noun = tok.lemma_.lower()
+        if in_quote[i] or tok.tag_ not in ("NNS", "NNPS") or noun in NUMBER_WORDS or noun in MEASURE_NOUNS \
+                or tok.ent_type_ in MEASURE_LABELS:  # not "four years ago", "10 points higher"
+            continue
+        prep = tok.head if tok.dep_ == "pobj" else None
+        taken = prep is not None and (
+            prep.lower_ == "among" or prep.lower_ == "of" and (prep.head.like_num or _share_word(prep.head))
+        ) or any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
+        if taken:
+            group = conjunct_description(tok)
+            if group and plausible_name(group):
+                return Speaker(group, "group", Resolution.SHARE)
+    return None
+
+
+def _share_word(tok: Token) -> bool:
+    """Whether a word names a share ("percent", "half", "majority", "%")."""
+    return tok.text == "%" or tok.lemma_.lower() in NUMBER_WORDS or tok.lower_ in QUANTIFIER_WORDS
+
+
 def _resolve_one(
     doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray, ranker: Ranker,
     own: tuple[int, int] = (0, 0),
@@ -364,6 +408,9 @@ def _resolve_one(
         group = unnamed_source(doc, mention)
         group = attrs.evolve(group, type="group") if group.name else group
         return _spelled_out(doc, table, mention, group, history, in_quote, ranker)
+    share = _share_of_group(doc, mention, in_quote)
+    if share is not None:  # "Two in three said …" after "84 percent of Latino voters in Florida"
+        return share
     head = doc[mention.head]
     span = [doc[i] for i in range(mention.start, mention.end)]
     # 1. A coreference cluster from a statistical component.
