@@ -360,7 +360,7 @@ SHARE_SENTENCES = 3
 MEASURE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
-def _share_of_group(doc: Doc, mention: Mention, in_quote: bytearray) -> Speaker | None:
+def _share_of_group(doc: Doc, table: ArticleEntities, mention: Mention, in_quote: bytearray) -> Speaker | None:
     """The group a bare share stands for ("About four in 10", "26%", "Thirty
     percent", "39"): the group the article last took a share of ("84 percent of
     Latino voters in Florida", "520 superdelegates", "among caucus attendees") in
@@ -370,11 +370,7 @@ def _share_of_group(doc: Doc, mention: Mention, in_quote: bytearray) -> Speaker 
         t.ent_type_ in ("DATE", "TIME") for t in words
     ):
         return None
-    first = doc[mention.start].sent.start
-    for _ in range(SHARE_SENTENCES):
-        if first == 0:
-            break
-        first = doc[first - 1].sent.start
+    first = table.sentence_start(table.sentence_of(mention.start) - SHARE_SENTENCES)
     for i in range(mention.start - 1, first - 1, -1):
         tok = doc[i]
         noun = tok.lemma_.lower()
@@ -408,7 +404,7 @@ def _resolve_one(
         group = unnamed_source(doc, mention)
         group = attrs.evolve(group, type="group") if group.name else group
         return _spelled_out(doc, table, mention, group, history, in_quote, ranker)
-    share = _share_of_group(doc, mention, in_quote)
+    share = _share_of_group(doc, table, mention, in_quote)
     if share is not None:  # "Two in three said …" after "84 percent of Latino voters in Florida"
         return share
     head = doc[mention.head]
@@ -483,7 +479,7 @@ def _resolve_one(
         if found.name is not None and found.named:
             return attrs.evolve(found, path=Resolution.AUTHOR)
     # 3b'. "The email said" after "Clinton's campaign sent out an email": its sender.
-    sender = _sender_of(doc, head, mention, in_quote)
+    sender = _sender_of(doc, table, head, mention, in_quote)
     if sender is not None:
         sub = Mention(sender.left_edge.i, sender.i + 1, sender.i, mention.method)
         found = _resolve_one(doc, table, sub, history, in_quote, ranker)
@@ -642,7 +638,7 @@ def _organisation_of(person: Speaker, head: Token) -> Speaker:
 SENDER_SENTENCES = 3
 
 
-def _sender_of(doc: Doc, head: Token, mention: Mention, in_quote: bytearray) -> Token | None:
+def _sender_of(doc: Doc, table: ArticleEntities, head: Token, mention: Mention, in_quote: bytearray) -> Token | None:
     """Who sent the document a definite description names: the subject of the
     clause whose object was the same document shortly before ("the email" after
     "Clinton's campaign sent out an email fundraising appeal"; "the statement"
@@ -650,11 +646,7 @@ def _sender_of(doc: Doc, head: Token, mention: Mention, in_quote: bytearray) -> 
     lemma = head.lemma_.lower()
     if lemma not in DOCUMENT_NOUNS or not any(c.lower_ in ("the", "this", "that") for c in head.lefts):
         return None
-    first = head.sent.start
-    for _ in range(SENDER_SENTENCES):
-        if first == 0:
-            break
-        first = doc[first - 1].sent.start
+    first = table.sentence_start(table.sentence_of(mention.start) - SENDER_SENTENCES)
     for i in range(mention.start - 1, first - 1, -1):
         tok = doc[i]
         if tok.lemma_.lower() != lemma or in_quote[i]:
