@@ -103,6 +103,23 @@ UNNAMED_OR_OTHER_KIND = [
      "A source close to them", False),
 ]
 
+# "The sources" is the unnamed source a quote named before with the same noun; a
+# description with words of its own is another source.
+SAME_UNNAMED_SOURCE = [
+    ("Ted Cruz met donors on Monday. Sources familiar with the effort said the campaign had raised $5 million. "
+     "The sources said more money would come.", "Sources familiar with the effort"),
+    ("Hillary Clinton was in Ohio. People familiar with her thinking said she would choose a running mate soon. "
+     "These people said the list was short.", "People familiar with Hillary Clinton's thinking"),
+    ("Ted Cruz met donors on Monday. Sources familiar with the effort said the campaign had raised $5 million. "
+     "Other sources said more money would come.", "Other sources"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SAME_UNNAMED_SOURCE)
+def test_a_bare_definite_description_is_the_unnamed_source_named_before(quotes_of, text, speaker):
+    assert [q.speaker for q in quotes_of(text)][-1] == speaker
+
+
 # A bare share is the group the article last took a share of; a count of time or of
 # points is no group.
 SHARES = [

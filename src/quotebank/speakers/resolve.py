@@ -500,6 +500,9 @@ def _resolve_one(
         lead = _headline_lead(doc, table, mention)
         if lead is not None:  # "NATO chief urges Europe …" over "Mark Rutte said …"
             return lead.speaker(Resolution.HEADLINE_LEAD, span_text(doc, mention.start, mention.end))
+    if kind == DESCRIPTION and found.path is Resolution.DESCRIPTION and cascade.path is Resolution.REPEATED \
+            and not cascade.named and _bare_definite(head):
+        found = cascade  # "The sources said" after "Sources familiar with the effort said": the same source
     if kind == DESCRIPTION and found.named and _possessor(doc, table, head, history, in_quote, ranker) == found.name:
         found = unnamed_source(doc, mention)  # "His wife" is not he, nor "her spokesman" she
     found = _spelled_out(doc, table, mention, found, history, in_quote, ranker)
@@ -508,6 +511,13 @@ def _resolve_one(
             return _with_conjoined(table, head, _organisation_of(found, head))
         found = attrs.evolve(found, role=span_text(doc, mention.start, mention.end))  # "the Iranian president"
     return _with_conjoined(table, head, found) if found.name else found  # "he and Mr. Allen"
+
+
+def _bare_definite(head: Token) -> bool:
+    """Whether a noun has only a definite or demonstrative determiner before it
+    ("the sources", "These people"; not "Pentagon officials", "the senior aides")."""
+    lefts = list(head.lefts)
+    return len(lefts) == 1 and lefts[0].dep_ == "det" and lefts[0].lower_ in ("the", "this", "that", "these", "those")
 
 
 def _possessor(
