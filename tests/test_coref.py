@@ -85,7 +85,10 @@ UNNAMED_OR_OTHER_KIND = [
     ("All of the GOP candidates said the tax was too high.", "the GOP candidates", False),
     # A possessive decides a document's owner: "its FEC reports" are not the FEC's.
     ("The Trump campaign spent heavily. Its FEC reports said it spent $2 million on hats.", "Its FEC reports", False),
-    # Several people are no one person.
+    # People are no organisation, and several people no one person.
+    ("Fox News covered the Republican Party on Monday. The insider said the race was over.", "The insider", False),
+    ("Khizr Khan spoke at the convention. Donald Trump attacked him. Both parents said they were hurt.",
+     "Both parents", False),
     ("Hillary Clinton spoke in Ohio on Monday. People familiar with her thinking said she would run.",
      "People familiar with Hillary Clinton's thinking", False),
     # An unnamed source names in full the people it is about, and is none of them.

@@ -547,9 +547,11 @@ def _possible(kind: str, head: Token, ent: Entity, voices: set[str]) -> bool:
         # gives someone else, not the one it gives this person.
         if not {"role=noun", "role=synonym"} & set(_role_features(head, ent)):
             return False
-    if kind == DESCRIPTION and head.tag_ == "NNS" and head.lemma_.lower() in PEOPLE_NOUNS and ent.type == "person" \
-            and " and " not in ent.name:
-        return False  # "people familiar with her thinking", "Trump's representatives": no one person
+    people = head.lemma_.lower() in PEOPLE_NOUNS or head.lemma_.lower() in KIN_NOUNS
+    if kind == DESCRIPTION and head.tag_ == "NNS" and people and ent.type == "person" and " and " not in ent.name:
+        return False  # "people familiar with her thinking", "Trump's representatives", "Both parents": no one person
+    if kind == DESCRIPTION and people and ent.type in ("organisation", "country"):
+        return False  # "the insider", "The candidate" are people, not a party or a network
     return True
 
 
