@@ -586,6 +586,9 @@ def test_a_teasers_quote_belongs_to_another_article(quotes_of, line, teaser):
         # A title word that opens an organisation's name is part of it.
         ("General Motors announced it was closing its assembly plant.", "General Motors", "organisation"),
         ("The Ministry of Foreign Affairs said the talks would resume.", "Ministry of Foreign Affairs", "organisation"),
+        # A name after a role noun after a name, which NER tagged ORG.
+        ("NBC News anchor Lester Holt said the debate would start on time.", "Lester Holt", "person"),
+        ("The oil company Exxon Mobil said the report was wrong.", "Exxon Mobil", "organisation"),
     ],
 )
 def test_a_single_name_after_a_person_s_title_is_a_person(quotes_of, text, speaker, kind):

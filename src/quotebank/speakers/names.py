@@ -275,6 +275,13 @@ def label_of(run: Sequence[Token], titles: Sequence[Token] = ()) -> str:
             run[1].lower_ not in ORG_DESCRIPTION_NOUNS | INSTITUTION_NOUNS  # not "Sierra Club"
         ):
             return "person"
+        # "NBC News anchor Lester Holt", the name tagged ORG: a name after a
+        # role noun that follows a name is a person's.
+        role = run[0].nbor(-1) if run[0].i > 1 else None
+        if label == "ORG" and role is not None and role.pos_ == "NOUN" and role.is_lower \
+                and role.nbor(-1).ent_type_ in ("ORG", "GPE", "NORP") \
+                and len(run) >= PERSON_NAME_MIN_WORDS and all(t.is_title for t in run):
+            return "person"
         # A date, an event, a work or a law ("Christmas Day", "Dec.") is no speaker's name.
         return LABEL_TYPE.get(label, "unknown")
     if len(run) >= PERSON_NAME_MIN_WORDS and all(t.text[:1].isupper() and not acronym(t) for t in run):
