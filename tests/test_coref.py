@@ -243,6 +243,10 @@ def test_he_or_she_is_never_an_organisation_or_a_date(quotes_of, text, speaker):
          "Donald Trump and Hillary Clinton"),
         ("Bernie Sanders, Hillary Clinton and Martin O'Malley spoke in Las Vegas. All three candidates said they "
          "would expand relief.", "Bernie Sanders, Hillary Clinton and Martin O'Malley"),
+        # Without a list: as many people as it counts, the only ones just before who were subjects.
+        ("Sandra Paradis arrived with Bernie Sanders yard signs. Paradis greeted the voters. Jim Bennett recently "
+         "retired. Bennett waved. The two voters said that both Trump and Sanders are popular.",
+         "Sandra Paradis and Jim Bennett"),
     ],
 )
 def test_several_speakers_are_all_named(quotes_of, text, speaker):
@@ -436,6 +440,8 @@ def test_a_campaign_speaks_as_an_organisation_named_by_its_candidate(quotes_of, 
         "Ted Cruz spoke. Both candidates said the race was tight.",  # one name is no pair
         "Ted Cruz and Marco Rubio spoke. All three candidates said the race was tight.",  # two are no three
         "Ted Cruz and Marco Rubio spoke. Both parties said the talks failed.",
+        # Three people were subjects just before: no pair.
+        "Ted Cruz spoke. Marco Rubio answered. John Kasich left. Both candidates said the race was tight.",
     ],
 )
 def test_a_counted_group_without_as_many_names_stays_a_description(quotes_of, text):

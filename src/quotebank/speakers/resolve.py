@@ -277,7 +277,9 @@ def _person_after_title(head: Token, mention: Mention) -> Token | None:
 #: two", "all three candidates"), by how many.
 GROUP_COUNTS = {"both": 2, "two": 2, "each": 2, "three": 3, "four": 4}
 #: How many sentences back the names such a group counts may be.
-GROUP_SENTENCES = 2
+GROUP_SENTENCES = 4
+#: How many sentences back the people it counts may be the subjects of clauses.
+COUNTED_SUBJECT_SENTENCES = 4
 
 
 def _numbered_group(doc: Doc, table: ArticleEntities, mention: Mention, in_quote: bytearray) -> Speaker | None:
@@ -299,9 +301,28 @@ def _numbered_group(doc: Doc, table: ArticleEntities, mention: Mention, in_quote
     lo = table.sentence_start(table.sentence_of(mention.start) - GROUP_SENTENCES)
     for names in reversed(_name_lists(doc, table, lo, mention.start, in_quote)):
         if len(names) == n:
-            joined = ", ".join(names[:-1]) + " and " + names[-1]
-            return Speaker(joined, "person", Resolution.COUNTED, named=True)
+            return _joined_people(names)
+    # No list: as many people as the count says, the only ones who were subjects
+    # just before ("Paradis said …", "Bennett recently retired …", "The two voters").
+    lo = table.sentence_start(table.sentence_of(mention.start) - COUNTED_SUBJECT_SENTENCES)
+    first: dict[int, int] = {}
+    subjects: dict[int, Entity] = {}
+    for seen in table.mentions:
+        if seen.token >= mention.start:
+            break
+        first.setdefault(id(seen.entity), seen.token)
+        if seen.token >= lo and seen.subject and not in_quote[seen.token] and seen.entity.named \
+                and seen.entity.type == "person":
+            subjects[id(seen.entity)] = seen.entity
+    if len(subjects) == n and (head.lower_ in GROUP_COUNTS or lemma in PEOPLE_NOUNS):  # not "Both parents"
+        return _joined_people([e.name for k, e in sorted(subjects.items(), key=lambda kv: first[kv[0]])])
     return None
+
+
+def _joined_people(names: Sequence[str]) -> Speaker:
+    """People named together: "James Clyburn and G. K. Butterfield"."""
+    joined = ", ".join(names[:-1]) + " and " + names[-1]
+    return Speaker(joined, "person", Resolution.COUNTED, named=True)
 
 
 def _name_lists(doc: Doc, table: ArticleEntities, lo: int, hi: int, in_quote: bytearray) -> list[list[str]]:
