@@ -371,6 +371,10 @@ def test_unnamed_groups_are_named_by_the_group(quotes_of, text, speaker):
         ("The Center for Responsive Politics said spending rose.", "Center for Responsive Politics"),
         ("The Committee for a Responsible Federal Budget said the plan would cost more.",
          "Committee for a Responsible Federal Budget"),
+        # "to", and a word that is no proper noun, inside an organisation's name.
+        ("The Committee to Protect Journalists said the reporter was jailed.", "Committee to Protect Journalists"),
+        ("Schools joined the walk-in, according to the event organizer Alliance to Reclaim Our Schools (AROS). "
+         "AROS said it had set up such an event before.", "Alliance to Reclaim Our Schools"),
         # An institution's name keeps the words that are titles elsewhere.
         ("The Russian Foreign Ministry said the move was hostile.", "Russian Foreign Ministry"),
         ("The Russian Embassy in London said the accounts were closed.", "Russian Embassy"),

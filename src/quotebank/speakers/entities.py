@@ -55,6 +55,7 @@ from quotebank.speakers.names import (
     name_part,
     name_run,
     name_tokens,
+    org_inner,
     proper,
     split_title,
     stem,
@@ -257,7 +258,7 @@ class ArticleEntities:
         for tok in doc:
             if skip[tok.i]:
                 pass
-            elif proper(tok) and tok.text[:1].isupper() or (cur and tok.text in NAME_PARTICLES):
+            elif proper(tok) and tok.text[:1].isupper() or (cur and (tok.text in NAME_PARTICLES or org_inner(tok))):
                 cur.append(tok)
                 continue
             elif cur and (hyphen(doc, tok.i) or hyphen(doc, tok.i - 1) and cur[-1].i == tok.i - 1):

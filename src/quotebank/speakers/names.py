@@ -154,7 +154,15 @@ def proper(tok: Token) -> bool:
 
 
 def name_part(tok: Token) -> bool:
-    return proper(tok) or (tok.text[:1].isupper() and tok.pos_ in ("NOUN", "ADJ") and tok.ent_type_ != "")
+    return proper(tok) or (tok.text[:1].isupper() and tok.pos_ in ("NOUN", "ADJ") and tok.ent_type_ != "") \
+        or org_inner(tok)
+
+
+def org_inner(tok: Token) -> bool:
+    """Whether a capitalised word that is no proper noun sits inside an
+    organisation's NER name after its first word ("Our" in "Alliance to
+    Reclaim Our Schools")."""
+    return tok.ent_iob_ == "I" and tok.ent_type_ == "ORG" and tok.is_title and tok.pos_ in ("PRON", "DET", "VERB")
 
 
 def hyphen(doc: Doc, i: int) -> bool:
@@ -175,16 +183,21 @@ def of_joins(doc: Doc, i: int) -> bool:
 
 #: Words inside an institution's name that NER reads as part of it ("Center for
 #: Responsive Politics", "Committee for a Responsible Federal Budget").
-NAME_JOINERS = ("of", "for")
+NAME_JOINERS = ("of", "for", "to")
 
 
 def joiner_width(doc: Doc, i: int) -> int:
     """How many tokens from ``i`` join two parts of an institution's name: 1 for
-    "of" or "for" ("Diocese of Covington"), 2 with an article after "for"
-    ("Committee for a Responsible …"); 0 when they join no name."""
+    "of", "for" or "to" ("Diocese of Covington", "Alliance to Reclaim Our
+    Schools"), 2 with an article after "for" ("Committee for a Responsible …")
+    or a verb after "to" ("Committee to Protect Journalists"); 0 when they join
+    no name. "for" and "to" join only inside one NER name."""
     if not (0 < i < len(doc) - 1 and doc[i].lower_ in NAME_JOINERS):
         return 0
-    width = 2 if doc[i].lower_ == "for" and i < len(doc) - 2 and doc[i + 1].lower_ in ("a", "the") else 1
+    word = doc[i].lower_
+    article = word == "for" and i < len(doc) - 2 and doc[i + 1].lower_ in ("a", "the")
+    verb = word == "to" and i < len(doc) - 2 and doc[i + 1].pos_ == "VERB" and doc[i + 1].is_title
+    width = 2 if article or verb else 1
     before, after = doc[i - 1], doc[i + width]
     if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in (before, after)):
         return 0
