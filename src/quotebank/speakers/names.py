@@ -183,15 +183,15 @@ def of_joins(doc: Doc, i: int) -> bool:
 
 #: Words inside an institution's name that NER reads as part of it ("Center for
 #: Responsive Politics", "Committee for a Responsible Federal Budget").
-NAME_JOINERS = ("of", "for", "to")
+NAME_JOINERS = ("of", "for", "to", "on")
 
 
 def joiner_width(doc: Doc, i: int) -> int:
     """How many tokens from ``i`` join two parts of an institution's name: 1 for
-    "of", "for" or "to" ("Diocese of Covington", "Alliance to Reclaim Our
+    "of", "for", "to" or "on" ("Diocese of Covington", "Alliance to Reclaim Our
     Schools"), 2 with an article after "for" ("Committee for a Responsible …")
     or a verb after "to" ("Committee to Protect Journalists"); 0 when they join
-    no name. "for" and "to" join only inside one NER name."""
+    no name. "for", "to" and "on" join only inside one NER name."""
     if not (0 < i < len(doc) - 1 and doc[i].lower_ in NAME_JOINERS):
         return 0
     word = doc[i].lower_
