@@ -373,7 +373,7 @@ def test_unnamed_groups_are_named_by_the_group(quotes_of, text, speaker):
          "Committee for a Responsible Federal Budget"),
         # "to", and a word that is no proper noun, inside an organisation's name.
         ("The Committee to Protect Journalists said the reporter was jailed.", "Committee to Protect Journalists"),
-        ("The Council on American-Islamic Relations says the story is false.",
+        ("The Council on American-Islamic Relations said the story was false.",
          "Council on American-Islamic Relations"),
         ("Schools joined the walk-in, according to the event organizer Alliance to Reclaim Our Schools (AROS). "
          "AROS said it had set up such an event before.", "Alliance to Reclaim Our Schools"),
