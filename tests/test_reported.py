@@ -72,6 +72,19 @@ def test_belief_and_document_classes(quotes_of):
     assert (q.text, q.cue_class) == ("voters are tired of the race", "document")
 
 
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # An attitude's clause is a view; an infinitive after the adjective is none.
+        ("Analysts are sure that the race is over.", ["sure"]),
+        ("The lawmakers said Mrs. Clinton was certain to enjoy a large margin.", ["said"]),
+        ("He is happy to help the campaign.", []),
+    ],
+)
+def test_an_attitude_adjective_reports_a_clause_not_an_infinitive(quotes_of, text, cues):
+    assert [q.cue for q in quotes_of(text)] == cues
+
+
 def test_reporting_noun(quotes_of):
     q = only(quotes_of("Tehran rejected IRNA's claim that the talks had failed."), cue="claim")
     assert q.text == "the talks had failed" and q.speaker_mention == "IRNA"

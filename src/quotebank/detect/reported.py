@@ -162,7 +162,8 @@ def content_of(tok: Token) -> tuple[int, int, int, str] | None:
             return _verb_content(tok, lemma)
         return None
     if tok.pos_ == "ADJ" and lemma in BELIEF_ADJECTIVES:
-        clause = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+        # A clause, not an infinitive: "certain to win", "happy to help" report no one's view.
+        clause = [c for c in tok.children if c.dep_ == "ccomp" or c.dep_ == "xcomp" and not _infinitive(c)]
         if clause:
             lo, hi = _extent(clause)
             return lo, hi, tok.i + 1, "belief"
@@ -173,6 +174,11 @@ def content_of(tok: Token) -> tuple[int, int, int, str] | None:
                 lo, hi = _extent([c])
                 return lo, hi, tok.i + 1, cue_class(lemma, _subject_lemma(tok))
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    """Whether a verb is an infinitive with "to" ("to enjoy")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _characterisation(verb: Token) -> tuple[int, int, int, str] | None:
