@@ -123,6 +123,20 @@ def test_a_bare_definite_description_is_the_unnamed_source_named_before(quotes_o
     assert [q.speaker for q in quotes_of(text)][-1] == speaker
 
 
+# A share "of whom" is of the noun phrase the clause is about.
+OF_WHOM = [
+    ("The letter was signed by 88 retired generals and admirals, most of whom said Clinton was unfit.",
+     "retired generals and admirals"),
+    ("Trump met evangelical leaders, many of whom said they would back him.", "evangelical leaders"),
+    ("Trump met Ted Cruz and Marco Rubio, both of whom said the race was close.", "Ted Cruz and Marco Rubio"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), OF_WHOM)
+def test_a_share_of_whom_is_of_the_group_before_it(quotes_of, text, speaker):
+    assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
 # A bare share is the group the article last took a share of; a count of time or of
 # points is no group.
 SHARES = [

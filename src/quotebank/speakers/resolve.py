@@ -414,6 +414,33 @@ def _share_word(tok: Token) -> bool:
     return tok.text == "%" or tok.lemma_.lower() in NUMBER_WORDS or tok.lower_ in QUANTIFIER_WORDS
 
 
+def _relative_antecedent(doc: Doc, mention: Mention) -> Mention | None:
+    """The noun phrase a share of "whom" or "which" is taken of: "retired
+    generals and admirals" in "retired generals and admirals, most of whom said
+    …"; None when the share is of something else."""
+    head = doc[mention.head]
+    word = head.lower_
+    if not (word in QUANTIFIER_WORDS or word in NUMBER_WORDS or word in PARTITIVE_WORDS or head.like_num):
+        return None
+    objs = [o for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for o in prep.children if o.dep_ == "pobj"]
+    if not objs or objs[0].lower_ not in ("whom", "which"):
+        return None
+    clause = next((t for t in head.ancestors if t.dep_ == "relcl"), None)
+    if clause is not None:
+        noun = clause.head
+    else:  # the parser hung the clause elsewhere: the noun just before ", most of whom"
+        before = mention.start - 1
+        while before >= 0 and doc[before].is_punct:
+            before -= 1
+        noun = doc[before] if before >= 0 else head
+        while noun.dep_ == "conj" and noun.head.i < noun.i:  # "generals and admirals"
+            noun = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return Mention(noun.left_edge.i, noun.right_edge.i + 1, noun.i, mention.method)
+
+
 def _resolve_one(
     doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray, ranker: Ranker,
     own: tuple[int, int] = (0, 0),
@@ -421,6 +448,9 @@ def _resolve_one(
     pair = _numbered_group(doc, table, mention, in_quote)
     if pair is not None:  # "Both lawmakers", "the two", "each" after "Mr. Clyburn and Mr. Butterfield"
         return pair
+    antecedent = _relative_antecedent(doc, mention)
+    if antecedent is not None:  # "retired generals and admirals, most of whom said …"
+        return _resolve_one(doc, table, antecedent, history, in_quote, ranker)
     if _of_group(doc, mention):  # "some of her supporters": no one entity, but a group
         group = unnamed_source(doc, mention)
         group = attrs.evolve(group, type="group") if group.name else group
