@@ -344,6 +344,9 @@ def test_a_dateline_is_no_speaker(nlp):
     ("text", "speaker"),
     [
         ("In the poll, 55 percent of all voters said the economy was their top issue.", "voters"),
+        # A city's state stays with the city.
+        ("Clinton spoke on Friday. A woman in Worcester, Massachusetts, said she was tired of the race.",
+         "A woman in Worcester, Massachusetts"),
         ("Some 56 percent of Cuban-Americans polled said they backed the plan.", "Cuban-Americans polled"),
         ("Three-in-five GOP insiders across the four states said the race was open.",
          "GOP insiders across the four states"),

@@ -258,6 +258,8 @@ def description_bounds(doc: Doc, mention: Mention) -> tuple[int, int]:
             continue  # "experts on North Korea and nuclear nonproliferation", "partisans on both sides"
         if tok.text == "," and 0 < i < mention.end - 1 and doc[i - 1].ent_type_ == "GPE" == doc[i + 1].ent_type_:
             continue  # "a woman in Worcester, Massachusetts"
+        if i > head.i + 1 and doc[i - 1].text == "," and doc[i - 2].ent_type_ == "GPE" == tok.ent_type_:
+            continue  # ... and "Massachusetts", which the parser may hang on "Worcester" as an apposition
         if tok.is_punct or tok.dep_ in ("relcl", "appos", "cc", "conj") or tok.lower_ in RELATIVE_PRONOUNS:
             stop = i
             break
