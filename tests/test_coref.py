@@ -101,6 +101,13 @@ UNNAMED_OR_OTHER_KIND = [
     ("Colin Powell was hacked. Powell's office said the emails were real.", "Colin Powell's office", False),
     ("Hillary Clinton visited the town. Her campaign workers here said turnout was high.",
      "Hillary Clinton's campaign workers", False),
+    # People of a named entity are named as the entity's.
+    ("Hillary Clinton spoke in Ohio. Aides to Clinton said she was tired.", "Hillary Clinton's aides", False),
+    ("Hillary Clinton spoke in Ohio. Supporters of Democrat Hillary Clinton said they were happy.",
+     "Hillary Clinton's supporters", False),
+    ("Mondelez closed the plant. Executives for Mondelez said the move saved money.", "Mondelez executives", False),
+    ("Bill Clinton spoke. Top aides to Mr. Clinton said he was tired.", "Bill Clinton's top aides", False),
+    ("Parliament sat on Monday. Members of Parliament said the vote was close.", "Members of Parliament", False),
     # A pronoun that stands for no named person stays.
     ("Officials met on Monday. A source close to them said the talks had failed.",
      "A source close to them", False),

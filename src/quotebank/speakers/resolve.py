@@ -603,6 +603,9 @@ def _spelled_out(
         start, stop = mention.start, mention.end  # "those around him": the whole mention
         if span_text(doc, start, stop) != found.name:
             return found
+    owned = _owners_people(doc, table, mention, start, stop, history, in_quote, ranker)
+    if owned is not None:
+        return attrs.evolve(found, name=owned)
     words: dict[int, str] = {}
     skip: set[int] = set()
     for tok in doc[start:stop]:
@@ -624,6 +627,40 @@ def _spelled_out(
         "" if t.i in skip else words.get(t.i, t.text_with_ws) for t in doc[start:stop]
     ).strip()
     return attrs.evolve(found, name=spelled)
+
+
+def _owners_people(
+    doc: Doc, table: ArticleEntities, mention: Mention, start: int, stop: int, history, in_quote: bytearray,
+    ranker: Ranker,
+) -> str | None:
+    """People of a named entity, named the way the name sets name them: "Aides to
+    Clinton" → "Hillary Clinton's aides", "supporters of Democrat Hillary
+    Clinton" → "Hillary Clinton's supporters", "Executives for Mondelez" →
+    "Mondelez executives"; None for any other description. The people are a
+    plural noun for people, and the entity its only modifier after it."""
+    head = doc[mention.head]
+    if head.tag_ != "NNS" or head.lemma_.lower() not in PEOPLE_NOUNS or head.lemma_.lower() == "member":
+        return None  # "Members of Parliament" stay as they are
+    after = [c for c in head.rights if c.i < stop]
+    if len(after) != 1 or after[0].dep_ != "prep" or after[0].lower_ not in ("of", "to", "for"):
+        return None
+    objs = [c for c in after[0].children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+    if len(objs) != 1 or any(t.pos_ != "PUNCT" for t in doc[objs[0].right_edge.i + 1:stop]):
+        return None  # "Supporters of Republican Donald Trump for president": more than the entity
+    obj = objs[0]
+    sub = Mention(obj.left_edge.i, obj.i + 1, obj.i, mention.method)
+    who = _resolve_one(doc, table, sub, history, in_quote, ranker)
+    if not who.named or not who.name or who.type not in ("person", "organisation"):
+        return None
+    first = start
+    while first < head.i and doc[first].dep_ == "det":
+        first += 1
+    people = span_text(doc, first, head.i + 1)
+    if doc[first].i < head.i and first == start and doc[first].is_title and not doc[first].pos_ == "PROPN":
+        people = people[:1].lower() + people[1:]  # "Aides" → "aides" inside the name
+    elif first == head.i:
+        people = head.lower_
+    return f"{who.name}'s {people}" if who.type == "person" else f"{who.name} {people}"
 
 
 #: Pronouns inside a description that say whom it is about ("those around
