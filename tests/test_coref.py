@@ -257,6 +257,9 @@ def test_he_or_she_is_never_an_organisation_or_a_date(quotes_of, text, speaker):
         ("Democrats and civil rights groups said the bill was unfair.", "Democrats and civil rights groups"),
         # A group described once is not repeated: its words already hold both.
         ("Regulators and environmental groups said the plant was unsafe.", "Regulators and environmental groups"),
+        # A family's plural name is its people the article names.
+        ("Khizr Khan and Ghazala Khan spoke at the convention. The Khans said they were hurt by the remarks.",
+         "Khizr Khan and Ghazala Khan"),
         # A counted group is the people just listed, as many as it counts.
         ("Mr. Clyburn and Mr. Butterfield met donors on Monday. Both lawmakers said the money should be spent.",
          "Clyburn and Butterfield"),

@@ -223,6 +223,20 @@ def _country_of_people(table: ArticleEntities, head: Token) -> Entity | None:
     return None
 
 
+def _family(table: ArticleEntities, head: Token) -> list[str] | None:
+    """The people a family's plural name after "the" stands for ("the Khans" →
+    the article's Khizr Khan and Ghazala Khan): the article's two or more
+    people of that surname, in the order it names them; None otherwise."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    if not definite or not head.text.endswith("s") or not head.text[:1].isupper():
+        return None
+    stems = {head.text[:-1].lower(), head.text[:-2].lower()} if head.text.endswith("es") else {head.text[:-1].lower()}
+    people = [e for e in table.entities
+              if e.type == "person" and e.named and len(e.tokens) > 1 and e.tokens[-1] in stems]
+    people.sort(key=lambda e: e.first)
+    return [e.name for e in people] if len(people) >= 2 else None
+
+
 def _misplaced_apposition(head: Token, tok: Token, mention: Mention) -> bool:
     """Whether ``tok`` is a person's name in apposition that the parse hung on
     another name inside the description ``head`` heads: in "One pastor
@@ -475,6 +489,9 @@ def _resolve_one(
     country = _country_of_people(table, head) if len(run) == 1 else None
     if country is not None:  # "The Russians said …" after "Russia …"
         return country.speaker(Resolution.ARTICLE_NAME)
+    family = _family(table, head) if len(run) == 1 else None
+    if family is not None:  # "The Khans said …" after "Khizr Khan and Ghazala Khan"
+        return _joined_people(family)
     if run and not title_only(run):
         role = text_of(titles) if titles else None
         honorific = {bare(t.lower_) for t in titles}
