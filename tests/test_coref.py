@@ -418,6 +418,9 @@ def test_unnamed_groups_are_named_by_the_group(quotes_of, text, speaker):
          "Carly Fiorina"),
         # A surname shaped "D’Souza" is a name even when tagged a common noun.
         ("Dinesh D’Souza appeared on the show. D’Souza said the race was close.", "Dinesh D’Souza"),
+        # A hyphenated name whose last part the tagger took for a noun.
+        ("David Friedman is president of Wealth-X, a private company. Wealth-X keeps its own finances a secret "
+         "but said its business has tripled over the last few years.", "Wealth-X"),
         # A surname misspelt by one slip is the person the article names.
         ("“This is wrong,” Elise Labott wrote. Labbot said the emails were real.", "Elise Labott"),
         ("Anthony Kiedis sang first. Keidis said the band would tour.", "Anthony Kiedis"),

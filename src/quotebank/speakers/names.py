@@ -210,9 +210,10 @@ def joiner_width(doc: Doc, i: int) -> int:
 def name_run(head: Token) -> list[Token]:
     """The run of proper nouns around a head token, titles included; hyphenated
     names are one name ("Kim Jong-un")."""
-    if not proper(head) and not (head.ent_type_ and head.ent_type_ in LABEL_TYPE):
-        return []
     doc = head.doc
+    hyphenated = head.i >= 2 and head.text[:1].isupper() and hyphen(doc, head.i - 1) and proper(doc[head.i - 2])
+    if not proper(head) and not (head.ent_type_ and head.ent_type_ in LABEL_TYPE) and not hyphenated:
+        return []  # ("Wealth-X", its "X" tagged a noun, is a name)
     left = head.i
     while left >= 2 and hyphen(doc, left - 1) and doc[left - 2].text[:1].isupper():
         left -= 2
