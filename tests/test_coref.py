@@ -411,6 +411,7 @@ def test_unnamed_groups_are_named_by_the_group(quotes_of, text, speaker):
         ("Speaker of the House Rep. Paul Ryan (R-WI) said the images had no place in a campaign.", "Paul Ryan"),
         ("Governor of the Central Bank of Iran Mohammad Reza Farzin said inflation would fall.",
          "Mohammad Reza Farzin"),
+        ("UMWA Director of Government Affairs Phil Smith said the union would wait.", "Phil Smith"),
         ("The Council on American-Islamic Relations National Executive Director Nihad Awad said the "
          "rhetoric had crossed a line.", "Nihad Awad"),
         # A title inside a run before a first name and a surname, whatever NER tagged them.

@@ -268,6 +268,11 @@ def _person_after_title(head: Token, mention: Mention) -> Token | None:
         return None
     if head.pos_ != "PROPN" and bare(head.lower_) not in TITLES:
         return None  # "Supporters of Republican Donald Trump" are not Trump
+    for name in head.children:  # "UMWA Director of Government Affairs Phil Smith": no comma before the name
+        first = name.left_edge
+        if name.dep_ == "appos" and name.ent_type_ == "PERSON" and mention.start <= first.i and name.i < mention.end \
+                and name.i > first.i and first.i > 0 and not first.nbor(-1).is_punct and bare(head.lower_) in TITLES:
+            return name
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in TITLE_PREPOSITIONS:
             continue
