@@ -257,6 +257,12 @@ def test_he_or_she_is_never_an_organisation_or_a_date(quotes_of, text, speaker):
         ("Democrats and civil rights groups said the bill was unfair.", "Democrats and civil rights groups"),
         # A group described once is not repeated: its words already hold both.
         ("Regulators and environmental groups said the plant was unsafe.", "Regulators and environmental groups"),
+        # Conjoined names the parser hung elsewhere: after a title, on a place.
+        ("Roger Stone spoke on Monday. Both Stone and Republican vice presidential candidate Mike Pence said the "
+         "emails were damaging.", "Roger Stone and Mike Pence"),
+        ("Johnny Isakson of Georgia and John Boozman of Arkansas, both up for re-election, said they backed Cruz.",
+         "Johnny Isakson and John Boozman"),
+        ("Reuters and the Microsoft software company said the file should be public.", "Reuters and Microsoft"),
         # A family's plural name is its people the article names.
         ("Khizr Khan and Ghazala Khan spoke at the convention. The Khans said they were hurt by the remarks.",
          "Khizr Khan and Ghazala Khan"),

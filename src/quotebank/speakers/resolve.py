@@ -170,6 +170,11 @@ def _with_conjoined(table: ArticleEntities, head: Token, first: Speaker) -> Spea
     names = [first.name]
     types = {first.type}
     chain = [c for c in head.children if c.dep_ == "conj"]
+    for prep in head.children:  # "Johnny Isakson of Georgia and John Boozman": the parser joins Boozman to Georgia
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            for place in prep.children:
+                if place.dep_ == "pobj" and place.ent_type_ == "GPE":
+                    chain += [c for c in place.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"]
     conjoined = []
     while chain:  # "A, B and C": each name is a conj of the one before
         tok = chain.pop(0)
@@ -182,6 +187,20 @@ def _with_conjoined(table: ArticleEntities, head: Token, first: Speaker) -> Spea
                 other = _proper_name(table, run)
                 names.append(other.name)
                 types.add(other.type)
+        elif tok.pos_ == "NOUN" and bare(tok.lemma_.lower()) in TITLES and tok.i + 1 < len(tok.doc) \
+                and tok.doc[tok.i + 1].ent_type_ == "PERSON" and tok.doc[tok.i + 1].pos_ == "PROPN":
+            # "Stone and Republican vice presidential candidate Mike Pence": the name after the title
+            stop = tok.i + 1
+            while stop < len(tok.doc) and tok.doc[stop].ent_type_ == "PERSON" and tok.doc[stop].pos_ == "PROPN":
+                stop += 1
+            other = _proper_name(table, list(tok.doc[tok.i + 1:stop]))
+            names.append(other.name)
+            types.add(other.type)
+        elif tok.pos_ == "NOUN" and (owner := _named_compound(tok)) is not None:
+            # "The New York Times and the Gannett newspaper chain": the organisation it names
+            other = _proper_name(table, name_tokens(owner))
+            names.append(other.name)
+            types.add(other.type)
         elif _joined_group(tok):
             # "Sanders and his supporters", "Comey and other law enforcement
             # officials", "Mrs. Clinton … as well as her campaign": a group that
@@ -195,6 +214,12 @@ def _with_conjoined(table: ArticleEntities, head: Token, first: Speaker) -> Spea
     joined = ", ".join(str(n) for n in names[:-1]) + " and " + str(names[-1])
     kind = "person" if types == {"person"} else "group"
     return attrs.evolve(first, name=joined, type=kind, role=None)
+
+
+def _named_compound(tok: Token) -> Token | None:
+    """The organisation's name compounded to a conjoined noun ("Gannett" in "the
+    Gannett newspaper chain"), or None."""
+    return next((c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "ORG"), None)
 
 
 def _joined_group(tok: Token) -> bool:
