@@ -206,6 +206,11 @@ PRONOUNS = [
     ("Protesters gathered outside City Hall on Friday. They said the plan would hurt tenants.", "Protesters"),
     ("Lee Epstein, Richard Posner and William Landes wrote a study of the court. They said business wins more often.",
      "Lee Epstein, Richard Posner and William Landes"),
+    # An honorific outweighs a first name's gender ("Lindsey" is mostly a woman's).
+    ("Sen. Lindsey Graham criticized Donald Trump on Monday. Mr. Graham called the jabs unacceptable. "
+     "He said it was going to a place where nobody had gone before.", "Lindsey Graham"),
+    ("Hillary Clinton and Bill Clinton met donors. Mr. Clinton left early. She said the foundation would close.",
+     "Hillary Clinton"),
     # A person's name in apposition to a description, hung by the parse on another name in it.
     ("Ted Cruz campaigned in Iowa. One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church, "
      "told us he had made calls. He has made announcements since last month, he said.", "Darran Whiting"),

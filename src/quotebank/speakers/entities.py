@@ -115,6 +115,9 @@ class Entity:
     role_nouns: set[str] = attrs.Factory(set)
     role_proper: set[str] = attrs.Factory(set)
     named: bool = True
+    #: The gender came from a first name alone ("Lindsey"), which an honorific
+    #: ("Mr. Graham") outweighs.
+    gender_by_name: bool = False
 
     def speaker(self, path: Resolution, role: str | None = None) -> Speaker:
         """This entity as a quote's speaker, found by ``path``."""
@@ -164,6 +167,7 @@ class ArticleEntities:
         runs = self._runs(doc, skip)
         for run in runs:
             self._add(run)
+        self._honorifics_outweigh_first_names()
         #: Abbreviations the article defines: "Export Development Canada (EDC)".
         self._aliases: dict[str, Entity] = {}
         for short, long in _defined_abbreviations(doc):
@@ -210,6 +214,22 @@ class ArticleEntities:
                     self.untagged_surnames.add(tok.i)
         self._sent_starts = _sentence_starts(doc)
         self._line_breaks = _line_break_tokens(doc)
+
+    def _honorifics_outweigh_first_names(self) -> None:
+        """A surname with an honorific ("Mr. Graham") gives its gender to the one
+        person of that surname whose gender came from a first name alone
+        ("Lindsey Graham"), unless another person of that surname already has it
+        ("Mr. Clinton" leaves Hillary Clinton a woman when Bill Clinton is named)."""
+        for short in self.entities:
+            if len(short.tokens) != 1 or short.gender is None or short.gender_by_name:
+                continue
+            same = [e for e in self._by_end_word.get(short.tokens[0], ())
+                    if e.type == "person" and len(e.tokens) > 1 and e.tokens[-1] == short.tokens[0]]
+            if any(e.gender == short.gender for e in same):
+                continue
+            named = [e for e in same if e.gender_by_name]
+            if len(named) == 1:
+                named[0].gender, named[0].gender_by_name = short.gender, False
 
     @functools.cached_property
     def writer(self) -> str | None:
@@ -302,6 +322,7 @@ class ArticleEntities:
                 ent.gender = "m"
             elif any(w in FEMALE_WORDS for w in words) or first in FEMALE_FIRST_NAMES:
                 ent.gender = "f"
+            ent.gender_by_name = ent.gender is not None and not (set(words) & (MALE_WORDS | FEMALE_WORDS))
         self._add_role(ent, titles, run)
         return ent
 
