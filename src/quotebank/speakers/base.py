@@ -64,7 +64,8 @@ class Resolution(enum.Enum):
     #: An organisation named by the person who heads it ("the Clinton campaign",
     #: "his campaign" → "Hillary Clinton campaign").
     OWNER = "owner"
-    #: A counted group of people, as the names listed before it ("Both lawmakers").
+    #: A group of people named as its members: a counted group, as the names listed
+    #: before it ("Both lawmakers"), or a family ("the Khans").
     COUNTED = "counted"
     #: A headline's title, as the person its lead names ("NATO chief" → Mark Rutte).
     HEADLINE_LEAD = "headline_lead"

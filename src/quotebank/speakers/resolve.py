@@ -197,7 +197,7 @@ def _with_conjoined(table: ArticleEntities, head: Token, first: Speaker) -> Spea
             names.append(other.name)
             types.add(other.type)
         elif tok.pos_ == "NOUN" and (owner := _named_compound(tok)) is not None:
-            # "The New York Times and the Gannett newspaper chain": the organisation it names
+            # "Reuters and the Microsoft software company": the organisation it names
             other = _proper_name(table, name_tokens(owner))
             names.append(other.name)
             types.add(other.type)
@@ -217,8 +217,8 @@ def _with_conjoined(table: ArticleEntities, head: Token, first: Speaker) -> Spea
 
 
 def _named_compound(tok: Token) -> Token | None:
-    """The organisation's name compounded to a conjoined noun ("Gannett" in "the
-    Gannett newspaper chain"), or None."""
+    """The organisation's name (tagged ORG) compounded to a conjoined noun
+    ("Microsoft" in "the Microsoft software company"), or None."""
     return next((c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "ORG"), None)
 
 
@@ -294,9 +294,9 @@ def _person_after_title(head: Token, mention: Mention) -> Token | None:
     if head.pos_ != "PROPN" and bare(head.lower_) not in TITLES:
         return None  # "Supporters of Republican Donald Trump" are not Trump
     for name in head.children:  # "UMWA Director of Government Affairs Phil Smith": no comma before the name
-        first = name.left_edge
-        if name.dep_ == "appos" and name.ent_type_ == "PERSON" and mention.start <= first.i and name.i < mention.end \
-                and name.i > first.i and first.i > 0 and not first.nbor(-1).is_punct and bare(head.lower_) in TITLES:
+        edge = name.left_edge
+        if name.dep_ == "appos" and name.ent_type_ == "PERSON" and mention.start <= edge.i and name.i < mention.end \
+                and name.i > edge.i and edge.i > 0 and not edge.nbor(-1).is_punct and bare(head.lower_) in TITLES:
             return name
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in TITLE_PREPOSITIONS:
@@ -364,7 +364,7 @@ def _numbered_group(doc: Doc, table: ArticleEntities, mention: Mention, in_quote
 
 
 def _joined_people(names: Sequence[str]) -> Speaker:
-    """People named together: "James Clyburn and G. K. Butterfield"."""
+    """People named together for a group: "James Clyburn and G. K. Butterfield"."""
     joined = ", ".join(names[:-1]) + " and " + names[-1]
     return Speaker(joined, "person", Resolution.COUNTED, named=True)
 
@@ -430,11 +430,9 @@ def _share_of_group(doc: Doc, table: ArticleEntities, mention: Mention, in_quote
     percent", "39"): the group the article last took a share of ("84 percent of
     Latino voters in Florida", "520 superdelegates", "among caucus attendees") in
     its sentence or the `SHARE_SENTENCES` before; None for any other mention."""
-    words = doc[mention.start:mention.end]
-    if plausible_name(span_text(doc, mention.start, mention.end) or "x") or any(
-        t.ent_type_ in ("DATE", "TIME") for t in words
-    ):
-        return None
+    text = span_text(doc, mention.start, mention.end)
+    if not text or plausible_name(text) or any(t.ent_type_ in ("DATE", "TIME") for t in doc[mention.start:mention.end]):
+        return None  # a name, a description or a date: no bare share
     first = table.sentence_start(table.sentence_of(mention.start) - SHARE_SENTENCES)
     for i in range(mention.start - 1, first - 1, -1):
         tok = doc[i]
