@@ -144,6 +144,22 @@ def test_title_case_quote_framed_by_its_cue_is_kept(quotes_of):
     assert q.speaker == "Tom Brown"
 
 
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # A work's title stays a title where a cue frames it: after a noun for a work,
+        # after "on" or a possessive, or cued by a verb that makes a work.
+        ('Fidel Castro dampened those plans, Mr. Rubio said in his 2012 book, "An American Son." So they stayed.',
+         ["Fidel Castro dampened those plans"]),
+        ('"American Skin (41 Shots)" was written by Springsteen after the 1999 shooting.', []),
+        # A title-case quote framed by its cue, with no work around it, is a quote.
+        ('"Make America Great Again," he said at the rally.', ["Make America Great Again,"]),
+    ],
+)
+def test_a_work_s_title_is_no_quote_even_when_framed(quotes_of, text, quotes):
+    assert [q.text for q in quotes_of(text)] == quotes
+
+
 def test_hearsay_said_to_is_not_a_cue(candidates_of):
     assert candidates_of("Putin is said to be embracing Iran as a “strategic partner” in the region.") == []
 

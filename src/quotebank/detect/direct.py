@@ -34,6 +34,7 @@ from quotebank.detect.base import (
     is_sentence_end,
     sentence_start,
 )
+from quotebank.lexicons import WORK_NOUNS, WORK_VERBS
 from quotebank.marks import QuotedSpan, paragraph_bounds
 from quotebank.text import paragraph_of
 
@@ -125,6 +126,8 @@ def direct_quotes(
             continue
         if cand.cue is not None and cand.how == "syntax":
             cand = _widen_to_mixed(doc, cand, owner)
+        if cand.kind == "direct" and is_title(quote, min_long_words=1) and _names_a_work(doc, cand):
+            continue  # "in his 2012 book, “An American Son.”": a title, however framed
         key = (cand.start, cand.end)
         if key in seen:
             continue
@@ -443,6 +446,24 @@ def _framed(doc: Doc, cand: Candidate, owner: list[int]) -> bool:
     return _cue_after(doc, hi, owner) is not None or _cue_before(doc, lo, owner) is not None
 
 
+#: Words right before a quoted title that make it a work's name ("on “Face the
+#: Nation”", "CBS's “Face the Nation”", "a book titled “…”").
+_BEFORE_WORK_TITLE = frozenset({"on", "'s", "’s", "titled", "entitled", "named"})
+
+
+def _names_a_work(doc: Doc, cand: Candidate) -> bool:
+    """Whether a title-shaped quote names a work even where a cue frames it:
+    after a noun for a work ("in his 2012 book, “An American Son.”"), after "on"
+    or a possessive ("on CBS's “Face the Nation,”"), or cued by a verb that
+    makes one ("“American Skin (41 Shots)” was written by …")."""
+    i = cand.quote_tokens[0] - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    if i >= 0 and (doc[i].lemma_.lower() in WORK_NOUNS or doc[i].lower_ in _BEFORE_WORK_TITLE):
+        return True
+    return cand.cue is not None and doc[cand.cue].lemma_.lower() in WORK_VERBS
+
+
 def _in_headline(doc: Doc, lo: int) -> bool:
     """Whether the words before token ``lo`` on its line are in title case."""
     words: list[Token] = []
@@ -454,12 +475,12 @@ def _in_headline(doc: Doc, lo: int) -> bool:
     return len(words) >= MIN_TITLE_LONG_WORDS and all(t.text[:1].isupper() for t in words)
 
 
-def is_title(tokens: Iterable[Token]) -> bool:
+def is_title(tokens: Iterable[Token], min_long_words: int = MIN_TITLE_LONG_WORDS) -> bool:
     """Whether a short quoted span reads as a title ("Meet the Press", "The X-Files").
 
-    At least two words of four letters or more, all starting with a capital,
-    and so does the first word; at most seven words, no question, no "I",
-    "we" or "you".
+    At least ``min_long_words`` words of four letters or more, all starting
+    with a capital, and so does the first word; at most seven words, no
+    question, no "I", "we" or "you".
     """
     tokens = list(tokens)
     words = [t for t in tokens if any(c.isalpha() for c in t.text)]
@@ -468,4 +489,4 @@ def is_title(tokens: Iterable[Token]) -> bool:
     if any(t.text in ("?", "!") or t.lower_ in ("i", "we", "you") for t in tokens):
         return False
     long_words = [t for t in words if len(t.text) >= LONG_WORD_CHARS]
-    return len(long_words) >= MIN_TITLE_LONG_WORDS and all(t.text[:1].isupper() for t in long_words)
+    return len(long_words) >= min_long_words and all(t.text[:1].isupper() for t in long_words)

@@ -34,6 +34,8 @@ from quotebank.lexicons.cues import (
     PASSIVE_SPEAKER_VERBS,
     REPORTING_NOUNS,
     SPEECH_VERBS,
+    WORK_NOUNS,
+    WORK_VERBS,
 )
 from quotebank.lexicons.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from quotebank.lexicons.quotations import NEGATION_WORDS
@@ -135,6 +137,8 @@ __all__ = [
     "ROLE_FILLER_WORDS",
     "ROLE_SYNONYMS",
     "SPEECH_VERBS",
+    "WORK_NOUNS",
+    "WORK_VERBS",
     "TITLE_ABBREVIATIONS",
     "TITLES",
     "bare",

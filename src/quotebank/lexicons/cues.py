@@ -137,6 +137,18 @@ INFINITIVE_CONTENT_VERBS = words(
     """
 )
 
+#: Nouns for works whose titles are quoted ("his 2012 book, “An American Son”"):
+#: a title-shaped quote right after one is a title, not a quotation.
+WORK_NOUNS = words(
+    """
+    book memoir novel biography song album film movie documentary show program programme
+    series episode column article essay play poem report
+    """
+)
+#: Verbs that make a work ("“American Skin” was written by …"): a title-shaped quote
+#: they cue is a title, not a quotation.
+WORK_VERBS = words("write publish release produce direct compose title")
+
 #: Forms of "say" and "tell" that make a short line a subhead attribution
 #: ("Technology used to help, Freedom Mobile says"), not page furniture. As
 #: written, not lemmas.
