@@ -152,6 +152,8 @@ def test_title_case_quote_framed_by_its_cue_is_kept(quotes_of):
         ('Fidel Castro dampened those plans, Mr. Rubio said in his 2012 book, "An American Son." So they stayed.',
          ["Fidel Castro dampened those plans"]),
         ('"American Skin (41 Shots)" was written by Springsteen after the 1999 shooting.', []),
+        ('"He is fair game," Carly Fiorina told "Fox and Friends," reminding the hosts of the race.',
+         ["He is fair game,"]),
         # A title-case quote framed by its cue, with no work around it, is a quote.
         ('"Make America Great Again," he said at the rally.', ["Make America Great Again,"]),
     ],

@@ -34,7 +34,7 @@ from quotebank.detect.base import (
     is_sentence_end,
     sentence_start,
 )
-from quotebank.lexicons import WORK_NOUNS, WORK_VERBS
+from quotebank.lexicons import ADDRESSEE_VERBS, WORK_NOUNS, WORK_VERBS
 from quotebank.marks import QuotedSpan, paragraph_bounds
 from quotebank.text import paragraph_of
 
@@ -448,19 +448,22 @@ def _framed(doc: Doc, cand: Candidate, owner: list[int]) -> bool:
 
 #: Words right before a quoted title that make it a work's name ("on “Face the
 #: Nation”", "CBS's “Face the Nation”", "a book titled “…”").
-_BEFORE_WORK_TITLE = frozenset({"on", "'s", "’s", "titled", "entitled", "named"})
+_BEFORE_WORK_TITLE = frozenset({"on", "of", "for", "'s", "’s", "titled", "entitled", "named"})
 
 
 def _names_a_work(doc: Doc, cand: Candidate) -> bool:
     """Whether a title-shaped quote names a work even where a cue frames it:
-    after a noun for a work ("in his 2012 book, “An American Son.”"), after "on"
-    or a possessive ("on CBS's “Face the Nation,”"), or cued by a verb that
-    makes one ("“American Skin (41 Shots)” was written by …")."""
+    after a noun for a work ("in his 2012 book, “An American Son.”"), after "on",
+    "of", "for" or a possessive ("on CBS's “Face the Nation,”", "its revival of
+    “The Muppets,”"), after a verb of telling ("told “Fox and Friends,”"), or
+    cued by a verb that makes one ("“American Skin (41 Shots)” was written by …")."""
     i = cand.quote_tokens[0] - 1
     while i >= 0 and (doc[i].is_punct or doc[i].is_space):
         i -= 1
     if i >= 0 and (doc[i].lemma_.lower() in WORK_NOUNS or doc[i].lower_ in _BEFORE_WORK_TITLE):
         return True
+    if i >= 0 and doc[i].lemma_.lower() in ADDRESSEE_VERBS:
+        return True  # "Fiorina told “Fox and Friends,”": the programme is told, not what is said
     return cand.cue is not None and doc[cand.cue].lemma_.lower() in WORK_VERBS
 
 
