@@ -544,6 +544,55 @@ def test_a_name_s_suffix_or_initial_alone_is_no_entity(nlp, text, names):
     assert people == names
 
 
+def speaker_of_quote(quotes_of, text: str, start: str) -> str | None:
+    """The speaker of the one quote that starts with ``start``."""
+    (q,) = [q for q in quotes_of(text) if q.text.startswith(start)]
+    return q.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        # "by" or "from" after a participle names who made a document, not who
+        # reached or appointed a speaker, and a place is never who speaks.
+        ("Colin Powell wrote the memo. Powell’s office, when contacted by Reuters, said the former top diplomat "
+         "could not recall the dinner.", "the former", "Colin Powell’s office"),
+        ("A commission appointed by President George W. Bush said the tax code was broken.", "the tax",
+         "A commission appointed by President George W. Bush"),
+        ("A statement issued by the Foreign Ministry said the talks had failed.", "the talks", "Foreign Ministry"),
+        ("“He said, ‘Trust me,’” said Alan Berger, a gynecologist from Englewood, New Jersey, who said he is "
+         "friendly with the Kushners.", "he is", "Alan Berger"),
+        # A statement someone made "in a statement" is theirs.
+        ("Colin Powell was named in the book. Powell’s office said in a statement that he had used a personal "
+         "account. The statement said Powell used a separate computer.", "Powell used", "Colin Powell’s office"),
+        # A role the article gives a name in apposition to a description whose
+        # own name the parse took for the apposition's head.
+        ("An attorney for Bryan Pagliano, Mark MacDougall, said his client was ready to appear. The committee "
+         "voted on Thursday. Pagliano's lawyer has said he will refuse to answer any questions.", "he will",
+         "Mark MacDougall"),
+        # A gendered noun takes a person of its gender.
+        ("Donald Trump met voters in Ohio on Monday. Hillary Clinton said the race was close. "
+         "The congresswoman said she would win Ohio.", "she would", "Hillary Clinton"),
+        # A participle the parse hung on a name, with no verb found: the name speaks.
+        ("Erin Brockovich, the legendary environmental activist and lawyer, endorsed Sanders’ approach Saturday, "
+         "saying she had not yet called for his resignation.", "she had", "Erin Brockovich"),
+    ],
+)
+def test_speakers_of_documents_roles_and_participles(quotes_of, text, start, speaker):
+    assert speaker_of_quote(quotes_of, text, start) == speaker
+
+
+def test_a_gendered_noun_is_never_a_person_of_the_other_gender(quotes_of):
+    text = ("Donald Trump met voters in Ohio on Monday. Hillary Clinton said the race was close. "
+            "The New York businessman said he would win Ohio.")
+    assert speaker_of_quote(quotes_of, text, "he would") != "Hillary Clinton"
+
+
+def test_a_chart_is_a_document(quotes_of):
+    (q,) = quotes_of("The above chart from the City of Surrey suggests a dip in registration for youth sports.")
+    assert q.cue_class == "document"
+
+
 def test_entities_keep_the_roles_the_article_gives_them(nlp):
     doc = nlp("Iranian President Masoud Pezeshkian met Kazem Jalali, Iran's ambassador to Moscow.")
     table = ArticleEntities(doc)

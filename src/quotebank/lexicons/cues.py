@@ -87,7 +87,7 @@ DOCUMENT_NOUNS = words(
     estimate projection census audit review
     investigation paper article email website site book transcript
     release indictment complaint lawsuit ruling order resolution platform
-    summary tally polling
+    summary tally polling chart graph
     """
 )
 

@@ -105,6 +105,7 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = (
     words("spokesman spokeswoman spokesperson"),
     words("media agency outlet newspaper paper broadcaster network"),
     words("minister secretary"),
+    words("lawyer attorney"),
 )
 
 #: Head nouns of descriptions that name organisations, not people
@@ -263,5 +264,26 @@ OFFICE_NOUNS = words(
     president premier chancellor minister secretary senator congressman congresswoman
     governor mayor ambassador envoy spokesman spokeswoman spokesperson judge justice
     ceo chairman chairwoman speaker
+    """
+)
+
+#: Nouns for people or a body of them, by lemma: whom a participle's "by" names
+#: is never who speaks for them ("a commission appointed by President Bush",
+#: "Powell’s office, when contacted by Reuters").
+SPEAKING_BODY_NOUNS = PEOPLE_NOUNS | KIN_NOUNS | INSTITUTION_NOUNS | ORG_DESCRIPTION_NOUNS
+
+#: Nouns for a man or a woman, by lemma: a description by one ("the New York
+#: businessman", "the congresswoman") is never a person of the other gender.
+MALE_NOUNS = words(
+    """
+    man businessman congressman spokesman councilman assemblyman alderman statesman gentleman
+    boy father son brother husband uncle nephew grandfather grandson king prince widower boyfriend
+    """
+)
+FEMALE_NOUNS = words(
+    """
+    woman businesswoman congresswoman spokeswoman councilwoman assemblywoman chairwoman stateswoman
+    lady girl mother daughter sister wife aunt niece grandmother granddaughter queen princess widow
+    girlfriend actress
     """
 )

@@ -40,10 +40,12 @@ from quotebank.detect.base import span_text
 from quotebank.lexicons import (
     COMPARISON_PREPOSITIONS,
     DOCUMENT_NOUNS,
+    FEMALE_NOUNS,
     FEMALE_WORDS,
     GROUP_PRONOUNS,
     INDEFINITE_DETERMINERS,
     KIN_NOUNS,
+    MALE_NOUNS,
     MALE_WORDS,
     NUMBER_WORDS,
     OFFICE_NOUNS,
@@ -539,6 +541,10 @@ def _possible(kind: str, head: Token, ent: Entity, voices: set[str]) -> bool:
         gender = OWNER_GENDER[head.lower_]
         typed = ent.type == "person" or ent.type == "unknown" and ent.name in voices
         return typed and (ent.gender is None or ent.gender == gender)
+    if kind == DESCRIPTION and ent.type == "person" and ent.gender is not None:
+        sex = "m" if head.lemma_.lower() in MALE_NOUNS else "f" if head.lemma_.lower() in FEMALE_NOUNS else None
+        if sex is not None and sex != ent.gender:
+            return False  # "The New York businessman" is no woman
     if kind == DESCRIPTION and "former" in ent.role_nouns:
         return any(t.lower_ in PAST_ROLE_WORDS for t in head.subtree if t.i < head.i)
     title = bare(head.lemma_.lower())

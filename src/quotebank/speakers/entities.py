@@ -362,9 +362,13 @@ class ArticleEntities:
             pieces.append(span_text(doc, lo, hi))
             heads.append(child)
             words.extend(doc[lo:hi])
-        # "the chief of staff …, Gen. Mohammad Bagheri": the name in apposition.
-        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < run[0].i:
-            noun = head.head
+        # "the chief of staff …, Gen. Mohammad Bagheri": the name in apposition;
+        # "An attorney for Pagliano, Mark MacDougall", where the parse hangs it on
+        # the name in the description (two names in apposition are two people).
+        noun = head.head
+        if head.dep_ == "appos" and noun.pos_ == "PROPN" and noun.dep_ == "pobj" and noun.i < run[0].i:
+            noun = noun.head.head
+        if head.dep_ == "appos" and noun.pos_ == "NOUN" and noun.i < run[0].i:
             lo, hi = noun.left_edge.i, min(noun.right_edge.i + 1, first.i)
             pieces.append(span_text(doc, lo, hi))
             heads.append(noun)

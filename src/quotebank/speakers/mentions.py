@@ -117,8 +117,17 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
         subj = _subject_of(node, lo, hi, mask)
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
-                return _phrase(doc, node.head, lo, hi, "relative", mask)
+                return _phrase(doc, _who_of(node.head, subj), lo, hi, "relative", mask)
             return _phrase(doc, subj, lo, hi, "subject", mask)
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ == "PROPN" and node.head.i < node.i:
+            # "Erin Brockovich, the … activist and lawyer, endorsed …, saying …"
+            # where the parse found no verb: the name the participle hangs on,
+            # with its first apposition.
+            name = node.head
+            found = _phrase(doc, name, lo, hi, "subject", mask)
+            appos = next((c for c in name.rights if c.dep_ == "appos"), None)
+            end = appos.right_edge.i + 1 if appos is not None else name.i + 1
+            return attrs.evolve(found, end=min(found.end, end)) if found is not None else None
         if node.dep_ in _CLIMB_DEPS and node.head.i != node.i:
             node = node.head
             continue
@@ -390,3 +399,24 @@ def _narrative_attribution(
         if mention is not None and mention.method != "inverted":
             return mention
     return None
+
+
+#: Entity labels of a place, which a relative "who" never stands for.
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def _who_of(noun: Token, pronoun: Token) -> Token:
+    """The noun a relative pronoun stands for: the one it follows, or, for a
+    "who" after a place, the person the place belongs to ("Alan Berger of
+    Englewood, New Jersey, who said …")."""
+    if pronoun.lower_ != "who":
+        return noun
+    node = noun
+    while node.ent_type_ in PLACE_LABELS:
+        if node.dep_ == "appos" and node.head.i < node.i:  # "Englewood, New Jersey"
+            node = node.head
+        elif node.dep_ == "pobj" and node.head.lower_ in ("of", "from") and node.head.head.pos_ in ("PROPN", "NOUN"):
+            return node.head.head
+        else:
+            break
+    return noun

@@ -56,6 +56,8 @@ from quotebank.lexicons import (
     PERSON_TITLE_NOUNS,
     PRONOUN_GENDER,
     REPORTING_NOUNS,
+    SPEAKING_BODY_NOUNS,
+    SPEECH_VERBS,
     TITLES,
     WRITER_PRONOUNS,
     bare,
@@ -370,8 +372,9 @@ def _resolve_one(
     for tok in span:
         prep = tok.head
         if tok.dep_ == "pobj" and prep.lower_ in ("from", "by") and (
-            prep.head.i == head.i or prep.head.head.i == head.i
-        ):
+            prep.head.i == head.i or prep.head.head.i == head.i and _made_by(prep.head, head)
+        ) and not (tok.ent_type_ in ("GPE", "LOC", "FAC") and head.lemma_.lower() not in DOCUMENT_NOUNS):
+            # "a report from IRNA"; not "a gynecologist from Englewood"
             run = name_tokens(tok)
             if run:
                 ent = table.lookup(run)
@@ -404,8 +407,9 @@ def _resolve_one(
     if sender is not None:
         sub = Mention(sender.left_edge.i, sender.i + 1, sender.i, mention.method)
         found = _resolve_one(doc, table, sub, history, in_quote, ranker)
-        if found.name is not None and found.named:
-            return attrs.evolve(found, path=Resolution.AUTHOR)
+        by_name = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in sender.lefts)
+        if found.name is not None and (found.named or by_name and found.path is Resolution.DESCRIPTION):
+            return attrs.evolve(found, path=Resolution.AUTHOR)  # "Colin Powell’s office" too
     # 3c. "I" in the article's own voice (an op-ed, a letter): its writer.
     if head.lower_ in WRITER_PRONOUNS and not in_quote[head.i]:
         return Speaker(table.writer or WRITER_UNKNOWN, "person", Resolution.WRITER, named=table.writer is not None)
@@ -602,6 +606,20 @@ def _organisation_of(person: Speaker, head: Token) -> Speaker:
     return Speaker(f"{person.name} {head.lemma_.lower()}", "organisation", Resolution.OWNER, named=True)
 
 
+def _made_by(verb: Token, head: Token) -> bool:
+    """Whether "by"/"from" under ``verb``, a modifier of ``head``, names who
+    made ``head``: a document issued or released by someone ("a statement
+    issued by the ministry", "figures released by …"); not people or a body
+    someone appointed or reached ("a commission appointed by …", "Powell’s
+    office, when contacted by Reuters")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return True
+    lemma = head.lemma_.lower()
+    if bare(lemma) in TITLES or lemma in SPEAKING_BODY_NOUNS:  # "a commission appointed by …"
+        return False
+    return not any(c.dep_ == "mark" or c.dep_ == "advmod" and c.lower_ in ("when", "while") for c in verb.children)
+
+
 #: How far back (in sentences) a document's sender is looked for.
 SENDER_SENTENCES = 3
 
@@ -610,7 +628,8 @@ def _sender_of(doc: Doc, table: ArticleEntities, head: Token, mention: Mention, 
     """Who sent the document a definite description names: the subject of the
     clause whose object was the same document shortly before ("the email" after
     "Clinton's campaign sent out an email fundraising appeal"; "the statement"
-    after "the company released a statement"), or None."""
+    after "the company released a statement" or "Powell’s office said in a
+    statement"), or None."""
     lemma = head.lemma_.lower()
     if lemma not in DOCUMENT_NOUNS or not any(c.lower_ in ("the", "this", "that") for c in head.lefts):
         return None
@@ -623,7 +642,13 @@ def _sender_of(doc: Doc, table: ArticleEntities, head: Token, mention: Mention, 
         while noun.dep_ == "compound" and noun.head.i > noun.i:  # "an email fundraising appeal"
             noun = noun.head
         verb = noun.head
-        if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        if noun.dep_ == "pobj" and verb.lower_ in ("in", "through"):  # "… said in a statement"
+            verb = verb.head
+            if verb.lemma_.lower() not in SPEECH_VERBS:  # not "Johnson has 9 percent in the poll"
+                continue
+        elif noun.dep_ != "dobj":
+            continue
+        if verb.pos_ != "VERB":
             continue
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         return subjects[0] if subjects and subjects[0].pos_ in ("PROPN", "NOUN") else None
