@@ -282,6 +282,9 @@ def test_he_or_she_is_never_an_organisation_or_a_date(quotes_of, text, speaker):
         ("Sandra Paradis arrived with Bernie Sanders yard signs. Paradis greeted the voters. Jim Bennett recently "
          "retired. Bennett waved. The two voters said that both Trump and Sanders are popular.",
          "Sandra Paradis and Jim Bennett"),
+        # … subjects of their sentences, not of a clause inside one ("how John Kerry lost").
+        ("Mr. Butterfield spoke first. Mr. Clyburn recalled how in 2004 John Kerry barely lost the presidency. "
+         "Both lawmakers said the money should be spent.", "Butterfield and Clyburn"),
     ],
 )
 def test_several_speakers_are_all_named(quotes_of, text, speaker):

@@ -96,7 +96,7 @@ def numbered_group(doc: Doc, table: ArticleEntities, mention: Mention, in_quote:
         if seen.token >= mention.start:
             break
         first.setdefault(id(seen.entity), seen.token)
-        if seen.token >= lo and seen.subject and not in_quote[seen.token] and seen.entity.named \
+        if seen.token >= lo and seen.main_subject and not in_quote[seen.token] and seen.entity.named \
                 and seen.entity.type == "person":
             subjects[id(seen.entity)] = seen.entity
     if len(subjects) == n and (head.lower_ in GROUP_COUNTS or lemma in PEOPLE_NOUNS):  # not "Both parents"
