@@ -596,6 +596,17 @@ def test_a_chart_is_a_document(quotes_of):
     assert q.cue_class == "document"
 
 
+def test_a_name_in_apposition_to_a_subject_is_a_subject_where_the_parse_hung_it_on_another_name(nlp):
+    doc = nlp("One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church in Marion, "
+              "said he had made more than 150 phone calls.")
+    table = ArticleEntities(doc)
+    whiting = table.entity_named("Darran Whiting")
+    seen = [m for m in table.mentions if m.entity is whiting]
+    assert seen and all(m.subject and m.main_subject for m in seen)
+    cruz = [m for m in table.mentions if m.entity is table.entity_named("Cruz")]
+    assert cruz and not any(m.subject for m in cruz)
+
+
 def test_entities_keep_the_roles_the_article_gives_them(nlp):
     doc = nlp("Iranian President Masoud Pezeshkian met Kazem Jalali, Iran's ambassador to Moscow.")
     table = ArticleEntities(doc)

@@ -48,6 +48,7 @@ from quotebank.lexicons import (
 )
 from quotebank.speakers.base import Resolution, Speaker
 from quotebank.speakers.names import (
+    apposition_host,
     hyphen,
     is_proper_modifier,
     joiner_width,
@@ -144,7 +145,7 @@ class EntityMention:
 
 
 def _mention_at(tok: Token, entity: Entity, start: int | None = None) -> EntityMention:
-    subject = tok if tok.dep_ != "appos" else tok.head
+    subject = tok if tok.dep_ != "appos" else apposition_host(tok)
     is_subject = subject.dep_ in ("nsubj", "nsubjpass")
     first = tok.i if start is None else start
     return EntityMention(tok.i, entity, is_subject, is_subject and subject.head.dep_ == "ROOT", first)
@@ -365,9 +366,7 @@ class ArticleEntities:
         # "the chief of staff …, Gen. Mohammad Bagheri": the name in apposition;
         # "An attorney for Pagliano, Mark MacDougall", where the parse hangs it on
         # the name in the description (two names in apposition are two people).
-        noun = head.head
-        if head.dep_ == "appos" and noun.pos_ == "PROPN" and noun.dep_ == "pobj" and noun.i < run[0].i:
-            noun = noun.head.head
+        noun = apposition_host(head)
         if head.dep_ == "appos" and noun.pos_ == "NOUN" and noun.i < run[0].i:
             lo, hi = noun.left_edge.i, min(noun.right_edge.i + 1, first.i)
             pieces.append(span_text(doc, lo, hi))

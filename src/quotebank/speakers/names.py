@@ -38,6 +38,7 @@ from quotebank.lexicons import (
 __all__ = [
     "LABEL_TYPE",
     "acronym",
+    "apposition_host",
     "first_name",
     "hyphen",
     "is_proper_modifier",
@@ -68,6 +69,29 @@ STEM_CHARS = 4
 #: A run of this many capitalised words or more that NER left untyped is taken
 #: for a person's name ("Ali Akbar Velayati").
 PERSON_NAME_MIN_WORDS = 2
+
+
+#: How many heads up `apposition_host` climbs from a name to the noun it describes.
+APPOSITION_CLIMB = 4
+
+
+def apposition_host(name: Token) -> Token:
+    """What a name in apposition describes: its head, or, where the parse hung
+    it on a name inside a description, that description's noun ("One pastor
+    supporting Mr. Cruz, Darran Whiting, said": "pastor", not "Cruz"; "An
+    attorney for Pagliano, Mark MacDougall": "attorney"). Two names in
+    apposition are two people."""
+    host = name.head
+    if name.dep_ != "appos" or host.pos_ != "PROPN" or host.i > name.i:
+        return host
+    node = host
+    for _ in range(APPOSITION_CLIMB):
+        if node.dep_ not in ("dobj", "pobj", "prep", "acl", "compound") or node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ == "NOUN":
+            return node
+    return host
 
 
 def stem(word: str) -> str:
