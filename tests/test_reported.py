@@ -167,11 +167,37 @@ def test_clause_hung_on_an_adjunct(quotes_of):
     assert [(q.text, q.speaker_mention) for q in inner] == want
 
 
-def test_a_parenthetical_cue_reports_its_sentence(quotes_of):
-    q = only(quotes_of("Ann Page spoke. The choice was his alone, she says, and he paid for it."), cue="says")
-    assert (q.kind, q.text, q.speaker_mention, q.speaker) == (
-        "indirect", "The choice was his alone, she says, and he paid for it", "she", "Ann Page"
-    )
+@pytest.mark.parametrize(
+    ("text", "cue", "pieces"),
+    [
+        # A cue between commas splits its content in two pieces of one group, as
+        # an interrupted direct quote is split.
+        ("Ann Page spoke. The goal, she said, is to forge a durable cease-fire.", "said",
+         ["The goal", "is to forge a durable cease-fire"]),
+        ("Mrs. Clinton, these people said, would be open to other measures.", "said",
+         ["Mrs. Clinton", "would be open to other measures"]),
+        # What follows is not the content when it is a clause of the writer's
+        # joined by "and", or the source of it all.
+        ("Ann Page spoke. The choice was his alone, she says, and he paid for it.", "says",
+         ["The choice was his alone"]),
+        ("The entire attack took four minutes, he said, according to the complaint.", "said",
+         ["The entire attack took four minutes"]),
+        ("The entire attack took four minutes, he said, according to the complaint.", "according to",
+         ["The entire attack took four minutes"]),
+        # No split where the commas hold more than the cue's clause.
+        ("The plan, which the mayor backed, failed, she said.", "said", ["The plan, which the mayor backed, failed"]),
+    ],
+)
+def test_a_parenthetical_cue_splits_its_content(quotes_of, text, cue, pieces):
+    found = [q for q in quotes_of(text) if q.cue == cue]
+    assert [q.text for q in found] == pieces
+    assert len({q.group for q in found}) == 1 and (found[0].group is None) == (len(pieces) == 1)
+    assert len({q.speaker_mention for q in found}) == 1
+
+
+def test_according_to_before_a_colon_is_the_source_of_what_follows_not_of_the_frame(quotes_of):
+    quotes = quotes_of("On relations, Putin said, according to the Kremlin’s website: “We must grow closer.”")
+    assert [q.text for q in quotes] == ["We must grow closer."]
 
 
 def test_a_clause_running_into_a_quoted_fragment_is_one_mixed_quote(candidates_of):

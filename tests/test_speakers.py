@@ -384,8 +384,8 @@ def test_a_document_of_someone_speaks_for_its_author(quotes_of, text, speaker):
 
 
 def test_a_description_owning_a_document_is_not_resolved_by_role(quotes_of):
-    text = ("Iranian President Masoud Pezeshkian met Vladimir Putin. On relations, Putin spoke, "
-            "according to the President of Russia’s website: “We must ensure that our relations improve.”")
+    text = ("Iranian President Masoud Pezeshkian met Vladimir Putin. Putin spoke warmly of the talks, "
+            "according to the President of Russia’s website.")
     according = [q for q in quotes_of(text) if q.cue == "according to"]
     assert according and all(q.speaker != "Masoud Pezeshkian" for q in according)
 

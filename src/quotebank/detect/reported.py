@@ -68,6 +68,9 @@ MAX_BARE_NOUN_PHRASE_WORDS = 4
 #: for ("said on Monday that …": prep → pobj → the clause).
 MAX_ADJUNCT_DEPTH = 2
 _SUBJECTS = ("nsubj", "nsubjpass")
+#: Most tokens of a speaker's cue clause between commas ("…, the former
+#: president's spokesman said, according to …").
+MAX_CUE_CLAUSE_TOKENS = 8
 
 
 def reported_quotes(
@@ -119,21 +122,63 @@ def reported_quotes(
         if (lo, hi) in seen:
             continue
         seen.add((lo, hi))
-        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-        inner = {quote_owner[k] for k in range(lo, hi)} - {-1, quote_owner[i]}
-        kind = "mixed" if inner else "indirect"
-        if kind == "indirect" and _bare_noun_phrase(doc, lo, hi) and not (
+        whole = _kind(doc, quote_owner, i, lo, hi)
+        if whole == "indirect" and _bare_noun_phrase(doc, lo, hi) and not (
             tok.lemma_.lower() in CHARACTERISATION_VERBS and _characterisation(tok) is not None
         ):
             continue  # "denied the trade"; but "calls it a rookie mistake" characterises
-        out.append(
-            Candidate(
-                start=start, end=end, kind=kind, cue=i, cue_end=cue_end, how="reported",
-                paragraph=paragraph_of(para_starts, start), quote_tokens=(lo, hi),
-                cue_class=klass,
+        pieces = _around_cue(doc, i, lo, hi) or [(lo, hi)]
+        group = doc[pieces[0][0]].idx if len(pieces) > 1 else None
+        for p_lo, p_hi in pieces:
+            start, end = doc[p_lo].idx, doc[p_hi - 1].idx + len(doc[p_hi - 1])
+            out.append(
+                Candidate(
+                    start=start, end=end, kind=_kind(doc, quote_owner, i, p_lo, p_hi), cue=i, cue_end=cue_end,
+                    how="reported", paragraph=paragraph_of(para_starts, start), quote_tokens=(p_lo, p_hi),
+                    cue_class=klass, group_start=group,
+                )
             )
-        )
     return out
+
+
+def _kind(doc: Doc, quote_owner: Sequence[int], cue: int, lo: int, hi: int) -> str:
+    """ "mixed" when a content holds a quote of its own, else "indirect"."""
+    inner = {quote_owner[k] for k in range(lo, hi)} - {-1, quote_owner[cue]}
+    return "mixed" if inner else "indirect"
+
+
+#: Words that open a content which is only its relative pronoun before a
+#: parenthetical cue ("that, he said, …"): such a content is not split.
+_OPENING_PRONOUNS = frozenset({"that", "which", "what", "who", "whom", "whose"})
+
+
+def _around_cue(doc: Doc, cue: int, lo: int, hi: int) -> list[tuple[int, int]] | None:
+    """The two pieces of a content that its cue interrupts between commas ("The
+    goal, he said, is to forge a cease-fire"), as PolNeAR marks them and as an
+    interrupted direct quote is split. None when the cue does not
+    interrupt the content so. The piece after the cue is dropped when it is the
+    source's ("according to …"), a clause of the writer's joined by "and" or
+    "but", or a fragment without a verb."""
+    if not lo < cue < hi - 1:
+        return None
+    left = next((k for k in range(cue - 1, lo - 1, -1) if doc[k].text in (",", "—", "–")), None)
+    right = next((k for k in range(cue + 1, hi) if doc[k].text in (",", "—", "–")), None)
+    if left is None or right is None:
+        return None
+    verb = doc[cue]
+    if any(not (verb.left_edge.i <= k <= verb.right_edge.i) for k in range(left + 1, right)):
+        return None  # the commas hold more than the cue's own clause
+    first, second = trim_tokens(doc, lo, left, keep_marks=True), trim_tokens(doc, right + 1, hi, keep_marks=True)
+    if first[1] <= first[0] or second[1] <= second[0] or alpha_count(doc[first[0]:first[1]]) == 0:
+        return None
+    if first[1] - first[0] == 1 and doc[first[0]].lower_ in _OPENING_PRONOUNS:
+        return None
+    tail = doc[second[0]:second[1]]
+    if tail[0].lower_ == "according" or tail[0].pos_ == "CCONJ" or not any(t.pos_ in ("VERB", "AUX") for t in tail):
+        # "…, he said, according to the complaint"; "…, he says, and he was
+        # upset …" (a clause of the writer's); "…, he said, but one person".
+        return [first]
+    return [first, second]
 
 
 def content_of(tok: Token) -> tuple[int, int, int, str] | None:
@@ -331,6 +376,10 @@ def _according(tok: Token) -> tuple[int, int, int, str] | None:
     to = doc[tok.i + 1]
     prep_lo = tok.i
     prep_hi = max(to.right_edge.i, tok.right_edge.i) + 1
+    if prep_hi < len(doc) and doc[prep_hi].text == ":":
+        # "On relations, Putin said, according to the Kremlin’s website: “…”":
+        # the source of the quote that follows, not of the frame before it.
+        return None
     s_lo = sentence_start(doc, tok.i)
     s_hi = sentence_end(doc, prep_hi)
     before = (s_lo, prep_lo)
@@ -342,7 +391,30 @@ def _according(tok: Token) -> tuple[int, int, int, str] | None:
         lo, hi = after
     else:
         lo, hi = max((before, after), key=lambda b: b[1] - b[0])
+    if hi == prep_lo:
+        hi = _before_trailing_cue(doc, lo, hi)
     return lo, hi, tok.i + 2, "speech"
+
+
+def _before_trailing_cue(doc: Doc, lo: int, hi: int) -> int:
+    """Where a content before "according to" ends when a speaker's own cue
+    closes it between commas ("The attack took four minutes, he said,
+    according to the complaint"): before that cue, whose content it shares."""
+    if hi - lo < 3 or doc[hi - 1].text != ",":
+        return hi
+    comma = next((k for k in range(hi - 2, lo, -1) if doc[k].text == ","), None)
+    if comma is None:
+        return hi
+    segment = range(comma + 1, hi - 1)
+    if len(segment) > MAX_CUE_CLAUSE_TOKENS:
+        return hi
+    verbs = [doc[k] for k in segment if doc[k].pos_ == "VERB" and is_speech_verb(doc[k].lemma_.lower())]
+    # The segment is that cue's own clause: its subject and the words that hang on it.
+    if len(verbs) == 1 and any(c.dep_ in _SUBJECTS and c.i in segment for c in verbs[0].children) and all(
+        doc[k].i == verbs[0].i or doc[k].head.i in segment for k in segment
+    ):
+        return comma
+    return hi
 
 
 def _respects_quotes(owner: Sequence[int], cue: int, lo: int, hi: int) -> bool:

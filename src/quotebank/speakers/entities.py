@@ -514,8 +514,12 @@ class ArticleEntities:
             stem(t.text) for t in head.subtree
             if t.i < head.i and t.is_alpha and t.lower_ not in ROLE_FILLER_WORDS and t.pos_ in ("ADJ", "PROPN", "NOUN")
         }
-        # Modifiers that name a place or body ("NATO chief", "Iranian president").
-        proper_mods = {stem(t.text) for t in head.subtree if t.i < head.i and is_proper_modifier(t)}
+        # Modifiers that name a place or body ("NATO chief", "Iranian president",
+        # "the President of Russia").
+        after = [t for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+        proper_mods = {
+            stem(t.text) for t in [*(t for t in head.subtree if t.i < head.i), *after] if is_proper_modifier(t)
+        }
         past = any(t.lower_ in PAST_ROLE_WORDS for t in head.subtree)
         org_head = noun in ORG_HEAD_NOUNS
         best, best_score = None, 0.0
