@@ -51,6 +51,7 @@ from quotebank.lexicons import (
     INFERENCE_VERBS,
     INFINITIVE_CONTENT_VERBS,
     OBJECT_CONTENT_VERBS,
+    QUESTION_VERBS,
     REPORTING_NOUNS,
 )
 from quotebank.text import paragraph_of
@@ -280,6 +281,13 @@ def _verb_content(verb: Token, lemma: str) -> tuple[int, int, int, str] | None:
             # the process was fair, but required …"), PolNeAR's convention; on
             # dev it raised speech F1 from 0.842 to 0.851.
             hi = max(hi, _clause_end(verb.doc, hi))
+        return lo, hi, verb.i + 1, klass
+    asked = [
+        c for c in children
+        if c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
+    ]
+    if asked and lemma in QUESTION_VERBS:  # "asked the students if they were …": a question, not a condition
+        lo, hi = _extent(asked[:1])
         return lo, hi, verb.i + 1, klass
     xcomp = [c for c in children if c.dep_ == "xcomp"]
     objs = [c for c in children if c.dep_ in ("dobj", "dative") and c.i > verb.i]

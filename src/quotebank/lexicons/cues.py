@@ -16,6 +16,7 @@ __all__ = [
     "DOCUMENT_NOUNS",
     "OBJECT_CONTENT_VERBS",
     "PASSIVE_SPEAKER_VERBS",
+    "QUESTION_VERBS",
     "INFERENCE_VERBS",
     "INFERENCE_SUBJECTS",
     "EXPECTATION_VERBS",
@@ -90,6 +91,10 @@ DOCUMENT_NOUNS = words(
     summary tally polling chart graph
     """
 )
+
+#: Verbs that report a question, whose "if" clause is its content ("asked the
+#: students if they were serious"), not a condition. By lemma.
+QUESTION_VERBS = words("ask wonder inquire enquire")
 
 #: Verbs through which the writer draws an inference from a fact ("Iran’s
 #: response suggests that …") when their subject is one of
