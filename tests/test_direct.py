@@ -16,6 +16,13 @@ def test_cue_after_the_quote(quotes_of):
     assert (q.text, q.kind, q.cue, q.speaker_mention, q.speaker) == want
 
 
+def test_a_subordinate_verb_with_its_own_clause_is_not_the_cue_of_the_quote_before(quotes_of):
+    text = ("“We are pleased,” says director Adam Jagelewski. “We are setting ourselves up for the second cohort.” "
+            "While some critics say government should not pay a middle man, Jagelewski says the premium works.")
+    second = [q for q in quotes_of(text) if q.text.startswith("We are setting")]
+    assert [q.speaker for q in second] == ["Adam Jagelewski"]
+
+
 def test_inverted_cue_keeps_the_whole_mention(quotes_of):
     q = one(quotes_of("“The talks were useful,” said Kremlin aide Yury Ushakov."))
     assert q.speaker_mention == "Kremlin aide Yury Ushakov"

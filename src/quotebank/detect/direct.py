@@ -270,6 +270,11 @@ def _cue_after(doc: Doc, stop: int, owner: list[int]) -> tuple[int, int] | None:
         if is_according_to(tok):
             return i, i + 2
         if is_cue_verb(tok):
+            subordinate = any(c.dep_ == "mark" for c in tok.children)
+            if subordinate and any(c.dep_ == "ccomp" and c.i > i and owner[c.i] == -1 for c in tok.children):
+                # "“… or not.” While some critics say government should …": a
+                # subordinate verb that reports a clause of its own, not the quote.
+                return None
             return i, i + 1
     return None
 
