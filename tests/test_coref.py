@@ -565,6 +565,9 @@ def speaker_of_quote(quotes_of, text: str, start: str) -> str | None:
         ("A statement issued by the Foreign Ministry said the talks had failed.", "the talks", "Foreign Ministry"),
         ("“He said, ‘Trust me,’” said Alan Berger, a gynecologist from Englewood, New Jersey, who said he is "
          "friendly with the Kushners.", "he is", "Alan Berger"),
+        # A "who" after an organisation is the person before it.
+        ("“These are strange days,” said Peter Morgan, a lawyer for the Sierra Club, who has been challenging "
+         "the coal industry for years. “I am skeptical he can pull it off.”", "I am", "Peter Morgan"),
         # A statement someone made "in a statement" is theirs.
         ("Colin Powell was named in the book. Powell’s office said in a statement that he had used a personal "
          "account. The statement said Powell used a separate computer.", "Powell used", "Colin Powell’s office"),

@@ -401,21 +401,25 @@ def _narrative_attribution(
     return None
 
 
-#: Entity labels of a place, which a relative "who" never stands for.
-PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: Entity labels of a place or an organisation: a relative "who" right after
+#: one stands for the person it belongs to, when there is one.
+NOT_WHO_LABELS = ("GPE", "LOC", "FAC", "ORG")
 
 
 def _who_of(noun: Token, pronoun: Token) -> Token:
     """The noun a relative pronoun stands for: the one it follows, or, for a
-    "who" after a place, the person the place belongs to ("Alan Berger of
-    Englewood, New Jersey, who said …")."""
+    "who" after a place or an organisation, the person before it ("Alan Berger
+    of Englewood, New Jersey, who said …"; "Peter Morgan, a lawyer for the
+    Sierra Club, who has been challenging …")."""
     if pronoun.lower_ != "who":
         return noun
     node = noun
-    while node.ent_type_ in PLACE_LABELS:
+    while node.ent_type_ in NOT_WHO_LABELS:
         if node.dep_ == "appos" and node.head.i < node.i:  # "Englewood, New Jersey"
             node = node.head
-        elif node.dep_ == "pobj" and node.head.lower_ in ("of", "from") and node.head.head.pos_ in ("PROPN", "NOUN"):
+        elif node.dep_ == "pobj" and node.head.lower_ in ("of", "from", "for", "at") and (
+            node.head.head.pos_ in ("PROPN", "NOUN")
+        ):
             return node.head.head
         else:
             break
