@@ -576,6 +576,10 @@ def speaker_of_quote(quotes_of, text: str, start: str) -> str | None:
         ("An attorney for Bryan Pagliano, Mark MacDougall, said his client was ready to appear. The committee "
          "voted on Thursday. Pagliano's lawyer has said he will refuse to answer any questions.", "he will",
          "Mark MacDougall"),
+        # The kind of organisation a name stands before is its role.
+        ("Bill Clinton and Melania Trump submitted cookie recipes for Family Circle magazine’s Presidential Cookie "
+         "Poll. The magazine said the poll winner has predicted the White House winner.", "the poll",
+         "Family Circle"),
         # A gendered noun takes a person of its gender.
         ("Donald Trump met voters in Ohio on Monday. Hillary Clinton said the race was close. "
          "The congresswoman said she would win Ohio.", "she would", "Hillary Clinton"),

@@ -38,6 +38,7 @@ from quotebank.lexicons import (
     MALE_WORDS,
     NAME_PARTICLES,
     ORG_HEAD_NOUNS,
+    ORG_ROLE_NOUNS,
     PAST_ROLE_WORDS,
     PRONOUN_GENDER,
     ROLE_FILLER_WORDS,
@@ -372,6 +373,13 @@ class ArticleEntities:
             pieces.append(span_text(doc, lo, hi))
             heads.append(noun)
             words.extend(doc[lo:hi])
+        # "Family Circle magazine": the common noun a name is a compound of.
+        after = head.head
+        if ent.type in ("organisation", "unknown") and head.ent_type_ not in ("GPE", "LOC", "NORP", "PERSON") \
+                and head.dep_ == "compound" and after.pos_ == "NOUN" and after.i == head.i + 1 \
+                and after.lower_ in ORG_ROLE_NOUNS:
+            heads.append(after)
+            words.append(after)
         # "Iran’s state media IRNA": nouns and modifiers right before the name.
         # "Iranian President …": modifiers before the titles or the name.
         lefts = [
