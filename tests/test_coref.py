@@ -7,6 +7,7 @@ import json
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Span
 
 import quotebank
 from quotebank.pipeline import attribute, find_quotes
@@ -612,6 +613,22 @@ def test_a_name_in_apposition_to_a_subject_is_a_subject_where_the_parse_hung_it_
     assert seen and all(m.subject and m.main_subject for m in seen)
     cruz = [m for m in table.mentions if m.entity is table.entity_named("Cruz")]
     assert cruz and not any(m.subject for m in cruz)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Rep. Justin Bamberg spoke first. Bamberg, who is 28, said he backs Sanders.", True),  # "who" stands for it
+        ("Rep. Justin Bamberg spoke first. Bamberg said he backs Sanders.", True),  # it says something
+        ("Rep. Justin Bamberg spoke first. Bamberg is a city in Bavaria.", False),
+    ],
+)
+def test_a_surname_tagged_as_a_place_is_the_person_when_used_as_one(nlp, text, person):
+    doc = nlp(text)
+    word = [t for t in doc if t.text == "Bamberg"][1]
+    doc.ents = [e for e in doc.ents if not (e.start <= word.i < e.end)] + [Span(doc, word.i, word.i + 1, label="GPE")]
+    found = ArticleEntities(doc).lookup([word])
+    assert (found is not None and found.name == "Justin Bamberg") == person
 
 
 def test_entities_keep_the_roles_the_article_gives_them(nlp):

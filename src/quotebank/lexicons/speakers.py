@@ -106,6 +106,7 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = (
     words("media agency outlet newspaper paper broadcaster network"),
     words("minister secretary"),
     words("lawyer attorney"),
+    words("judge justice"),
 )
 
 #: Head nouns of descriptions that name organisations, not people

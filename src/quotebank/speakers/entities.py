@@ -30,7 +30,7 @@ import numpy
 from spacy.attrs import DEP, IS_SPACE, LOWER, POS, SENT_START
 from spacy.tokens import Doc, Token
 
-from quotebank.detect.base import span_text
+from quotebank.detect.base import is_speech_verb, span_text
 from quotebank.lexicons import (
     FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
@@ -482,7 +482,9 @@ class ArticleEntities:
             prefix = n == 1 and ent.tokens[0] == key[0] and len(ent.tokens) > 1 and (
                 ent.type == "person" or ent.type == "organisation" and run[0].ent_type_ in ("", "ORG")
             )  # "Chris" → "Chris Anderson"; "Suncor" → "Suncor Energy"
-            if len(ent.tokens) > n and run[0].ent_type_ == "GPE" and not prefix:
+            if len(ent.tokens) > n and run[0].ent_type_ == "GPE" and not prefix and not (
+                ent.type == "person" and _acts_as_person(run[-1])
+            ):
                 continue  # "US" is the country, not "The Week US"; but "Jordan" may be Jordan Stewart
             if suffix or prefix:
                 if best is None or _rank(ent, suffix, n) > _rank(best, best.tokens[-n:] == key, n):
@@ -570,6 +572,14 @@ WRITER_ROLES = TITLES | WRITER_NOTE_NOUNS
 WRITER_NOTE_PARAGRAPHS = 3
 #: Tokens at most in an author's note or a byline line.
 WRITER_LINE_TOKENS = 60
+
+
+def _acts_as_person(tok: Token) -> bool:
+    """Whether a name is used as a person's, whatever NER typed it: "who"
+    stands for it, or it says something ("Bamberg, who is 28, said …")."""
+    if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in tok.children):
+        return True
+    return tok.dep_ == "nsubj" and is_speech_verb(tok.head.lemma_.lower())
 
 
 def _writer(doc: Doc, table: ArticleEntities) -> str | None:
