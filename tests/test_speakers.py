@@ -383,6 +383,18 @@ def test_a_document_of_someone_speaks_for_its_author(quotes_of, text, speaker):
     assert by_cue(quotes_of(text), "said").speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # Of two subjects the parse gives the cue, the person's name next to it.
+        ("Hillary Clinton could be impeached if she’s elected president, Texas Rep. Mike McCaul said Wednesday.",
+         "Texas Rep. Mike McCaul"),
+    ],
+)
+def test_a_misparsed_second_subject_is_not_the_speaker(quotes_of, text, mention):
+    assert by_cue(quotes_of(text), "said").speaker_mention == mention
+
+
 def test_a_description_owning_a_document_is_not_resolved_by_role(quotes_of):
     text = ("Iranian President Masoud Pezeshkian met Vladimir Putin. Putin spoke warmly of the talks, "
             "according to the President of Russia’s website.")

@@ -231,6 +231,12 @@ def _subject_of(verb: Token, lo: int, hi: int, mask: bytearray) -> Token | None:
     # "Neither did Borshchevskaya believe …": the parser takes "Neither" for a second subject.
     named = [c for c in found if c.lower_ not in CORRELATIVES]
     best = named or found
+    # Of two subjects the parse gives one verb ("… if she's elected president,
+    # Texas Rep. Mike McCaul said"), a person's name, else a name, nearest the verb.
+    names = [c for c in best if c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC")]
+    people = [c for c in names if c.ent_type_ == "PERSON"]  # not "… University of California, Berkeley"
+    if names and len(best) > 1:
+        return min(people or names, key=lambda c: abs(verb.i - c.i))
     return best[0] if best else None
 
 
