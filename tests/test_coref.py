@@ -454,6 +454,9 @@ def test_names_the_article_gives(quotes_of, text, speaker):
         ("A spokesman for Senator John McCain said the vote would wait.", "A spokesman for Senator John McCain"),
         ("Donald Trump spoke in Ohio. Supporters of Republican Donald Trump for president said the economy was weak.",
          "Supporters of Republican Donald Trump for president"),
+        # An apposition the parse took for a conjunct names no second speaker.
+        ("Even China, Pyongyang's only ally and its economic lifeline to the outside world, said it was "
+         "opposed to the test.", "China"),
         # A short surname one letter from another is another person's ("Rubin" is not "Rubio").
         ("Marco Rubio spoke first. Rubin said the plan would fail.", "Rubin"),
     ],

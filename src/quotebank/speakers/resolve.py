@@ -185,6 +185,9 @@ def _with_conjoined(table: ArticleEntities, head: Token, first: Speaker) -> Spea
     conjoined = []
     while chain:  # "A, B and C": each name is a conj of the one before
         tok = chain.pop(0)
+        before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+        if tok.pos_ == "NOUN" and before is not None and before.text == ",":
+            continue  # "China, Pyongyang's only ally and its …": an apposition the parse took for a conjunct
         conjoined.append(tok)
         chain.extend(c for c in tok.children if c.dep_ == "conj")
     for tok in conjoined:
