@@ -389,10 +389,13 @@ def test_a_document_of_someone_speaks_for_its_author(quotes_of, text, speaker):
         # Of two subjects the parse gives the cue, the person's name next to it.
         ("Hillary Clinton could be impeached if she’s elected president, Texas Rep. Mike McCaul said Wednesday.",
          "Texas Rep. Mike McCaul"),
+        # A preposition parsed as the subject stands for its object; a fronted phrase is cut off.
+        ("“I’d love to see him,” New York attorney Eric Levine said of Trump. Of Carson, Levine, who has given "
+         "money to Marco Rubio, said, “He’s flat-out scary.”", "Levine, who has given money to Marco Rubio"),
     ],
 )
 def test_a_misparsed_second_subject_is_not_the_speaker(quotes_of, text, mention):
-    assert by_cue(quotes_of(text), "said").speaker_mention == mention
+    assert [q for q in quotes_of(text) if q.cue == "said"][-1].speaker_mention == mention
 
 
 def test_a_description_owning_a_document_is_not_resolved_by_role(quotes_of):

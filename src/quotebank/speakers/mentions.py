@@ -233,6 +233,8 @@ def _subject_of(verb: Token, lo: int, hi: int, mask: bytearray) -> Token | None:
     best = named or found
     # Of two subjects the parse gives one verb ("… if she's elected president,
     # Texas Rep. Mike McCaul said"), a person's name, else a name, nearest the verb.
+    # "Of Carson, Levine, … said": a preposition parsed as the subject stands for its object.
+    best = [next((o for o in c.children if o.dep_ == "pobj"), c) if c.pos_ == "ADP" else c for c in best]
     names = [c for c in best if c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC")]
     people = [c for c in names if c.ent_type_ == "PERSON"]  # not "… University of California, Berkeley"
     if names and len(best) > 1:
@@ -275,6 +277,11 @@ def _phrase(doc: Doc, head: Token, lo: int, hi: int, method: str, mask: bytearra
             elif i > head.i:
                 right = i
                 break
+    if head.pos_ == "PROPN":
+        # "Of Carson, Levine, who …": what a comma sets off before a name is not part of it
+        comma = next((k for k in range(head.i - 1, left, -1) if doc[k].text == ","), None)
+        if comma is not None:
+            left = comma + 1
     while left < head.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     while right - 1 > head.i and (doc[right - 1].is_punct or doc[right - 1].is_space or doc[right - 1].dep_ == "case"):
