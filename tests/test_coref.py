@@ -567,6 +567,11 @@ def speaker_of_quote(quotes_of, text: str, start: str) -> str | None:
         ("A commission appointed by President George W. Bush said the tax code was broken.", "the tax",
          "A commission appointed by President George W. Bush"),
         ("A statement issued by the Foreign Ministry said the talks had failed.", "the talks", "Foreign Ministry"),
+        # People "from" a body speak themselves.
+        ("The investigators, from Ukraine's newly formed National Anti-Corruption Bureau, said the payments were "
+         "illegal.", "the payments", "The investigators"),
+        ("“It is not correct to say anything against migrants,” tweeted a German user from Hanover going by the "
+         "handle Pulvermann.", "It is", "a German user from Hanover going by the handle Pulvermann"),
         ("“He said, ‘Trust me,’” said Alan Berger, a gynecologist from Englewood, New Jersey, who said he is "
          "friendly with the Kushners.", "he is", "Alan Berger"),
         # A "who" after an organisation is the person before it.

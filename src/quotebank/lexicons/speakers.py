@@ -225,6 +225,7 @@ PEOPLE_NOUNS = words(
     expert analyst insider critic voter lawmaker leader staffer employee worker resident protester
     activist observer investigator researcher scientist economist strategist operative donor delegate
     superdelegate candidate executive spokesperson spokesman spokeswoman associate colleague
+    user reader viewer listener commenter
     """
 )
 

@@ -374,10 +374,11 @@ def _resolve_one(
                 return _with_conjoined(table, tok, found)
     for tok in span:
         prep = tok.head
+        direct = prep.head.i == head.i and not _speaks_for_itself(head)
         if tok.dep_ == "pobj" and prep.lower_ in ("from", "by") and (
-            prep.head.i == head.i or prep.head.head.i == head.i and _made_by(prep.head, head)
+            direct or prep.head.head.i == head.i and _made_by(prep.head, head)
         ) and not (tok.ent_type_ in ("GPE", "LOC", "FAC") and head.lemma_.lower() not in DOCUMENT_NOUNS):
-            # "a report from IRNA"; not "a gynecologist from Englewood"
+            # "a report from IRNA"; not "a gynecologist from Englewood", "The investigators, from … Bureau"
             run = name_tokens(tok)
             if run:
                 ent = table.lookup(run)
@@ -609,6 +610,13 @@ def _organisation_of(person: Speaker, head: Token) -> Speaker:
     return Speaker(f"{person.name} {head.lemma_.lower()}", "organisation", Resolution.OWNER, named=True)
 
 
+def _speaks_for_itself(head: Token) -> bool:
+    """Whether a noun names people, who speak themselves, not the body they come
+    from ("investigators from the Bureau", "a user from Hanover")."""
+    lemma = head.lemma_.lower()
+    return bare(lemma) in TITLES or lemma in PEOPLE_NOUNS or lemma in KIN_NOUNS
+
+
 def _made_by(verb: Token, head: Token) -> bool:
     """Whether "by"/"from" under ``verb``, a modifier of ``head``, names who
     made ``head``: a document issued or released by someone ("a statement
@@ -618,7 +626,7 @@ def _made_by(verb: Token, head: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return True
     lemma = head.lemma_.lower()
-    if bare(lemma) in TITLES or lemma in SPEAKING_BODY_NOUNS:  # "a commission appointed by …"
+    if _speaks_for_itself(head) or lemma in SPEAKING_BODY_NOUNS:  # "a commission appointed by …"
         return False
     return not any(c.dep_ == "mark" or c.dep_ == "advmod" and c.lower_ in ("when", "while") for c in verb.children)
 
