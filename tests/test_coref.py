@@ -639,6 +639,16 @@ def test_a_surname_tagged_as_a_place_is_the_person_when_used_as_one(nlp, text, p
     assert (found is not None and found.name == "Justin Bamberg") == person
 
 
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [("Dianne Feinstein", "f"), ("Loretta Lynch", "f"), ("Philippe Reines", "m"), ("Lanny Davis", "m")],
+)
+def test_a_first_name_gives_a_person_s_gender(nlp, name, gender):
+    table = ArticleEntities(nlp(f"{name} spoke to reporters on Monday."))
+    found = table.entity_named(name)
+    assert found is not None and found.gender == gender
+
+
 def test_entities_keep_the_roles_the_article_gives_them(nlp):
     doc = nlp("Iranian President Masoud Pezeshkian met Kazem Jalali, Iran's ambassador to Moscow.")
     table = ArticleEntities(doc)

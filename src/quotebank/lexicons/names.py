@@ -34,6 +34,17 @@ MALE_FIRST_NAMES = words(
     terry theodore thomas tim timothy todd tom tony travis trevor troy tyler valery vernon victor
     viktor vincent vladimir wade walter warren wayne wesley william willie wilson xi yoni yuri yury
     zachary
+    abdullah abraham ahmad akbar alain alfred alfredo alvin amir andres angelo antonio armando
+    arnold barney benoit bernardo bruno carter cesar chuck claude conrad cory damian damien dante
+    darnell desmond diego dimitri donovan eduardo elias elliott emilio enrique ernesto esteban eugene
+    everett felipe felix fidel floyd franklin franz frederic gareth garrett gene gerard giovanni
+    giuseppe gustavo hal hank hans harvey hector helmut herman horace ibrahim ignacio igor irving
+    isaiah ismail jacques jaime jimmy joaquin johann josef jules julio kareem khalid lamar lanny lars
+    leonardo leroy lionel lorenzo lyndon mahmoud marc marcel mateo mathias mitt mohamed moshe murray
+    nasser ned nelson newt nikolai nils olaf orlando otto pablo philippe rafael rahm ramon randall raul
+    reggie reuben ricardo robby rocco rudolph rudy rupert rusty salvador santiago saul sebastian sergio
+    sherman silvio stan stefan sven tariq tobias ulrich umar vicente vito wolfgang xavier yasser
+    yousef yusuf
     """
 )
 FEMALE_FIRST_NAMES = words(
@@ -60,5 +71,14 @@ FEMALE_FIRST_NAMES = words(
     sherry shirin shirley sierra sonia sophie stacy stephanie susan suzanne sylvia tamara tammy
     tanya tara teresa theresa tiffany tina ursula valerie vanessa vera veronica vicki victoria
     violet virginia vivian wanda wendy yvonne zoe
+    adele alma amelia anastasia angie annette antoinette ashley ava bernadette betty camila
+    carolina carrie cathy celeste celine christina christy clara cora daniela deanna debra dianne dina
+    doris elise elisa elsa estelle felicia francesca georgina geraldine gertrude greta gretchen hazel
+    helena hilda imelda isabelle ivana ivanka jeanne jillian joanna jodi johanna juanita juliana juliet
+    justine karin katarina kelsey kristina lara larissa latoya laurel leila leticia liz liza loretta
+    lucia lucille luisa madeleine magdalena maggie mandy marcella margarita mariana marina marsha
+    maureen maxine mercedes meredith mildred miriam nadine nicola noelle olivia patrice patty petra
+    polly raquel rosalind roseanne sally selena sheryl simone sofia sonya stella susanna svetlana
+    tatiana thelma valentina wilma yolanda yulia
     """
 )
