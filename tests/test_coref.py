@@ -396,6 +396,20 @@ def test_unnamed_groups_are_named_by_the_group(quotes_of, text, speaker):
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        ("“Hillary doesn't even care,” one Sanders supporter wrote. “Yet another state,” another wrote.",
+         "another Sanders supporter"),
+        ("A New Hampshire Republican said Trump would win. Another said Rubio would.",
+         "another New Hampshire Republican"),
+    ],
+)
+def test_another_is_another_of_the_unnamed_source_before(quotes_of, text, speaker):
+    last = quotes_of(text)[-1]
+    assert (last.speaker, last.speaker_named) == (speaker, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
         ("Larry King interviewed Vladimir Putin in 2000. Mr. King, 82, said the talk was friendly.", "Larry King"),
         ("Maria Acosta Febo, the bank president, spoke on Monday. Ms. Acosta said the debt was large.",
          "Maria Acosta Febo"),

@@ -305,6 +305,26 @@ def _group_start(doc: Doc, start: int, stop: int) -> int:
     return i
 
 
+#: How far back (in sentences) "another" looks for the one it is another of.
+ANOTHER_SENTENCES = 4
+
+
+def _another_of(doc: Doc, table: ArticleEntities, mention: Mention, history) -> Speaker | None:
+    """"Another" on its own, after an unnamed source introduced by "one", "a" or
+    "another" ("One Sanders supporter wrote …; another wrote …"): another such
+    source, "another Sanders supporter"; None when there is none just before."""
+    first = table.sentence_start(table.sentence_of(mention.start) - ANOTHER_SENTENCES)
+    for idx, res, _ in reversed(history):
+        if idx < first:
+            break
+        tok = doc[idx]
+        det = next((c for c in tok.lefts if c.lower_ in ("one", "a", "an", "another")), None)
+        if (tok.pos_ == "NOUN" or nationality_description(tok)) and det is not None and not res.named:
+            words = span_text(doc, det.i + 1, tok.i + 1)
+            return Speaker(f"another {words}", res.type, Resolution.DESCRIPTION, named=False)
+    return None
+
+
 def hand_rules(doc: Doc, table: ArticleEntities, mention: Mention, history, in_quote: bytearray) -> Speaker:
     """What the hand-written rules say a pronoun or a description stands for
     (one feature of the ranking, and its answer where there is no candidate)."""
@@ -313,6 +333,11 @@ def hand_rules(doc: Doc, table: ArticleEntities, mention: Mention, history, in_q
     # "Those surveyed", "those around him": a group described by its modifier.
     if lower in ("those", "these") and any(c.dep_ in ("acl", "prep") for c in head.children):
         return Speaker(span_text(doc, mention.start, mention.end) or None, "group", Resolution.DESCRIPTION)
+    # "Another said" after "One Sanders supporter said": another of the same.
+    if lower == "another" and mention.end - mention.start == 1:
+        other = _another_of(doc, table, mention, history)
+        if other is not None:
+            return other
     # 4. A pronoun.
     if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | ORG_PRONOUNS:
         return _resolve_pronoun(doc, table, mention, history, in_quote)
