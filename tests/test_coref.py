@@ -311,6 +311,12 @@ def test_first_person_outside_quotes_is_the_writer(quotes_of, text, speaker, nam
     assert speaker_of(quotes_of, text, cue="argued") == (speaker, named)
 
 
+def test_on_a_letters_page_i_is_the_signature_that_closes_the_letter(quotes_of):
+    text = ("LETTERS.\n\nI argued last year that the plan would fail.\n\nDebby James.\n\nMission Viejo, Calif.\n\n"
+            "The plan is fine. I argued last week that it would work.\n\nBruce Gary.\n\nDallas, Texas.")
+    assert [q.speaker for q in quotes_of(text) if q.cue == "argued"] == ["Debby James", "Bruce Gary"]
+
+
 def test_first_person_inside_a_quote_is_not_the_writer(quotes_of):
     text = ("Jane Smith is a columnist for the Herald.\n\n"
             "Tom Reed said: “I said that the plan would fail, and I argued that it would cost more.”")

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -238,6 +239,21 @@ class ArticleEntities:
         """Who wrote the article, when a byline or an author's note names them
         (read only when an "I" outside quotes asks)."""
         return _writer(self.doc, self)
+
+    @functools.cached_property
+    def signatures(self) -> list[tuple[int, str]]:
+        """The signatures of a letters page, in order: (first token, name) of
+        each line that is only a person's name, followed by a line that is only
+        a place ("Debby James. ¶ Mission Viejo, Calif.")."""
+        return _signatures(self.doc, self)
+
+    def writer_at(self, i: int) -> str | None:
+        """Who wrote the words at token ``i``: on a letters page the signature
+        that closes the letter, else the article's writer."""
+        for start, name in self.signatures:
+            if start > i:
+                return name
+        return self.writer
 
     def add_mention(self, token: Token, entity: Entity, start: int | None = None) -> None:
         """Count a pronoun or description resolved to ``entity`` as its mention
@@ -572,6 +588,8 @@ WRITER_ROLES = TITLES | WRITER_NOTE_NOUNS
 WRITER_NOTE_PARAGRAPHS = 3
 #: Tokens at most in an author's note or a byline line.
 WRITER_LINE_TOKENS = 60
+#: Most words of a letter's signature line, and of the place line under it.
+SIGNATURE_WORDS = 5
 
 
 def _acts_as_person(tok: Token) -> bool:
@@ -582,12 +600,9 @@ def _acts_as_person(tok: Token) -> bool:
     return tok.dep_ == "nsubj" and is_speech_verb(tok.head.lemma_.lower())
 
 
-def _writer(doc: Doc, table: ArticleEntities) -> str | None:
-    """The article's author, from a byline line ("By Jane Doe") near its start or
-    an author's note at its end ("Rick Scott is the Republican governor of
-    Florida.", "Glenn Harlan Reynolds, a law professor, is …"): a person's name
-    of two words or more opening the line. None when neither is there."""
-    lines = []  # (first token, end) of each non-empty line
+def _lines(doc: Doc) -> list[tuple[int, int]]:
+    """(first token, end) of each non-empty line."""
+    lines = []
     start = None
     for tok in doc:
         if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_:
@@ -599,6 +614,33 @@ def _writer(doc: Doc, table: ArticleEntities) -> str | None:
             start = tok.i
     if start is not None:
         lines.append((start, len(doc)))
+    return lines
+
+
+def _signatures(doc: Doc, table: ArticleEntities) -> list[tuple[int, str]]:
+    """The letters page's signatures (`ArticleEntities.signatures`)."""
+    found = []
+    lines = _lines(doc)
+    for (lo, hi), (p_lo, p_hi) in itertools.pairwise(lines):
+        name = [t for t in doc[lo:hi] if not t.is_punct]
+        place = [t for t in doc[p_lo:p_hi] if not t.is_punct]
+        if len(name) < 2 or len(name) > SIGNATURE_WORDS or not all(t.pos_ == "PROPN" for t in name):
+            continue
+        if not any(t.ent_type_ == "PERSON" for t in name) or not place or len(place) > SIGNATURE_WORDS:
+            continue
+        if all(t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN" for t in place) and any(
+            t.ent_type_ == "GPE" for t in place
+        ):
+            found.append((lo, _writer_name(table, doc[name[0].i:name[-1].i + 1])))
+    return found
+
+
+def _writer(doc: Doc, table: ArticleEntities) -> str | None:
+    """The article's author, from a byline line ("By Jane Doe") near its start or
+    an author's note at its end ("Rick Scott is the Republican governor of
+    Florida.", "Glenn Harlan Reynolds, a law professor, is …"): a person's name
+    of two words or more opening the line. None when neither is there."""
+    lines = _lines(doc)
     persons = {e.start: e for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
     for lo, hi in lines[:5]:
         first = doc[lo]

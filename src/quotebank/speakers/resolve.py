@@ -416,7 +416,8 @@ def _resolve_one(
             return attrs.evolve(found, path=Resolution.AUTHOR)  # "Colin Powell’s office" too
     # 3c. "I" in the article's own voice (an op-ed, a letter): its writer.
     if head.lower_ in WRITER_PRONOUNS and not in_quote[head.i]:
-        return Speaker(table.writer or WRITER_UNKNOWN, "person", Resolution.WRITER, named=table.writer is not None)
+        writer = table.writer_at(head.i)
+        return Speaker(writer or WRITER_UNKNOWN, "person", Resolution.WRITER, named=writer is not None)
     cascade = hand_rules(doc, table, mention, history, in_quote)
     kind = mention_kind(doc, mention)
     if kind is None:
