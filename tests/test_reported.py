@@ -93,6 +93,17 @@ def test_reporting_noun(quotes_of):
     assert q.text == "the talks had failed" and q.speaker_mention == "IRNA"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "mention"),
+    [
+        ("Ann Lee spoke. She made the claim that the vote was rigged.", "claim", "She"),
+        ("The senator leveled accusations that the agency had lied.", "accusations", "The senator"),
+    ],
+)
+def test_a_reporting_noun_is_voiced_by_the_subject_of_its_verb(quotes_of, text, cue, mention):
+    assert only(quotes_of(text), cue=cue).speaker_mention == mention
+
+
 def test_nested_attribution_links_inner_to_outer(quotes_of):
     text = "“Velayati stressed the need to stop the killing,” a report from state media IRNA said."
     outer = only(quotes_of(text), cue="said")

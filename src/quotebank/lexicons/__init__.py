@@ -35,6 +35,7 @@ from quotebank.lexicons.cues import (
     QUESTION_VERBS,
     REPORTING_NOUNS,
     SPEECH_VERBS,
+    VOICING_VERBS,
     WORK_NOUNS,
     WORK_VERBS,
 )
@@ -147,6 +148,7 @@ __all__ = [
     "ROLE_FILLER_WORDS",
     "ROLE_SYNONYMS",
     "SPEECH_VERBS",
+    "VOICING_VERBS",
     "WORK_NOUNS",
     "WORK_VERBS",
     "TITLE_ABBREVIATIONS",

@@ -17,6 +17,7 @@ __all__ = [
     "OBJECT_CONTENT_VERBS",
     "PASSIVE_SPEAKER_VERBS",
     "QUESTION_VERBS",
+    "VOICING_VERBS",
     "INFERENCE_VERBS",
     "INFERENCE_SUBJECTS",
     "EXPECTATION_VERBS",
@@ -91,6 +92,11 @@ DOCUMENT_NOUNS = words(
     summary tally polling chart graph
     """
 )
+
+#: Verbs whose subject voices the reporting noun they take as object ("repeated
+#: accusations that …", "made the claim that …"); not "denied reports that …",
+#: whose subject rejects someone else's words. By lemma.
+VOICING_VERBS = words("make repeat issue level voice raise echo reiterate renew express offer lodge air")
 
 #: Verbs that report a question, whose "if" clause is its content ("asked the
 #: students if they were serious"), not a condition. By lemma.

@@ -21,7 +21,7 @@ import attrs
 from spacy.tokens import Doc, Token
 
 from quotebank.detect.base import Candidate, is_according_to, is_sentence_end, is_speech_verb, quote_mask
-from quotebank.lexicons import CORRELATIVES, PASSIVE_SPEAKER_VERBS, RELATIVE_PRONOUNS
+from quotebank.lexicons import CORRELATIVES, PASSIVE_SPEAKER_VERBS, RELATIVE_PRONOUNS, VOICING_VERBS
 from quotebank.marks import paragraph_bounds
 from quotebank.speakers.base import Attribution, Mention
 from quotebank.text import paragraph_of
@@ -80,6 +80,11 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return _phrase(doc, objs[0], lo, hi, "subject", mask)
+        # "Christie repeated accusations that …", "made the claim that …": who voices it.
+        if verb.dep_ == "dobj" and verb.head.lemma_.lower() in VOICING_VERBS:
+            subject = _subject_of(verb.head, lo, hi, mask)
+            if subject is not None:
+                return _phrase(doc, subject, lo, hi, "subject", mask)
         # "X says in a statement that …": the speaker of the verb it was made through.
         prep = verb.head
         if verb.dep_ == "pobj" and prep.lower_ in ("in", "through") and prep.head.pos_ == "VERB":
