@@ -220,6 +220,12 @@ PRONOUNS = [
 ]
 
 
+def test_a_name_inside_quote_marks_a_title_s_too_is_no_antecedent(quotes_of):
+    text = ("Former Rep. Chris Shays was pro John Kasich, he said on MSNBC’s “Morning Joe.” "
+            "“Hillary is my next choice,” he said.")
+    assert "Morning Joe" not in [q.speaker for q in quotes_of(text)]
+
+
 @pytest.mark.parametrize(("text", "speaker"), PRONOUNS)
 def test_a_pronoun_names_the_entity_the_passage_is_about(quotes_of, text, speaker):
     assert speaker_of(quotes_of, text)[0] == speaker

@@ -19,7 +19,7 @@ from quotebank.detect import find_candidates, outer_positions
 from quotebank.detect.base import TokenIndex
 from quotebank.detect.headline import parse_lines
 from quotebank.lexicons import HEADLINE_CUE_WORDS, RELATIVE_PRONOUNS
-from quotebank.marks import paragraph_bounds
+from quotebank.marks import paragraph_bounds, scan_quotes
 from quotebank.records import Quote
 from quotebank.speakers import Attribution, Mention, attach_mentions, entities, resolve_speakers
 from quotebank.speakers.coref import Ranker
@@ -103,6 +103,8 @@ def attribute(
     outer = outer_positions([a.candidate for a in attributions])
     attributions = [attrs.evolve(a, outer=o) for a, o in zip(attributions, outer, strict=True)]
     quoted = [a.candidate.quote_tokens for a in attributions if a.candidate.how not in ("reported", "headline")]
+    # Names inside any quote marks, a title's too ("on MSNBC’s “Morning Joe.”"), are no antecedents.
+    quoted += [(r.start, r.stop) for q in scan_quotes(text) if (r := index.tokens(q.mark_start, q.mark_end))]
     captions = _mask(doc, index, caption_lines(text))
     table = ArticleEntities(doc, coref_prefix, furniture)
     resolved = resolve_speakers(doc, attributions, quoted, coref_prefix, furniture, captions, ranker, table)
