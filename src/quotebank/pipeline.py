@@ -93,7 +93,8 @@ def attribute(
     furniture = _furniture_mask(doc, text, index)
     # A teaser's quote ("READ MORE: ‘It becomes a nightmare’: …") belongs to another article.
     teasers = _mask(doc, index, teaser_lines(text))
-    candidates = [c for c in find_candidates(doc, para_starts, text, index) if not teasers[c.quote_tokens[0]]]
+    marks = scan_quotes(text)
+    candidates = [c for c in find_candidates(doc, para_starts, text, index, marks) if not teasers[c.quote_tokens[0]]]
     attributions = attach_mentions(doc, candidates, para_starts, furniture)
     if parse is not None:
         lines, from_headlines = _headline_attributions(doc, parse, para_starts, index, text)
@@ -104,7 +105,7 @@ def attribute(
     attributions = [attrs.evolve(a, outer=o) for a, o in zip(attributions, outer, strict=True)]
     quoted = [a.candidate.quote_tokens for a in attributions if a.candidate.how not in ("reported", "headline")]
     # Names inside any quote marks, a title's too ("on MSNBC’s “Morning Joe.”"), are no antecedents.
-    quoted += [(r.start, r.stop) for q in scan_quotes(text) if (r := index.tokens(q.mark_start, q.mark_end))]
+    quoted += [(r.start, r.stop) for q in marks if (r := index.tokens(q.mark_start, q.mark_end))]
     captions = _mask(doc, index, caption_lines(text))
     table = ArticleEntities(doc, coref_prefix, furniture)
     resolved = resolve_speakers(doc, attributions, quoted, coref_prefix, furniture, captions, ranker, table)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from quotebank.detect.base import Candidate, TokenIndex
 from quotebank.detect.direct import direct_quotes, quote_owner
 from quotebank.detect.reported import reported_quotes
-from quotebank.marks import scan_quotes
+from quotebank.marks import QuotedSpan, scan_quotes
 
 __all__ = ["find_candidates", "merge_candidates", "outer_positions"]
 
@@ -24,7 +24,11 @@ DUPLICATE_SHARE = 0.5
 
 
 def find_candidates(
-    doc: Doc, para_starts: Sequence[int], text: str | None = None, index: TokenIndex | None = None
+    doc: Doc,
+    para_starts: Sequence[int],
+    text: str | None = None,
+    index: TokenIndex | None = None,
+    quoted: Sequence[QuotedSpan] | None = None,
 ) -> list[Candidate]:
     """Candidates of every detector for one Doc, merged.
 
@@ -33,11 +37,13 @@ def find_candidates(
         para_starts: paragraph start offsets.
         text: ``doc.text``, when the caller has it (spaCy rebuilds it on each access).
         index: the Doc's `TokenIndex`, when the caller has one.
+        quoted: the text's quotes (`quotebank.marks.scan_quotes`), when the caller has them.
 
     Returns:
         The candidates sorted by start (longest first at one start).
     """
-    quoted = scan_quotes(doc.text if text is None else text)
+    if quoted is None:
+        quoted = scan_quotes(doc.text if text is None else text)
     index = index or TokenIndex(doc)
     owner = quote_owner(doc, quoted, index)
     direct = direct_quotes(doc, quoted, list(para_starts), owner, index)
