@@ -275,6 +275,8 @@ def test_he_or_she_is_never_an_organisation_or_a_date(quotes_of, text, speaker):
         ("Johnny Isakson of Georgia and John Boozman of Arkansas, both up for re-election, said they backed Cruz.",
          "Johnny Isakson and John Boozman"),
         ("Reuters and the Microsoft software company said the file should be public.", "Reuters and Microsoft"),
+        ("The New York Times and the Gannett newspaper chain said the records should be public.",
+         "New York Times and Gannett"),
         # A family's plural name is its people the article names.
         ("Khizr Khan and Ghazala Khan spoke at the convention. The Khans said they were hurt by the remarks.",
          "Khizr Khan and Ghazala Khan"),

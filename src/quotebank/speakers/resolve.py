@@ -50,6 +50,7 @@ from quotebank.lexicons import (
     FEMALE_WORDS,
     KIN_NOUNS,
     MALE_WORDS,
+    ORG_ROLE_NOUNS,
     OWNED_ORGANISATION_NOUNS,
     OWNER_GENDER,
     PEOPLE_NOUNS,
@@ -227,9 +228,21 @@ def _with_conjoined(table: ArticleEntities, head: Token, first: Speaker) -> Spea
 
 
 def _named_compound(tok: Token) -> Token | None:
-    """The organisation's name (tagged ORG) compounded to a conjoined noun
-    ("Microsoft" in "the Microsoft software company"), or None."""
-    return next((c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "ORG"), None)
+    """The organisation's name compounded to a conjoined noun ("Microsoft" in
+    "the Microsoft software company"; "Gannett" in "the Gannett newspaper
+    chain", whatever NER typed it, before a noun for a kind of organisation),
+    or None."""
+    org_noun = tok.lemma_.lower() in ORG_ROLE_NOUNS
+    for c in tok.lefts:
+        if c.dep_ != "compound":
+            continue
+        if c.pos_ == "PROPN" and (c.ent_type_ == "ORG" or org_noun):
+            return c
+        if c.pos_ == "NOUN":  # "Gannett newspaper" in "the Gannett newspaper chain"
+            inner = next((d for d in c.lefts if d.dep_ == "compound" and d.pos_ == "PROPN"), None)
+            if inner is not None and (inner.ent_type_ == "ORG" or org_noun):
+                return inner
+    return None
 
 
 def _joined_group(tok: Token) -> bool:
