@@ -301,7 +301,8 @@ def _verb_content(verb: Token, lemma: str) -> tuple[int, int, int, str] | None:
         return (*_extent(parts), verb.i + 1, klass)
     if is_speech_verb(lemma) and verb.dep_ == "parataxis" and subjects and verb.head.i != verb.i:
         # "The choice was his alone, she says, and he paid for it": the
-        # sentence around the parenthetical cue is its content.
+        # sentence around the parenthetical cue is its content (which
+        # `_around_cue` then splits at the cue).
         head = verb.head
         return head.left_edge.i, head.right_edge.i + 1, verb.i + 1, klass
     if is_speech_verb(lemma):
