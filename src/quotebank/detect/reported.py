@@ -52,6 +52,7 @@ from quotebank.lexicons import (
     INFINITIVE_CONTENT_VERBS,
     OBJECT_CONTENT_VERBS,
     QUESTION_VERBS,
+    RELATIVE_PRONOUNS,
     REPORTING_NOUNS,
 )
 from quotebank.text import paragraph_of
@@ -148,11 +149,6 @@ def _kind(doc: Doc, quote_owner: Sequence[int], cue: int, lo: int, hi: int) -> s
     return "mixed" if inner else "indirect"
 
 
-#: Words that open a content which is only its relative pronoun before a
-#: parenthetical cue ("that, he said, …"): such a content is not split.
-_OPENING_PRONOUNS = frozenset({"that", "which", "what", "who", "whom", "whose"})
-
-
 def _around_cue(doc: Doc, cue: int, lo: int, hi: int) -> list[tuple[int, int]] | None:
     """The two pieces of a content that its cue interrupts between commas ("The
     goal, he said, is to forge a cease-fire"), as PolNeAR marks them and as an
@@ -172,7 +168,8 @@ def _around_cue(doc: Doc, cue: int, lo: int, hi: int) -> list[tuple[int, int]] |
     first, second = trim_tokens(doc, lo, left, keep_marks=True), trim_tokens(doc, right + 1, hi, keep_marks=True)
     if first[1] <= first[0] or second[1] <= second[0] or alpha_count(doc[first[0]:first[1]]) == 0:
         return None
-    if first[1] - first[0] == 1 and doc[first[0]].lower_ in _OPENING_PRONOUNS:
+    if first[1] - first[0] == 1 and doc[first[0]].lower_ in RELATIVE_PRONOUNS | {"what", "whose"}:
+        # "that, he said, …": a content that is only its relative pronoun is not split
         return None
     tail = doc[second[0]:second[1]]
     if tail[0].lower_ == "according" or tail[0].pos_ == "CCONJ" or not any(t.pos_ in ("VERB", "AUX") for t in tail):

@@ -387,9 +387,11 @@ def _resolve_one(
                 return _with_conjoined(table, tok, found)
     for tok in span:
         prep = tok.head
-        direct = prep.head.i == head.i and not _speaks_for_itself(head)
-        if tok.dep_ == "pobj" and prep.lower_ in ("from", "by") and (
-            direct or prep.head.head.i == head.i and _made_by(prep.head, head)
+        if tok.dep_ != "pobj" or prep.lower_ not in ("from", "by"):
+            continue
+        if (
+            prep.head.i == head.i and not _speaks_for_itself(head)
+            or prep.head.head.i == head.i and _made_by(prep.head, head)
         ) and not (tok.ent_type_ in ("GPE", "LOC", "FAC") and head.lemma_.lower() not in DOCUMENT_NOUNS):
             # "a report from IRNA"; not "a gynecologist from Englewood", "The investigators, from … Bureau"
             run = name_tokens(tok)
