@@ -398,6 +398,23 @@ def test_a_misparsed_second_subject_is_not_the_speaker(quotes_of, text, mention)
     assert [q for q in quotes_of(text) if q.cue == "said"][-1].speaker_mention == mention
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # The question was put to Rubio by someone unnamed; his answer is his.
+        ("Asked whether he would support Donald Trump, Marco Rubio said: “I will support the nominee.”",
+         "Asked", None),
+        ("Asked whether he would support Donald Trump, Marco Rubio said: “I will support the nominee.”",
+         "said", "Marco Rubio"),
+        ("When asked if she had met Trump, Hillary Clinton told reporters she had not.", "told", "Hillary Clinton"),
+        # Asked by someone the text names: that is who asks.
+        ("Asked by Matt Lauer whether he would run, Marco Rubio said he would.", "Asked", "Matt Lauer"),
+    ],
+)
+def test_a_question_put_to_the_speaker_is_not_theirs(quotes_of, text, cue, speaker):
+    assert by_cue(quotes_of(text), cue).speaker == speaker
+
+
 def test_a_description_owning_a_document_is_not_resolved_by_role(quotes_of):
     text = ("Iranian President Masoud Pezeshkian met Vladimir Putin. Putin spoke warmly of the talks, "
             "according to the President of Russia’s website.")

@@ -21,7 +21,13 @@ import attrs
 from spacy.tokens import Doc, Token
 
 from quotebank.detect.base import Candidate, is_according_to, is_sentence_end, is_speech_verb, quote_mask
-from quotebank.lexicons import CORRELATIVES, PASSIVE_SPEAKER_VERBS, RELATIVE_PRONOUNS, VOICING_VERBS
+from quotebank.lexicons import (
+    ADDRESSEE_VERBS,
+    CORRELATIVES,
+    PASSIVE_SPEAKER_VERBS,
+    RELATIVE_PRONOUNS,
+    VOICING_VERBS,
+)
 from quotebank.marks import paragraph_bounds
 from quotebank.speakers.base import Attribution, Mention
 from quotebank.text import paragraph_of
@@ -99,6 +105,8 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
         agent = _agent_of(verb)
         if agent is not None and not mask[agent.i]:
             return _phrase(doc, agent, lo, hi, "agent", mask)
+        if _put_to_subject(verb, lo, hi):
+            return None
     if any(c.dep_ == "auxpass" for c in verb.children) and not _has_contracted(verb):
         # Passive: "was told by X" names X; "he was told" names no speaker;
         # but "he was quoted as saying" names him.
@@ -204,6 +212,19 @@ def _name_after(doc: Doc, cue: int, lo: int, hi: int, mask: bytearray) -> Mentio
 def _capitalised_word(tok: Token) -> bool:
     """A capitalised word the tagger took for something else ("DeBoer" as AUX)."""
     return tok.is_alpha and tok.text[:1].isupper() and tok.pos_ not in ("DET", "ADP", "CCONJ", "SCONJ", "ADV")
+
+
+def _put_to_subject(verb: Token, lo: int, hi: int) -> bool:
+    """Whether a fronted verb of addressing without an agent holds the quote:
+    "Asked whether he would run, Rubio said …" puts the question to Rubio, from
+    someone the text does not name (the answer, a quote of its own, is his)."""
+    return (
+        verb.lemma_.lower() in ADDRESSEE_VERBS
+        and verb.tag_ in ("VBN", "VBD")
+        and not any(c.dep_ == "aux" for c in verb.children)
+        and verb.left_edge.i <= lo
+        and hi <= verb.right_edge.i + 1
+    )
 
 
 def _agent_of(verb: Token) -> Token | None:
