@@ -215,6 +215,9 @@ PRONOUNS = [
     # A person's name in apposition to a description, hung by the parse on another name in it.
     ("Ted Cruz campaigned in Iowa. One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church, "
      "told us he had made calls. He has made announcements since last month, he said.", "Darran Whiting"),
+    # Of two people in the sentence before the cue, neither known to agree better, the subject.
+    ("Some Republicans oppose Donald Trump. Former Rep. Chris Shays was pro John Kasich while the Ohio governor "
+     "was in the running, he said Wednesday.", "Chris Shays"),
     pytest.param("Hydro One met regulators on Tuesday. It said rates would rise in May.", "Hydro One",
                  marks=pytest.mark.xfail(reason="'Hydro One' is not read as one name")),
 ]

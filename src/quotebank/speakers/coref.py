@@ -135,7 +135,7 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
             if tok.pos_ == "PRON" and tok.lower_ in same_gender and not in_quote[tok.i]:
                 block, chained = tok.i, resolved.get(tok.i)
                 break
-        candidates: list[tuple[int, int, Entity]] = []
+        candidates: list[tuple[int, bool, int, Entity]] = []
         for tok in s:
             untagged = tok.i in table.untagged_surnames  # "Sanders is burrowing in …"
             if tok.i >= limit or tok.pos_ != "PROPN" and not untagged or in_quote[tok.i]:
@@ -173,9 +173,11 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
                 score += SCORE_EARLIER_SPEAKER
             if ent.type == "person":
                 score += SCORE_PERSON
-            candidates.append((score, tok.i, ent))
+            # Of equal scores, a subject, then the nearest ("Former Rep. Chris
+            # Shays was pro John Kasich …, he said" is Shays's).
+            candidates.append((score, subject.dep_ in ("nsubj", "nsubjpass"), tok.i, ent))
         if candidates:
-            best = max(candidates, key=lambda c: (c[0], c[1]))[2]
+            best = max(candidates, key=lambda c: c[:3])[3]
             return best.speaker(Resolution.PRONOUN)
         if chained is not None:
             return attrs.evolve(chained, path=Resolution.PRONOUN)
