@@ -280,6 +280,12 @@ def test_he_or_she_is_never_an_organisation_or_a_date(quotes_of, text, speaker):
         ("Reuters and the Microsoft software company said the file should be public.", "Reuters and Microsoft"),
         ("The New York Times and the Gannett newspaper chain said the records should be public.",
          "New York Times and Gannett"),
+        # A first name joined to a full name shares its surname; a surname does not.
+        ("Bill and Hillary Clinton said they would attend the funeral.", "Bill Clinton and Hillary Clinton"),
+        ("Khizr Khan spoke on Monday. Khizr and Ghazala Khan, the Gold Star parents, said they were hurt.",
+         "Khizr Khan and Ghazala Khan"),
+        ("Maria and John Roberts Jr. said they would attend.", "Maria Roberts and John Roberts Jr."),
+        ("Smith and John Roberts said they would attend.", "Smith and John Roberts"),
         # A family's plural name is its people the article names.
         ("Khizr Khan and Ghazala Khan spoke at the convention. The Khans said they were hurt by the remarks.",
          "Khizr Khan and Ghazala Khan"),

@@ -39,7 +39,7 @@ from quotebank.lexicons.cues import (
     WORK_NOUNS,
     WORK_VERBS,
 )
-from quotebank.lexicons.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
+from quotebank.lexicons.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NAME_SUFFIXES
 from quotebank.lexicons.quotations import NEGATION_WORDS
 from quotebank.lexicons.speakers import (
     COMPARISON_PREPOSITIONS,
@@ -108,6 +108,7 @@ __all__ = [
     "INFERENCE_VERBS",
     "INFINITIVE_CONTENT_VERBS",
     "MALE_FIRST_NAMES",
+    "NAME_SUFFIXES",
     "MALE_WORDS",
     "MEASURE_NOUNS",
     "NAME_ABBREVIATIONS",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from quotebank.lexicons._words import words
 
-__all__ = ["MALE_FIRST_NAMES", "FEMALE_FIRST_NAMES"]
+__all__ = ["MALE_FIRST_NAMES", "FEMALE_FIRST_NAMES", "NAME_SUFFIXES"]
 
 MALE_FIRST_NAMES = words(
     """
@@ -82,3 +82,7 @@ FEMALE_FIRST_NAMES = words(
     tatiana thelma valentina wilma yolanda yulia
     """
 )
+
+#: What may follow a surname and is no part of it ("John Roberts Jr."), without
+#: its full stop.
+NAME_SUFFIXES = words("jr sr ii iii iv")

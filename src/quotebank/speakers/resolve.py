@@ -47,9 +47,12 @@ from quotebank.detect.base import quote_mask, span_text
 from quotebank.lexicons import (
     DEMONYM_ENDINGS,
     DOCUMENT_NOUNS,
+    FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
     KIN_NOUNS,
+    MALE_FIRST_NAMES,
     MALE_WORDS,
+    NAME_SUFFIXES,
     ORG_ROLE_NOUNS,
     OWNED_ORGANISATION_NOUNS,
     OWNER_GENDER,
@@ -170,6 +173,52 @@ def _proper_name(
     if ent is not None:
         return ent.speaker(Resolution.ARTICLE_NAME, role)
     return Speaker(text_of(run), label_of(run), Resolution.NEW_NAME, role, named=True)
+
+
+#: First names of either gender: a lone one joined to a full name by "and" shares its surname.
+FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+
+
+def _first_name_of(table: ArticleEntities, first: Token, surname: Token) -> bool:
+    """Whether ``first`` is a first name, by the lexicon or because the article
+    names a person by it and ``surname`` ("Khizr Khan")."""
+    if first.lower_ in FIRST_NAMES:
+        return True
+    pair = {first.lower_, surname.lower_}
+    return any(e.type == "person" and pair <= set(e.tokens) for e in table.entities)
+
+
+def _sharing_surname(table: ArticleEntities, mention: Mention, run: Sequence[Token]) -> Token | None:
+    """The first name joined by "and" to a full name it shares the surname of
+    ("*Khizr* and Ghazala Khan", "*Bill* and Hillary Clinton"), or None."""
+    if len(run) < 2 or run[0].i - 2 < mention.start:
+        return None
+    doc = run[0].doc
+    joint, first = doc[run[0].i - 1], doc[run[0].i - 2]
+    lone = first.i == 0 or not doc[first.i - 1].text[:1].isupper() or doc[first.i - 1].is_sent_start
+    if joint.lower_ != "and" or not first.is_title or not lone:
+        return None
+    return first if _first_name_of(table, first, _surname(run)) else None
+
+
+def _surname(run: Sequence[Token]) -> Token:
+    """The surname of a full name: its last word that is no suffix ("Jr.")."""
+    return next((t for t in reversed(run) if t.lower_.rstrip(".") not in NAME_SUFFIXES), run[-1])
+
+
+def _surname_partner(table: ArticleEntities, head: Token) -> list[Token] | None:
+    """The full name a lone first name is joined to by "and" when the parse hangs
+    it on that first name ("Bill and *Hillary Clinton*"), or None."""
+    doc = head.doc
+    if head.i + 3 >= len(doc) or doc[head.i + 1].lower_ != "and":
+        return None
+    for conj in head.children:
+        if conj.dep_ == "conj" and conj.pos_ == "PROPN":
+            run = name_tokens(conj)
+            if len(run) >= 2 and run[0].i == head.i + 2 and run[-1].i == conj.i \
+                    and _first_name_of(table, head, _surname(run)):
+                return run
+    return None
 
 
 def _with_conjoined(table: ArticleEntities, head: Token, first: Speaker) -> Speaker:
@@ -363,6 +412,12 @@ def _resolve_one(
     family = family_members(table, head) if len(run) == 1 else None
     if family is not None:  # "The Khans said …" after "Khizr Khan and Ghazala Khan"
         return joined_people(family)
+    shared = _sharing_surname(table, mention, run)
+    if shared is not None:  # "Khizr and Ghazala Khan, the Gold Star parents, say …"
+        return joined_people([_proper_name(table, [shared, _surname(run)]).name, _proper_name(table, run).name])
+    partner = _surname_partner(table, head) if len(run) == 1 else None
+    if partner is not None:  # "Bill and Hillary Clinton said …", the parse joining the full name to "Bill"
+        return joined_people([_proper_name(table, [head, _surname(partner)]).name, _proper_name(table, partner).name])
     if run and not title_only(run):
         role = text_of(titles) if titles else None
         honorific = {bare(t.lower_) for t in titles}
