@@ -399,6 +399,22 @@ def test_a_misparsed_second_subject_is_not_the_speaker(quotes_of, text, mention)
 
 
 @pytest.mark.parametrize(
+    ("text", "cue", "mention"),
+    [
+        # The object of "with" right before a participle is its subject.
+        ("The conversation ended with Maddow asking Clinton whether she would pick a woman.", "asking", "Maddow"),
+        ("He dismissed efforts to spotlight their differences with Trump while saying they will vote for him.",
+         "saying", "He"),
+        # A verb with a tense the parse hung on the noun before it: that noun is its subject, not the date after it.
+        ("“He should resign in disgrace!” the presumptive GOP presidential nominee, Donald Trump, tweeted Sunday "
+         "after an attack on a nightclub.", "tweeted", "the presumptive GOP presidential nominee, Donald Trump"),
+    ],
+)
+def test_a_subject_the_parse_did_not_give_the_cue(quotes_of, text, cue, mention):
+    assert by_cue(quotes_of(text), cue).speaker_mention == mention
+
+
+@pytest.mark.parametrize(
     ("text", "cue", "speaker"),
     [
         # The question was put to Rubio by someone unnamed; his answer is his.

@@ -125,6 +125,11 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
             if subject is not None:
                 return _phrase(doc, subject, lo, hi, "subject", mask)
         return None
+    absolute = _with_subject(verb)
+    if absolute is not None and not mask[absolute.i] and not lo <= absolute.i < hi:
+        found = _phrase(doc, absolute, lo, hi, "subject", mask)
+        if found is not None and found.start < verb.i:
+            return attrs.evolve(found, end=min(found.end, verb.i))
     node = verb
     for _ in range(MAX_SUBJECT_CLIMB):
         subj = _subject_of(node, lo, hi, mask)
@@ -136,11 +141,14 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
             # "Erin Brockovich, the … activist and lawyer, endorsed …, saying …"
             # where the parse found no verb: the name the participle hangs on,
             # with its first apposition.
-            name = node.head
-            found = _phrase(doc, name, lo, hi, "subject", mask)
-            appos = next((c for c in name.rights if c.dep_ == "appos"), None)
-            end = appos.right_edge.i + 1 if appos is not None else name.i + 1
-            return attrs.evolve(found, end=min(found.end, end)) if found is not None else None
+            return _hung_on(doc, node.head, lo, hi, mask)
+        if node.dep_ == "acl" and node.tag_ in ("VBD", "VBN", "VBZ", "VBP") and node.head.pos_ in ("NOUN", "PROPN") \
+                and node.head.dep_ == "ROOT" and node.head.i < node.i and not lo <= node.head.i < hi \
+                and not mask[node.head.i]:
+            # "“…!” the presumptive GOP presidential nominee, Donald Trump, tweeted
+            # Sunday": a verb with a tense has a subject; the parse hung the
+            # verb on it.
+            return _hung_on(doc, node.head, lo, hi, mask)
         if node.dep_ in _CLIMB_DEPS and node.head.i != node.i:
             node = node.head
             continue
@@ -157,7 +165,8 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
     for child in verb.rights:
         if lo <= child.i < hi or mask[child.i]:
             continue
-        if child.dep_ in _INVERTED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
+        if child.dep_ in _INVERTED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON") \
+                and child.ent_type_ not in ("DATE", "TIME"):  # not "tweeted Sunday"
             return _phrase(doc, child, lo, hi, "inverted", mask)
     # A subject the parser hung elsewhere: the nearest one before the cue.
     for i in range(cue - 1, max(-1, cue - FALLBACK_WINDOW), -1):
@@ -212,6 +221,26 @@ def _name_after(doc: Doc, cue: int, lo: int, hi: int, mask: bytearray) -> Mentio
 def _capitalised_word(tok: Token) -> bool:
     """A capitalised word the tagger took for something else ("DeBoer" as AUX)."""
     return tok.is_alpha and tok.text[:1].isupper() and tok.pos_ not in ("DET", "ADP", "CCONJ", "SCONJ", "ADV")
+
+
+def _hung_on(doc: Doc, noun: Token, lo: int, hi: int, mask: bytearray) -> Mention | None:
+    """The mention of a noun a verb was hung on, with its first apposition and
+    nothing of the verb's."""
+    found = _phrase(doc, noun, lo, hi, "subject", mask)
+    appos = next((c for c in noun.rights if c.dep_ == "appos"), None)
+    end = appos.right_edge.i + 1 if appos is not None else noun.i + 1
+    return attrs.evolve(found, end=min(found.end, end)) if found is not None else None
+
+
+def _with_subject(verb: Token) -> Token | None:
+    """The subject of a participle after "with" ("The conversation ended *with
+    Maddow* asking Clinton whether …"): the object of "with" right before it."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl", "pcomp") or verb.left_edge.i != verb.i:
+        return None  # not "… differences with Trump while saying …"
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.dep_ != "pobj" or before.head.lower_ != "with":
+        return None
+    return before if before.pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
 def _put_to_subject(verb: Token, lo: int, hi: int) -> bool:
