@@ -80,8 +80,8 @@ BELIEF_ADJECTIVES = words(
 DOCUMENT_VERBS = words("show find indicate")
 
 #: Sources that make an attribution a document's or a poll's ("polls show",
-#: "the report says"). Class "document". ("data" matches where spaCy tags it
-#: singular; as a plural its lemma is "datum", which is not listed.)
+#: "the report says"). Class "document". ("data" is listed for where spaCy
+#: tags it singular, "datum" for where it lemmatises the plural.)
 DOCUMENT_NOUNS = words(
     """
     poll survey study report data document
@@ -89,7 +89,7 @@ DOCUMENT_NOUNS = words(
     estimate projection census audit review
     investigation paper article email website site book transcript
     release indictment complaint lawsuit ruling order resolution platform
-    summary tally polling chart graph
+    summary tally polling chart graph average datum
     """
 )
 
