@@ -173,7 +173,7 @@ AUTHORS = [
     ("Russia responded on Monday. The RBK news website said the bank had closed the accounts.", "RBK"),
     ("The FBI investigated the server. An FBI summary said Clinton could not recall the briefings.", "FBI"),
     # "data", whose plural spaCy lemmatises as "datum", is a document too.
-    ("Crowdpac tracks donors. Crowdpac data show that women gave more this year.", "Crowdpac"),
+    ("Crowdpac tracks donors. Crowdpac data said that women gave more this year.", "Crowdpac"),
     # A document the article says someone sent is the sender's.
     ("Hillary Clinton lost New Hampshire. Clinton's campaign sent out an email fundraising appeal that night. "
      '"We need to make sure Hillary comes out on top," the email said.', "Hillary Clinton campaign"),
