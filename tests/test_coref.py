@@ -696,6 +696,15 @@ def test_entities_keep_the_roles_the_article_gives_them(nlp):
     assert ambassador is not None and "ambassador" in ambassador.role_nouns
 
 
+def test_a_count_in_apposition_is_no_role(nlp):
+    doc = nlp("Clinton was supported by 42 percent, while Trump received 38 percent, Libertarian Gary Johnson "
+              "3 percent and Green Party candidate Jill Stein 3 percent.")
+    table = ArticleEntities(doc)
+    johnson, stein = table.entity_named("Gary Johnson"), table.entity_named("Jill Stein")
+    assert johnson is not None and "percent" not in johnson.role_nouns
+    assert stein is not None and "candidate" in stein.role_nouns
+
+
 # The learned ranking.
 
 

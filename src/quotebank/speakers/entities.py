@@ -376,6 +376,8 @@ class ArticleEntities:
                 continue
             if name_part(child) and not any(t.lower_ in ("the", "a", "an") for t in child.lefts):
                 continue  # another name, not a description
+            if any(t.dep_ == "nummod" for t in child.lefts):
+                continue  # "Libertarian Gary Johnson 3 percent": a count, not a role
             lo, hi = child.left_edge.i, child.right_edge.i + 1
             pieces.append(span_text(doc, lo, hi))
             heads.append(child)
@@ -384,7 +386,8 @@ class ArticleEntities:
         # "An attorney for Pagliano, Mark MacDougall", where the parse hangs it on
         # the name in the description (two names in apposition are two people).
         noun = apposition_host(head)
-        if head.dep_ == "appos" and noun.pos_ == "NOUN" and noun.i < run[0].i:
+        if head.dep_ == "appos" and noun.pos_ == "NOUN" and noun.i < run[0].i \
+                and not any(t.dep_ == "nummod" for t in noun.lefts):
             lo, hi = noun.left_edge.i, min(noun.right_edge.i + 1, first.i)
             pieces.append(span_text(doc, lo, hi))
             heads.append(noun)
