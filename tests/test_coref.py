@@ -69,6 +69,11 @@ UNNAMED_OR_OTHER_KIND = [
      "treaty, and the Iranian ambassador to Moscow said the document was ready to sign.",
      "the Iranian ambassador to Moscow", False),
     ("Susan Rice met reporters in the morning. An aide said the meeting was over.", "An aide", False),
+    # A source the text says goes unnamed is no one it names.
+    ("Maria Zakharova is the spokeswoman of the Foreign Ministry. Britain's Treasury was not involved. The "
+     "spokeswoman said, speaking on condition of anonymity, that the bank had decided.", "The spokeswoman", False),
+    ("Maria Zakharova is the spokeswoman of the Foreign Ministry. The spokeswoman, who asked not to be named, "
+     "said that the bank had decided.", "The spokeswoman", False),
     ("The treaty was signed by the previous Iranian president Ebrahim Raisi. "
      "The Iranian president said the treaty was ready.", "The Iranian president", False),
     ("The Clinton campaign hired John Podesta and Robby Mook. The campaign said it would appeal the ruling.",

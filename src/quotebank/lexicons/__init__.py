@@ -42,6 +42,7 @@ from quotebank.lexicons.cues import (
 from quotebank.lexicons.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NAME_SUFFIXES
 from quotebank.lexicons.quotations import NEGATION_WORDS
 from quotebank.lexicons.speakers import (
+    ANONYMITY_WORDS,
     COMPARISON_PREPOSITIONS,
     CORRELATIVES,
     DEMONYM_ENDINGS,
@@ -82,12 +83,14 @@ from quotebank.lexicons.speakers import (
     TIME_WORDS,
     TITLE_ABBREVIATIONS,
     TITLES,
+    UNNAMED_PARTICIPLES,
     WRITER_NOTE_NOUNS,
     WRITER_PRONOUNS,
     bare,
 )
 
 __all__ = [
+    "ANONYMITY_WORDS",
     "ADDRESSEE_VERBS",
     "BELIEF_ADJECTIVES",
     "BELIEF_VERBS",
@@ -154,5 +157,6 @@ __all__ = [
     "WORK_VERBS",
     "TITLE_ABBREVIATIONS",
     "TITLES",
+    "UNNAMED_PARTICIPLES",
     "bare",
 ]

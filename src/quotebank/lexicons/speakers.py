@@ -6,6 +6,8 @@ from quotebank.lexicons._words import words
 
 __all__ = [
     "TITLES",
+    "ANONYMITY_WORDS",
+    "UNNAMED_PARTICIPLES",
     "PERSON_TITLE_NOUNS",
     "COMPARISON_PREPOSITIONS",
     "PAST_ROLE_WORDS",
@@ -175,6 +177,13 @@ INSTITUTION_NOUNS = words(
 #: Determiners that introduce someone new ("An expert on regional issues
 #: said"): such a mention never refers back to an earlier speaker.
 INDEFINITE_DETERMINERS = words("a an another one some")
+
+#: Words by which a text says its source goes unnamed ("speaking on condition of
+#: anonymity", "who asked not to be identified"): such a source is no one the
+#: article names.
+ANONYMITY_WORDS = words("anonymity anonymously")
+#: Participles that, after "not to be" or "declined to be", keep a source unnamed.
+UNNAMED_PARTICIPLES = words("name identify quote")
 
 #: Words of dates and times: a name made of these and numbers is no speaker
 #: ("Saturday", "11:00 am", "March").

@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Token
 
 from quotebank.detect.base import quote_mask, span_text
 from quotebank.lexicons import (
+    ANONYMITY_WORDS,
     DEMONYM_ENDINGS,
     DOCUMENT_NOUNS,
     FEMALE_FIRST_NAMES,
@@ -63,6 +64,7 @@ from quotebank.lexicons import (
     SPEAKING_BODY_NOUNS,
     SPEECH_VERBS,
     TITLES,
+    UNNAMED_PARTICIPLES,
     WRITER_PRONOUNS,
     bare,
 )
@@ -186,6 +188,19 @@ def _first_name_of(table: ArticleEntities, first: Token, surname: Token) -> bool
         return True
     pair = {first.lower_, surname.lower_}
     return any(e.type == "person" and pair <= set(e.tokens) for e in table.entities)
+
+
+def _kept_anonymous(doc: Doc, mention: Mention) -> bool:
+    """Whether the sentence of a description says its source goes unnamed
+    ("speaking on condition of anonymity", "who asked not to be identified")."""
+    sent = doc[mention.head].sent
+    for tok in sent:
+        if tok.lemma_.lower() in ANONYMITY_WORDS:
+            return True
+        if tok.lemma_.lower() in UNNAMED_PARTICIPLES and tok.tag_ == "VBN" and tok.i >= sent.start + 2 \
+                and doc[tok.i - 1].lower_ == "be" and doc[tok.i - 2].lower_ == "to":
+            return True  # "asked not to be named", "declined to be identified"
+    return False
 
 
 def _sharing_surname(table: ArticleEntities, mention: Mention, run: Sequence[Token]) -> Token | None:
@@ -495,6 +510,9 @@ def _resolve_one(
     # 4. A pronoun or a description: the learned ranking of the article's entities.
     candidates = antecedents(doc, table, mention, kind, history, in_quote, cascade, own)
     found = ranker.resolve(kind, candidates, cascade, unnamed_source(doc, mention), mention)
+    if kind == DESCRIPTION and found.named and _kept_anonymous(doc, mention):
+        # "“…,” a spokeswoman said, speaking on condition of anonymity": no one the article names.
+        found = unnamed_source(doc, mention)
     person_noun = bare(head.lemma_.lower()) in TITLES or head.lemma_.lower() in PEOPLE_NOUNS
     if kind == DESCRIPTION and not found.named and person_noun and head.tag_ == "NN":
         lead = _headline_lead(doc, table, mention)
