@@ -222,6 +222,13 @@ PRONOUNS = [
     # A person's name in apposition to a description, hung by the parse on another name in it.
     ("Ted Cruz campaigned in Iowa. One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church, "
      "told us he had made calls. He has made announcements since last month, he said.", "Darran Whiting"),
+    # A sentence's subject that describes someone the article names, over a name later in it.
+    ("Former U.N. Ambassador John Bolton spoke on the radio. The former ambassador also discussed the "
+     "differences between Clinton and GOP nominee Donald Trump. He said that many conservatives would serve.",
+     "John Bolton"),
+    # A surname alone is the person whose full name ends with it, a suffix aside.
+    ("Adm. Harry B. Harris Jr. leads the Pacific Command. Admiral Harris makes no apologies. "
+     "He said the Chinese military was professional.", "Harry B. Harris Jr."),
     # Of two people in the sentence before the cue, neither known to agree better, the subject.
     ("Some Republicans oppose Donald Trump. Former Rep. Chris Shays was pro John Kasich while the Ohio governor "
      "was in the running, he said Wednesday.", "Chris Shays"),
@@ -699,6 +706,14 @@ def test_entities_keep_the_roles_the_article_gives_them(nlp):
     president, ambassador = table.entity_named("Masoud Pezeshkian"), table.entity_named("Kazem Jalali")
     assert president is not None and "president" in president.role_nouns
     assert ambassador is not None and "ambassador" in ambassador.role_nouns
+
+
+def test_a_surname_alone_is_one_entity_with_the_full_name(nlp):
+    doc = nlp("Adm. Harry B. Harris Jr. leads the Pacific Command. Admiral Harris makes no apologies.")
+    table = ArticleEntities(doc)
+    people = [e for e in table.entities if e.type == "person"]
+    assert [e.name for e in people] == ["Harry B. Harris Jr."]
+    assert "admiral" in people[0].role_nouns
 
 
 def test_a_count_in_apposition_is_no_role(nlp):

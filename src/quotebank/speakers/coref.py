@@ -34,7 +34,7 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 
 import attrs
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from quotebank.detect.base import span_text
 from quotebank.lexicons import (
@@ -136,6 +136,12 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
                 block, chained = tok.i, resolved.get(tok.i)
                 break
         candidates: list[tuple[int, bool, int, Entity]] = []
+        described = _described_subject(table, s, limit, gender, in_quote)
+        if described is not None:
+            # "The former ambassador also discussed … Donald Trump. He stated …":
+            # the sentence's subject, a description of someone the article names.
+            score = SCORE_SUBJECT + SCORE_MAIN_SUBJECT + SCORE_PERSON + SCORE_SAME_GENDER * (described.gender == gender)
+            candidates.append((score, True, limit, described))
         for tok in s:
             untagged = tok.i in table.untagged_surnames  # "Sanders is burrowing in …"
             if tok.i >= limit or tok.pos_ != "PROPN" and not untagged or in_quote[tok.i]:
@@ -324,6 +330,29 @@ def _another_of(doc: Doc, table: ArticleEntities, mention: Mention, history) -> 
         if (tok.pos_ == "NOUN" or nationality_description(tok)) and det is not None and not res.named:
             words = span_text(doc, det.i + 1, tok.i + 1)
             return Speaker(f"another {words}", res.type, Resolution.DESCRIPTION, named=False)
+    return None
+
+
+def _described_subject(
+    table: ArticleEntities, sent: Span, limit: int, gender: str | None, in_quote: bytearray
+) -> Entity | None:
+    """The named person a definite description that is the main subject of a
+    sentence stands for, by the roles the article gives ("The former
+    ambassador" → John Bolton), before token ``limit``; else None."""
+    for tok in sent:
+        if tok.i >= limit:
+            break
+        if tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT" or tok.pos_ != "NOUN" or tok.tag_ != "NN" or in_quote[tok.i]:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        lemma = tok.lemma_.lower()
+        if bare(lemma) not in PERSON_TITLE_NOUNS and lemma not in PEOPLE_NOUNS:
+            return None
+        ent = table.by_role(tok, tok.i)
+        if ent is None or ent.type != "person":
+            return None
+        return ent if ent.gender is None or gender is None or ent.gender == gender else None
     return None
 
 

@@ -38,6 +38,7 @@ from quotebank.lexicons import (
     MALE_FIRST_NAMES,
     MALE_WORDS,
     NAME_PARTICLES,
+    NAME_SUFFIXES,
     ORG_HEAD_NOUNS,
     ORG_ROLE_NOUNS,
     PAST_ROLE_WORDS,
@@ -173,6 +174,7 @@ class ArticleEntities:
         self._honorifics_outweigh_first_names()
         #: Abbreviations the article defines: "Export Development Canada (EDC)".
         self._aliases: dict[str, Entity] = {}
+        self._fold_surnames()
         for short, long in _defined_abbreviations(doc):
             ent = self._add(long)
             if ent is not None:
@@ -217,6 +219,30 @@ class ArticleEntities:
                     self.untagged_surnames.add(tok.i)
         self._sent_starts = _sentence_starts(doc)
         self._line_breaks = _line_break_tokens(doc)
+
+    def _fold_surnames(self) -> None:
+        """A surname named alone ("Admiral Harris") is the one person whose full
+        name ends with it, a suffix aside ("Adm. Harry B. Harris Jr."): one
+        entity, with the roles of both."""
+        for short in list(self.entities):
+            if len(short.tokens) != 1 or short.type not in ("person", "unknown"):
+                continue
+            full = [e for e in self._by_end_word.get(short.tokens[0], ())
+                    if e.type == "person" and len(e.tokens) > 1 and _core(e.tokens)[-1] == short.tokens[0]]
+            if len(full) != 1 or short.gender is not None and full[0].gender not in (None, short.gender):
+                continue
+            person = full[0]
+            if "former" in short.role_nouns and "former" not in person.role_nouns and person.role_nouns:
+                continue  # "former Secretary Clinton" beside a present role: keep them apart
+            person.role_nouns |= short.role_nouns
+            person.role_words |= short.role_words
+            person.role_proper |= short.role_proper
+            person.role = person.role or short.role
+            person.gender = person.gender or short.gender
+            self.entities.remove(short)
+            del self._by_key[short.tokens]
+            self._by_end_word[short.tokens[0]].remove(short)
+            self._aliases[short.tokens[0]] = person
 
     def _honorifics_outweigh_first_names(self) -> None:
         """A surname with an honorific ("Mr. Graham") gives its gender to the one
@@ -328,7 +354,7 @@ class ArticleEntities:
             ent = Entity(text_of(run), key, label, run[0].i)
             self._by_key[key] = ent
             self.entities.append(ent)
-            for word in {key[0], key[-1]}:  # what `lookup` may match a name by
+            for word in {key[0], key[-1], _core(key)[-1]}:  # what `lookup` may match a name by
                 self._by_end_word.setdefault(word, []).append(ent)
         elif label == "person" and titles:
             ent.type = "person"  # "Na'moks" (tagged ORG), then "Hereditary Chief Na'moks"
@@ -497,7 +523,7 @@ class ArticleEntities:
         for ent in self._by_end_word.get(key[-1], []):
             if len(ent.tokens) < n or gender is not None and ent.gender not in (None, gender):
                 continue
-            suffix = ent.tokens[-n:] == key
+            suffix = ent.tokens[-n:] == key or _core(ent.tokens)[-n:] == key  # "Harris" for "Harry B. Harris Jr."
             prefix = n == 1 and ent.tokens[0] == key[0] and len(ent.tokens) > 1 and (
                 ent.type == "person" or ent.type == "organisation" and run[0].ent_type_ in ("", "ORG")
             )  # "Chris" → "Chris Anderson"; "Suncor" → "Suncor Energy"
@@ -792,6 +818,13 @@ def misspelt(word: str, name: str) -> bool:
 
 def _single_letters(word: str) -> str:
     return "".join(c for k, c in enumerate(word) if k == 0 or c != word[k - 1])
+
+
+def _core(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words without a suffix after the surname ("jr.", "iii")."""
+    if len(words) > 1 and words[-1].rstrip(".") in NAME_SUFFIXES:
+        return words[:-1]
+    return words
 
 
 def _rank(ent: Entity, suffix: bool, n: int) -> tuple:
