@@ -226,6 +226,8 @@ PRONOUNS = [
     ("Former U.N. Ambassador John Bolton spoke on the radio. The former ambassador also discussed the "
      "differences between Clinton and GOP nominee Donald Trump. He said that many conservatives would serve.",
      "John Bolton"),
+    ("Gen. Joseph Dunford recently asked Admiral Harry Harris that question. Asked later - war or not - the "
+     "admiral chuckled.\n\n“It is good that my voice is low,” he said.", "Harry Harris"),
     # A surname alone is the person whose full name ends with it, a suffix aside.
     ("Adm. Harry B. Harris Jr. leads the Pacific Command. Admiral Harris makes no apologies. "
      "He said the Chinese military was professional.", "Harry B. Harris Jr."),

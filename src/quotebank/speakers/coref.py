@@ -342,9 +342,11 @@ def _described_subject(
     for tok in sent:
         if tok.i >= limit:
             break
-        if tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT" or tok.pos_ != "NOUN" or tok.tag_ != "NN" or in_quote[tok.i]:
+        if tok.dep_ != "nsubj" or in_quote[tok.i] or tok.head.dep_ not in ("ROOT", "ccomp", "conj"):
             continue
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        # The sentence's first subject ("Asked later …, the admiral chuckled", parsed as a clause of "Asked").
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not definite:
             return None
         lemma = tok.lemma_.lower()
         if bare(lemma) not in PERSON_TITLE_NOUNS and lemma not in PEOPLE_NOUNS:
