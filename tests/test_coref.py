@@ -718,6 +718,26 @@ def test_a_surname_alone_is_one_entity_with_the_full_name(nlp):
     assert "admiral" in people[0].role_nouns
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Words of a title-case headline the article writes in lower case are no part of a name.
+        ("9 (More) Offensive Things Donald Trump Has Said About Latinos.\n\nDonald Trump said many offensive "
+         "things. Some things were worse.", ["Donald Trump"]),
+        # So is a verb's form only the headline writes ("Instructed").
+        ("WikiLeaks Bombshell: Podesta Instructed Clinton On Emails\n\nJohn Podesta wrote to Hillary Clinton.",
+         ["John Podesta", "Hillary Clinton"]),
+        # A name only the headline gives in full keeps its first name.
+        ("Damon Green To Caddie For Ollie Schniederjans\n\nGreen said he would caddie for the young player.",
+         ["Damon Green"]),
+    ],
+)
+def test_a_headline_s_common_words_are_no_part_of_a_name(nlp, text, names):
+    people = [e.name for e in ArticleEntities(nlp(text)).entities if e.type == "person"]
+    assert all(name in people for name in names), people
+    assert not any(len(p.split()) > 2 for p in people), people
+
+
 def test_a_count_in_apposition_is_no_role(nlp):
     doc = nlp("Clinton was supported by 42 percent, while Trump received 38 percent, Libertarian Gary Johnson "
               "3 percent and Green Party candidate Jill Stein 3 percent.")

@@ -18,11 +18,14 @@ from spacy.tokens import Doc
 
 from quotebank.detect.base import is_speech_verb
 
-__all__ = ["title_lines", "normalise_case", "proper_words"]
+__all__ = ["title_lines", "normalise_case", "proper_words", "title_case_common_words"]
 
 #: Shortest and longest line (in words) taken for a headline.
 MIN_HEADLINE_WORDS = 3
 MAX_HEADLINE_WORDS = 25
+#: Letters from which a title-case word ending in "-ed" or "-ing" is read as a
+#: verb's form, not a name ("Instructed"; not "Reed", "King").
+MIN_VERB_FORM_CHARS = 6
 #: Letters from which a word counts as long (only long words need a capital).
 LONG_WORD_CHARS = 4
 #: Share of the long words that must start with a capital.
@@ -40,6 +43,56 @@ def proper_words(doc: Doc) -> set[str]:
     return names
 
 
+def _title_case(line: str, full_stop: bool = False) -> bool:
+    """Whether a line is in title case: a short line whose long words start with
+    capitals, and that ends without a full stop unless ``full_stop``."""
+    words = _WORD.findall(line)
+    if not MIN_HEADLINE_WORDS <= len(words) <= MAX_HEADLINE_WORDS or line.rstrip().endswith(".") and not full_stop:
+        return False
+    long_words = [w for w in words if len(w) >= LONG_WORD_CHARS]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= TITLE_CASE_SHARE * len(long_words)
+
+
+def title_case_common_words(doc: Doc, text: str | None = None) -> bytearray:
+    """Per token, 1 for a capitalised word of a title-case line that the rest of
+    the article writes only in lower case: "Offensive Things" in "Offensive
+    Things Donald Trump Said", "Camp" in "Clinton Camp Says …", which are no
+    part of a name.
+
+    Args:
+        doc: the parsed document.
+        text: ``doc.text``, when the caller has it.
+    """
+    text = doc.text if text is None else text
+    marks = bytearray(len(doc))
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if _title_case(line, full_stop=True):  # "9 (More) Offensive Things Donald Trump Has Said About Latinos."
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    if not spans:
+        return marks
+    inside = [any(a <= t.idx < b for a, b in spans) for t in doc]
+    lower: set[str] = set()
+    upper: set[str] = set()
+    for tok, skip in zip(doc, inside, strict=True):
+        if skip or not tok.is_alpha:
+            continue
+        if tok.text[:1].isupper():
+            if not tok.is_sent_start:
+                upper.add(tok.lower_)
+        else:
+            lower.add(tok.lower_)
+    for tok, flag in zip(doc, inside, strict=True):
+        if not flag or not tok.is_alpha or not tok.text[:1].isupper() or tok.is_upper or tok.lower_ in upper:
+            continue
+        # A word the article writes in lower case, or a verb's form ("Instructed", "Rattling").
+        if tok.lower_ in lower or len(tok.text) >= MIN_VERB_FORM_CHARS and tok.lower_.endswith(("ed", "ing")):
+            marks[tok.i] = 1
+    return marks
+
+
 def title_lines(doc: Doc, text: str | None = None) -> Iterator[tuple[int, int]]:
     """Character bounds of the lines in title case that hold a speech verb.
 
@@ -55,12 +108,9 @@ def title_lines(doc: Doc, text: str | None = None) -> Iterator[tuple[int, int]]:
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
+        if not _title_case(line):
+            continue
         words = _WORD.findall(line)
-        if not MIN_HEADLINE_WORDS <= len(words) <= MAX_HEADLINE_WORDS or line.rstrip().endswith("."):
-            continue
-        long_words = [w for w in words if len(w) >= LONG_WORD_CHARS]
-        if not long_words or sum(w[0].isupper() for w in long_words) < TITLE_CASE_SHARE * len(long_words):
-            continue
         if any(is_speech_verb(w.lower().rstrip("s")) or is_speech_verb(w.lower()) or w.lower() in ("says", "said")
                for w in words[1:]):
             yield start, end

@@ -32,6 +32,7 @@ from spacy.attrs import DEP, IS_SPACE, LOWER, POS, SENT_START
 from spacy.tokens import Doc, Token
 
 from quotebank.detect.base import is_speech_verb, span_text
+from quotebank.detect.headline import title_case_common_words
 from quotebank.lexicons import (
     FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
@@ -168,7 +169,10 @@ class ArticleEntities:
         self._misspelt: dict[str, Entity | None] = {}  # `_misspelt_person`'s answers
         self._by_end_word: dict[str, list[Entity]] = {}  # entities by their first and last words
         skip = skip or bytearray(len(doc))
-        runs = self._runs(doc, skip)
+        # Words of a title-case headline the article otherwise writes in lower
+        # case break a run of proper nouns ("Offensive Things Donald Trump Said").
+        common = title_case_common_words(doc)
+        runs = self._runs(doc, bytearray(a | b for a, b in zip(skip, common, strict=True)))
         for run in runs:
             self._add(run)
         self._honorifics_outweigh_first_names()
@@ -200,10 +204,10 @@ class ArticleEntities:
             # The name as a mention's resolution reads it ("Roman Catholic Diocese
             # of Covington", where the run of proper nouns starts at "Catholic").
             root = next((t for t in run if not run[0].i <= t.head.i <= run[-1].i or t.head.i == t.i), run[-1])
-            name = name_tokens(root) if root.pos_ == "PROPN" else split_title(run)[1]
+            name = _after_common(name_tokens(root) if root.pos_ == "PROPN" else split_title(run)[1], common)
             if not name or title_only(name):
                 continue
-            ent = self.lookup(name) or self._add(name_run(root))
+            ent = self.lookup(name) or self._add(_after_common(name_run(root), common))
             if ent is not None:
                 self.mentions.append(_mention_at(name[-1], ent, start=name[0].i))
         # A person's surname the tagger read as a common word ("Sanders is
@@ -818,6 +822,12 @@ def misspelt(word: str, name: str) -> bool:
 
 def _single_letters(word: str) -> str:
     return "".join(c for k, c in enumerate(word) if k == 0 or c != word[k - 1])
+
+
+def _after_common(run: list[Token], common: bytearray) -> list[Token]:
+    """The words of a name after the last one marked as a headline's common word."""
+    cut = max((k + 1 for k, t in enumerate(run) if common[t.i]), default=0)
+    return run[cut:]
 
 
 def _core(words: tuple[str, ...]) -> tuple[str, ...]:
