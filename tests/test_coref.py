@@ -475,6 +475,10 @@ def test_another_is_another_of_the_unnamed_source_before(quotes_of, text, speake
         # An institution's name keeps the words that are titles elsewhere.
         ("The Russian Foreign Ministry said the move was hostile.", "Russian Foreign Ministry"),
         ("The Russian Embassy in London said the accounts were closed.", "Russian Embassy"),
+        # A name NER tags as a person's that ends with an organisation's kind is the organisation's,
+        # not the person whose surname is inside it.
+        ("Juanita Broaddrick spoke on Aaron Klein Investigative Radio on Sunday. Klein said that two other women "
+         "spoke.", "Aaron Klein"),
         # A person's name that ends a title with "of" or "on" in it.
         ("Speaker of the House Rep. Paul Ryan (R-WI) said the images had no place in a campaign.", "Paul Ryan"),
         ("Governor of the Central Bank of Iran Mohammad Reza Farzin said inflation would fall.",
@@ -736,6 +740,12 @@ def test_a_headline_s_common_words_are_no_part_of_a_name(nlp, text, names):
     people = [e.name for e in ArticleEntities(nlp(text)).entities if e.type == "person"]
     assert all(name in people for name in names), people
     assert not any(len(p.split()) > 2 for p in people), people
+
+
+def test_a_person_tagged_name_ending_with_an_organisation_s_kind_is_an_organisation(nlp):
+    table = ArticleEntities(nlp("Juanita Broaddrick spoke on Aaron Klein Investigative Radio on Sunday."))
+    show = table.entity_named("Aaron Klein Investigative Radio")
+    assert show is not None and show.type == "organisation"
 
 
 def test_a_count_in_apposition_is_no_role(nlp):

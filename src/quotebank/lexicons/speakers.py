@@ -302,5 +302,5 @@ FEMALE_NOUNS = words(
 #: Nouns for a kind of organisation that a name may stand before ("Family
 #: Circle magazine", "the Sierra Club group"): the organisation's role. By lemma.
 ORG_ROLE_NOUNS = ORG_HEAD_NOUNS | ORG_DESCRIPTION_NOUNS | words(
-    "magazine journal bank website channel station newspaper daily weekly publisher chain"
+    "magazine journal bank website channel station radio newspaper daily weekly publisher chain"
 )

@@ -28,6 +28,7 @@ from quotebank.lexicons import (
     NAME_ABBREVIATIONS,
     NEWS_AGENCY_NAMES,
     ORG_DESCRIPTION_NOUNS,
+    ORG_ROLE_NOUNS,
     PERSON_TITLE_NOUNS,
     PLATFORM_NAMES,
     TIME_WORDS,
@@ -320,6 +321,10 @@ def label_of(run: Sequence[Token], titles: Sequence[Token] = ()) -> str:
                 and role.nbor(-1).ent_type_ in ("ORG", "GPE", "NORP") \
                 and len(run) >= PERSON_NAME_MIN_WORDS and all(t.is_title for t in run):
             return "person"
+        # "Aaron Klein Investigative Radio" tagged PERSON: a name that ends with
+        # an organisation's kind names the organisation.
+        if label == "PERSON" and len(run) > PERSON_NAME_MIN_WORDS and run[-1].lower_ in ORG_ROLE_NOUNS:
+            return "organisation"
         # A date, an event, a work or a law ("Christmas Day", "Dec.") is no speaker's name.
         return LABEL_TYPE.get(label, "unknown")
     if len(run) >= PERSON_NAME_MIN_WORDS and all(t.text[:1].isupper() and not acronym(t) for t in run):
