@@ -69,6 +69,9 @@ UNNAMED_OR_OTHER_KIND = [
      "treaty, and the Iranian ambassador to Moscow said the document was ready to sign.",
      "the Iranian ambassador to Moscow", False),
     ("Susan Rice met reporters in the morning. An aide said the meeting was over.", "An aide", False),
+    # An adjective the parse made the subject, with the noun as its conjunct.
+    ("The DNC needs to rebuild. Current and former officials who spoke with The Huffington Post said the "
+     "organization has become a shell.", "Current and former officials", False),
     # A source the text says goes unnamed is no one it names.
     ("Maria Zakharova is the spokeswoman of the Foreign Ministry. Britain's Treasury was not involved. The "
      "spokeswoman said, speaking on condition of anonymity, that the bank had decided.", "The spokeswoman", False),

@@ -308,6 +308,11 @@ def _phrase(doc: Doc, head: Token, lo: int, hi: int, method: str, mask: bytearra
     if mask[head.i]:
         return None
     left, right = head.left_edge.i, head.right_edge.i + 1
+    if head.tag_ == "JJ":
+        # "Current and former officials …": the parse made the first adjective
+        # the subject and the noun its conjunct; the noun heads the phrase.
+        noun = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
+        head = noun if noun is not None and not mask[noun.i] else head
     for i in range(head.i - 1, left - 1, -1):
         if mask[i]:
             left = i + 1
