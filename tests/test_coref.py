@@ -70,8 +70,9 @@ UNNAMED_OR_OTHER_KIND = [
      "the Iranian ambassador to Moscow", False),
     ("Susan Rice met reporters in the morning. An aide said the meeting was over.", "An aide", False),
     # An adjective the parse made the subject, with the noun as its conjunct.
-    ("The DNC needs to rebuild. Current and former officials who spoke with The Huffington Post said the "
-     "organization has become a shell.", "Current and former officials", False),
+    ("There’s a widespread recognition that the DNC needs to rebuild after Wasserman Schultz’s tenure.\xa0Current "
+     "and former officials who spoke with The Huffington Post said the organization has become a shell of itself.",
+     "Current and former officials", False),
     # A source the text says goes unnamed is no one it names.
     ("Maria Zakharova is the spokeswoman of the Foreign Ministry. Britain's Treasury was not involved. The "
      "spokeswoman said, speaking on condition of anonymity, that the bank had decided.", "The spokeswoman", False),
