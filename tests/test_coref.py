@@ -73,6 +73,9 @@ UNNAMED_OR_OTHER_KIND = [
     ("There’s a widespread recognition that the DNC needs to rebuild after Wasserman Schultz’s tenure.\xa0Current "
      "and former officials who spoke with The Huffington Post said the organization has become a shell of itself.",
      "Current and former officials", False),
+    # A plural common noun capitalised by its sentence is no name, whatever NER says.
+    ("Voters are divided. Partisans on both sides said that the leading candidate would imperil the nation.",
+     "Partisans on both sides", False),
     # A source the text says goes unnamed is no one it names.
     ("Maria Zakharova is the spokeswoman of the Foreign Ministry. Britain's Treasury was not involved. The "
      "spokeswoman said, speaking on condition of anonymity, that the bank had decided.", "The spokeswoman", False),

@@ -239,6 +239,8 @@ def name_run(head: Token) -> list[Token]:
     hyphenated = head.i >= 2 and head.text[:1].isupper() and hyphen(doc, head.i - 1) and proper(doc[head.i - 2])
     if not proper(head) and not (head.ent_type_ and head.ent_type_ in LABEL_TYPE) and not hyphenated:
         return []  # ("Wealth-X", its "X" tagged a noun, is a name)
+    if not proper(head) and head.is_sent_start and head.tag_ == "NNS":
+        return []  # "Partisans on both sides warn …": a plural common noun, capitalised by its sentence
     left = head.i
     while left >= 2 and hyphen(doc, left - 1) and doc[left - 2].text[:1].isupper():
         left -= 2
