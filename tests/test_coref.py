@@ -76,9 +76,15 @@ UNNAMED_OR_OTHER_KIND = [
     # A plural common noun capitalised by its sentence is no name, whatever NER says.
     ("Voters are divided. Partisans on both sides said that the leading candidate would imperil the nation.",
      "Partisans on both sides", False),
+    # A spokesperson no one is named for speaks for the organisation the sentence before has as its subject.
+    ("Britain's Treasury was not involved in the decision. “This is a matter for NatWest,” a spokeswoman said.",
+     "a spokeswoman for Treasury", False),
+    ("Britain's Treasury met NatWest on Monday. Mr. Smith was not involved. “This is a matter for NatWest,” a "
+     "spokeswoman said.", "a spokeswoman", False),
     # A source the text says goes unnamed is no one it names.
     ("Maria Zakharova is the spokeswoman of the Foreign Ministry. Britain's Treasury was not involved. The "
-     "spokeswoman said, speaking on condition of anonymity, that the bank had decided.", "The spokeswoman", False),
+     "spokeswoman said, speaking on condition of anonymity, that the bank had decided.",
+     "The spokeswoman for Treasury", False),
     ("Maria Zakharova is the spokeswoman of the Foreign Ministry. The spokeswoman, who asked not to be named, "
      "said that the bank had decided.", "The spokeswoman", False),
     ("The treaty was signed by the previous Iranian president Ebrahim Raisi. "

@@ -177,6 +177,10 @@ def _proper_name(
     return Speaker(text_of(run), label_of(run), Resolution.NEW_NAME, role, named=True)
 
 
+#: Those who speak for an organisation: one with no one named for them speaks for
+#: the organisation the sentence before has as its subject.
+SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
 #: First names of either gender: a lone one joined to a full name by "and" shares its surname.
 FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 
@@ -188,6 +192,25 @@ def _first_name_of(table: ArticleEntities, first: Token, surname: Token) -> bool
         return True
     pair = {first.lower_, surname.lower_}
     return any(e.type == "person" and pair <= set(e.tokens) for e in table.entities)
+
+
+def _spokesperson_of(
+    doc: Doc, table: ArticleEntities, mention: Mention, found: Speaker, in_quote: bytearray
+) -> Speaker:
+    """"A spokeswoman" with no one named for her, right after a sentence whose
+    subject is an organisation: that organisation's ("Britain's Treasury said …
+    “…,” a spokeswoman said" → "a spokeswoman for Treasury")."""
+    head = doc[mention.head]
+    if head.lemma_.lower() not in SPOKESPERSON_NOUNS or any(
+        c.dep_ in ("prep", "poss", "compound", "amod", "nmod") for c in head.children
+    ):
+        return found
+    here = table.sentence_of(head.i)
+    lo = table.sentence_start(here - 1)
+    subjects = [m for m in table.mentions if lo <= m.token < mention.start and m.subject and not in_quote[m.token]]
+    if not subjects or subjects[-1].entity.type != "organisation" or not subjects[-1].entity.named:
+        return found
+    return attrs.evolve(found, name=f"{found.name} for {subjects[-1].entity.name}")
 
 
 def _kept_anonymous(doc: Doc, mention: Mention) -> bool:
@@ -524,6 +547,8 @@ def _resolve_one(
     if kind == DESCRIPTION and found.named and _possessor(doc, table, head, history, in_quote, ranker) == found.name:
         found = unnamed_source(doc, mention)  # "His wife" is not he, nor "her spokesman" she
     found = _spelled_out(doc, table, mention, found, history, in_quote, ranker)
+    if kind == DESCRIPTION and not found.named and found.name is not None:
+        found = _spokesperson_of(doc, table, mention, found, in_quote)
     if kind == DESCRIPTION and found.path is Resolution.RANKED and found.type == "person":
         if head.lemma_.lower() in OWNED_ORGANISATION_NOUNS:  # "the campaign" of the candidate it binds to
             return _with_conjoined(table, head, _organisation_of(found, head))
