@@ -452,10 +452,12 @@ def _resolve_one(
         return joined_people(family)
     shared = _sharing_surname(table, mention, run)
     if shared is not None:  # "Khizr and Ghazala Khan, the Gold Star parents, say …"
-        return joined_people([_proper_name(table, [shared, _surname(run)]).name, _proper_name(table, run).name])
+        first, second = _proper_name(table, [shared, _surname(run)]), _proper_name(table, run)
+        return joined_people([str(first.name), str(second.name)])
     partner = _surname_partner(table, head) if len(run) == 1 else None
     if partner is not None:  # "Bill and Hillary Clinton said …", the parse joining the full name to "Bill"
-        return joined_people([_proper_name(table, [head, _surname(partner)]).name, _proper_name(table, partner).name])
+        first, second = _proper_name(table, [head, _surname(partner)]), _proper_name(table, partner)
+        return joined_people([str(first.name), str(second.name)])
     if run and not title_only(run):
         role = text_of(titles) if titles else None
         honorific = {bare(t.lower_) for t in titles}
