@@ -107,7 +107,7 @@ def attribute(
     # Names inside any quote marks, a title's too ("on MSNBC’s “Morning Joe.”"), are no antecedents.
     quoted += [(r.start, r.stop) for q in marks if (r := index.tokens(q.mark_start, q.mark_end))]
     captions = _mask(doc, index, caption_lines(text))
-    table = ArticleEntities(doc, coref_prefix, furniture)
+    table = ArticleEntities(doc, coref_prefix, furniture, text=text)
     resolved = resolve_speakers(doc, attributions, quoted, coref_prefix, furniture, captions, ranker, table)
     if write_clusters:
         entities.write_clusters(doc, table, coref_prefix)

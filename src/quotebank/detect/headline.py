@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from quotebank.detect.base import is_speech_verb
@@ -55,9 +57,9 @@ def _title_case(line: str, full_stop: bool = False) -> bool:
 
 def title_case_common_words(doc: Doc, text: str | None = None) -> bytearray:
     """Per token, 1 for a capitalised word of a title-case line that the rest of
-    the article writes only in lower case: "Offensive Things" in "Offensive
-    Things Donald Trump Said", "Camp" in "Clinton Camp Says …", which are no
-    part of a name.
+    the article writes only in lower case ("Offensive Things" in "Offensive
+    Things Donald Trump Said", "Camp" in "Clinton Camp Says …"), or a verb's
+    form only the line has ("Instructed"): no part of a name.
 
     Args:
         doc: the parsed document.
@@ -65,30 +67,39 @@ def title_case_common_words(doc: Doc, text: str | None = None) -> bytearray:
     """
     text = doc.text if text is None else text
     marks = bytearray(len(doc))
-    spans: list[tuple[int, int]] = []
+    ranges: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
         if _title_case(line, full_stop=True):  # "9 (More) Offensive Things Donald Trump Has Said About Latinos."
-            spans.append((pos, pos + len(line)))
+            span = doc.char_span(pos, pos + len(line), alignment_mode="expand")
+            if span is not None:
+                ranges.append((span.start, span.end))
         pos += len(line) + 1
-    if not spans:
+    inside = bytearray(len(doc))
+    for a, b in ranges:
+        inside[a:b] = b"\x01" * (b - a)
+    words = [t for a, b in ranges for t in doc[a:b] if t.is_alpha and t.text[:1].isupper() and not t.is_upper]
+    if not words:
         return marks
-    inside = [any(a <= t.idx < b for a, b in spans) for t in doc]
+    # Only the body's tokens that spell a word of those lines need a look.
+    wanted = {t.lower for t in words}
+    lowers = doc.to_array(LOWER)
     lower: set[str] = set()
     upper: set[str] = set()
-    for tok, skip in zip(doc, inside, strict=True):
-        if skip or not tok.is_alpha:
+    for i in numpy.nonzero(numpy.isin(lowers, list(wanted)))[0].tolist():
+        if inside[i]:
             continue
-        if tok.text[:1].isupper():
-            if not tok.is_sent_start:
-                upper.add(tok.lower_)
-        else:
+        tok = doc[i]
+        if not tok.text[:1].isupper():
             lower.add(tok.lower_)
-    for tok, flag in zip(doc, inside, strict=True):
-        if not flag or not tok.is_alpha or not tok.text[:1].isupper() or tok.is_upper or tok.lower_ in upper:
+        elif not tok.is_sent_start:
+            upper.add(tok.lower_)
+    for tok in words:
+        word = tok.lower_
+        if word in upper:
             continue
         # A word the article writes in lower case, or a verb's form ("Instructed", "Rattling").
-        if tok.lower_ in lower or len(tok.text) >= MIN_VERB_FORM_CHARS and tok.lower_.endswith(("ed", "ing")):
+        if word in lower or len(word) >= MIN_VERB_FORM_CHARS and word.endswith(("ed", "ing")):
             marks[tok.i] = 1
     return marks
 

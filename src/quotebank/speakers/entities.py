@@ -160,9 +160,17 @@ class ArticleEntities:
     pronouns and descriptions.
 
     Built once per Doc from its proper-noun runs and named entities.
+
+    Args:
+        doc: the parsed document.
+        coref_prefix: the `doc.spans` prefix of a coreference model's clusters.
+        skip: per token, 1 on page furniture, which names no entity.
+        text: ``doc.text``, when the caller has it (spaCy rebuilds it on each access).
     """
 
-    def __init__(self, doc: Doc, coref_prefix: str = COREF_PREFIX, skip: bytearray | None = None) -> None:
+    def __init__(
+        self, doc: Doc, coref_prefix: str = COREF_PREFIX, skip: bytearray | None = None, text: str | None = None
+    ) -> None:
         self.doc = doc
         self.entities: list[Entity] = []
         self._by_key: dict[tuple[str, ...], Entity] = {}
@@ -171,7 +179,7 @@ class ArticleEntities:
         skip = skip or bytearray(len(doc))
         # Words of a title-case headline the article otherwise writes in lower
         # case break a run of proper nouns ("Offensive Things Donald Trump Said").
-        common = title_case_common_words(doc)
+        common = title_case_common_words(doc, text)
         runs = self._runs(doc, bytearray(a | b for a, b in zip(skip, common, strict=True)))
         for run in runs:
             self._add(run)
