@@ -39,7 +39,7 @@ from quotebank.lexicons.cues import (
     WORK_NOUNS,
     WORK_VERBS,
 )
-from quotebank.lexicons.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NAME_SUFFIXES
+from quotebank.lexicons.names import FEMALE_FIRST_NAMES, FIRST_NAMES, MALE_FIRST_NAMES, NAME_SUFFIXES
 from quotebank.lexicons.quotations import NEGATION_WORDS
 from quotebank.lexicons.speakers import (
     ANONYMITY_WORDS,
@@ -80,6 +80,7 @@ from quotebank.lexicons.speakers import (
     ROLE_FILLER_WORDS,
     ROLE_SYNONYMS,
     SPEAKING_BODY_NOUNS,
+    SPOKESPERSON_NOUNS,
     TIME_WORDS,
     TITLE_ABBREVIATIONS,
     TITLES,
@@ -101,6 +102,7 @@ __all__ = [
     "DOCUMENT_VERBS",
     "EXPECTATION_VERBS",
     "FEMALE_FIRST_NAMES",
+    "FIRST_NAMES",
     "FEMALE_WORDS",
     "GROUP_PRONOUNS",
     "HONORIFICS",
@@ -137,6 +139,7 @@ __all__ = [
     "MALE_NOUNS",
     "FEMALE_NOUNS",
     "SPEAKING_BODY_NOUNS",
+    "SPOKESPERSON_NOUNS",
     "OWNER_GENDER",
     "PARTITIVE_WORDS",
     "PAST_ROLE_WORDS",

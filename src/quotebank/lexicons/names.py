@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from quotebank.lexicons._words import words
 
-__all__ = ["MALE_FIRST_NAMES", "FEMALE_FIRST_NAMES", "NAME_SUFFIXES"]
+__all__ = ["MALE_FIRST_NAMES", "FEMALE_FIRST_NAMES", "FIRST_NAMES", "NAME_SUFFIXES"]
 
 MALE_FIRST_NAMES = words(
     """
@@ -82,6 +82,10 @@ FEMALE_FIRST_NAMES = words(
     tatiana thelma valentina wilma yolanda yulia
     """
 )
+
+#: First names of either gender (a lone one joined to a full name by "and"
+#: shares its surname: "Bill and Hillary Clinton").
+FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 
 #: What may follow a surname and is no part of it ("John Roberts Jr."), without
 #: its full stop.

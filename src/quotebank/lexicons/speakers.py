@@ -6,6 +6,7 @@ from quotebank.lexicons._words import words
 
 __all__ = [
     "TITLES",
+    "SPOKESPERSON_NOUNS",
     "ANONYMITY_WORDS",
     "UNNAMED_PARTICIPLES",
     "PERSON_TITLE_NOUNS",
@@ -177,6 +178,10 @@ INSTITUTION_NOUNS = words(
 #: Determiners that introduce someone new ("An expert on regional issues
 #: said"): such a mention never refers back to an earlier speaker.
 INDEFINITE_DETERMINERS = words("a an another one some")
+
+#: Those who speak for an organisation: one no one is named for speaks for the
+#: organisation the sentence before has as its subject.
+SPOKESPERSON_NOUNS = words("spokesman spokeswoman spokesperson")
 
 #: Words by which a text says its source goes unnamed ("speaking on condition of
 #: anonymity", "who asked not to be identified"): such a source is no one the

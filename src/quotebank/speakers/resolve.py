@@ -48,10 +48,9 @@ from quotebank.lexicons import (
     ANONYMITY_WORDS,
     DEMONYM_ENDINGS,
     DOCUMENT_NOUNS,
-    FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
+    FIRST_NAMES,
     KIN_NOUNS,
-    MALE_FIRST_NAMES,
     MALE_WORDS,
     NAME_SUFFIXES,
     ORG_ROLE_NOUNS,
@@ -63,6 +62,7 @@ from quotebank.lexicons import (
     REPORTING_NOUNS,
     SPEAKING_BODY_NOUNS,
     SPEECH_VERBS,
+    SPOKESPERSON_NOUNS,
     TITLES,
     UNNAMED_PARTICIPLES,
     WRITER_PRONOUNS,
@@ -175,14 +175,6 @@ def _proper_name(
     if ent is not None:
         return ent.speaker(Resolution.ARTICLE_NAME, role)
     return Speaker(text_of(run), label_of(run), Resolution.NEW_NAME, role, named=True)
-
-
-#: Those who speak for an organisation: one with no one named for them speaks for
-#: the organisation the sentence before has as its subject.
-SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-
-#: First names of either gender: a lone one joined to a full name by "and" shares its surname.
-FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 
 
 def _first_name_of(table: ArticleEntities, first: Token, surname: Token) -> bool:
