@@ -761,6 +761,11 @@ def test_a_person_tagged_name_ending_with_an_organisation_s_kind_is_an_organisat
     assert show is not None and show.type == "organisation"
 
 
+def test_a_name_in_capitals_takes_the_article_s_spelling(quotes_of):
+    text = "CLINTON SAYS THE RACE IS CLOSE\n\nClinton said the race was close. NATO said it would help."
+    assert [q.speaker for q in quotes_of(text)] == ["Clinton", "Clinton", "NATO"]
+
+
 def test_a_count_in_apposition_is_no_role(nlp):
     doc = nlp("Clinton was supported by 42 percent, while Trump received 38 percent, Libertarian Gary Johnson "
               "3 percent and Green Party candidate Jill Stein 3 percent.")

@@ -368,8 +368,11 @@ class ArticleEntities:
             self.entities.append(ent)
             for word in {key[0], key[-1], _core(key)[-1]}:  # what `lookup` may match a name by
                 self._by_end_word.setdefault(word, []).append(ent)
-        elif label == "person" and titles:
-            ent.type = "person"  # "Na'moks" (tagged ORG), then "Hereditary Chief Na'moks"
+        else:
+            if label == "person" and titles:
+                ent.type = "person"  # "Na'moks" (tagged ORG), then "Hereditary Chief Na'moks"
+            if ent.name.isupper() and not text_of(run).isupper():
+                ent.name = text_of(run)  # "CLINTON SAYS …" in a headline, then "Clinton" in the text
         prev = full_run[0].nbor(-1) if full_run[0].i > 0 else None
         if ent.gender is None:
             words = [bare(t.lower_) for t in titles] + ([bare(prev.lower_)] if prev is not None else [])
