@@ -39,7 +39,6 @@ from quotebank.lexicons import (
     MALE_FIRST_NAMES,
     MALE_WORDS,
     NAME_PARTICLES,
-    NAME_SUFFIXES,
     ORG_HEAD_NOUNS,
     ORG_ROLE_NOUNS,
     PAST_ROLE_WORDS,
@@ -59,6 +58,7 @@ from quotebank.speakers.names import (
     label_of,
     name_part,
     name_run,
+    name_suffix,
     name_tokens,
     org_inner,
     proper,
@@ -232,6 +232,11 @@ class ArticleEntities:
         self._sent_starts = _sentence_starts(doc)
         self._line_breaks = _line_break_tokens(doc)
 
+    def _people_with_surname(self, word: str) -> list[Entity]:
+        """The people named in full whose surname is ``word``, a suffix aside."""
+        return [e for e in self._by_end_word.get(word, ())
+                if e.type == "person" and len(e.tokens) > 1 and _core(e.tokens)[-1] == word]
+
     def _fold_surnames(self) -> None:
         """A surname named alone ("Admiral Harris") is the one person whose full
         name ends with it, a suffix aside ("Adm. Harry B. Harris Jr."): one
@@ -239,8 +244,7 @@ class ArticleEntities:
         for short in list(self.entities):
             if len(short.tokens) != 1 or short.type not in ("person", "unknown"):
                 continue
-            full = [e for e in self._by_end_word.get(short.tokens[0], ())
-                    if e.type == "person" and len(e.tokens) > 1 and _core(e.tokens)[-1] == short.tokens[0]]
+            full = self._people_with_surname(short.tokens[0])
             if len(full) != 1 or short.gender is not None and full[0].gender not in (None, short.gender):
                 continue
             person = full[0]
@@ -264,8 +268,7 @@ class ArticleEntities:
         for short in self.entities:
             if len(short.tokens) != 1 or short.gender is None or short.gender_by_name:
                 continue
-            same = [e for e in self._by_end_word.get(short.tokens[0], ())
-                    if e.type == "person" and len(e.tokens) > 1 and e.tokens[-1] == short.tokens[0]]
+            same = self._people_with_surname(short.tokens[0])
             if any(e.gender == short.gender for e in same):
                 continue
             named = [e for e in same if e.gender_by_name]
@@ -843,7 +846,7 @@ def _after_common(run: list[Token], common: bytearray) -> list[Token]:
 
 def _core(words: tuple[str, ...]) -> tuple[str, ...]:
     """A name's words without a suffix after the surname ("jr.", "iii")."""
-    if len(words) > 1 and words[-1].rstrip(".") in NAME_SUFFIXES:
+    if len(words) > 1 and name_suffix(words[-1]):
         return words[:-1]
     return words
 

@@ -26,6 +26,7 @@ from quotebank.lexicons import (
     INSTITUTION_NOUNS,
     MALE_FIRST_NAMES,
     NAME_ABBREVIATIONS,
+    NAME_SUFFIXES,
     NEWS_AGENCY_NAMES,
     ORG_DESCRIPTION_NOUNS,
     ORG_ROLE_NOUNS,
@@ -37,6 +38,7 @@ from quotebank.lexicons import (
 )
 
 __all__ = [
+    "name_suffix",
     "LABEL_TYPE",
     "acronym",
     "apposition_host",
@@ -297,6 +299,11 @@ def acronym(token: Token) -> bool:
 
 def first_name(tok: Token) -> bool:
     return tok.is_title and (tok.lower_ in MALE_FIRST_NAMES or tok.lower_ in FEMALE_FIRST_NAMES)
+
+
+def name_suffix(word: str) -> bool:
+    """Whether a word follows a surname without being part of it ("Jr.", "III")."""
+    return bare(word) in NAME_SUFFIXES
 
 
 def label_of(run: Sequence[Token], titles: Sequence[Token] = ()) -> str:

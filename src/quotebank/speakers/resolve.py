@@ -52,7 +52,6 @@ from quotebank.lexicons import (
     FIRST_NAMES,
     KIN_NOUNS,
     MALE_WORDS,
-    NAME_SUFFIXES,
     ORG_ROLE_NOUNS,
     OWNED_ORGANISATION_NOUNS,
     OWNER_GENDER,
@@ -91,7 +90,7 @@ from quotebank.speakers.groups import (
     relative_antecedent,
     share_of_group,
 )
-from quotebank.speakers.names import label_of, name_run, name_tokens, split_title, text_of, title_only
+from quotebank.speakers.names import label_of, name_run, name_suffix, name_tokens, split_title, text_of, title_only
 
 #: The name of a writer no byline names (the name sets' convention).
 WRITER_UNKNOWN = "the author"
@@ -199,7 +198,9 @@ def _spokesperson_of(
         return found
     here = table.sentence_of(head.i)
     lo = table.sentence_start(here - 1)
-    subjects = [m for m in table.mentions if lo <= m.token < mention.start and m.subject and not in_quote[m.token]]
+    first = bisect.bisect_left(table.mentions, lo, key=lambda m: m.token)
+    last = bisect.bisect_left(table.mentions, mention.start, key=lambda m: m.token)
+    subjects = [m for m in table.mentions[first:last] if m.subject and not in_quote[m.token]]
     if not subjects or subjects[-1].entity.type != "organisation" or not subjects[-1].entity.named:
         return found
     return attrs.evolve(found, name=f"{found.name} for {subjects[-1].entity.name}")
@@ -233,7 +234,7 @@ def _sharing_surname(table: ArticleEntities, mention: Mention, run: Sequence[Tok
 
 def _surname(run: Sequence[Token]) -> Token:
     """The surname of a full name: its last word that is no suffix ("Jr.")."""
-    return next((t for t in reversed(run) if t.lower_.rstrip(".") not in NAME_SUFFIXES), run[-1])
+    return next((t for t in reversed(run) if not name_suffix(t.text)), run[-1])
 
 
 def _surname_partner(table: ArticleEntities, head: Token) -> list[Token] | None:
