@@ -195,3 +195,22 @@ def test_another_speaker_takes_over_floating_quotes(quotes_of):
     quotes = quotes_of(text)
     assert quotes[-1].speaker == "Tom Brown"
     assert quotes[-1].method == "floating"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Doug Purdy, who lost “two belt loops” in a month, says the program changed his life.",
+         "the program changed his life", "Doug Purdy"),
+        ("Critics who call the plan “a scam that will cost billions” say it will fail.", "it will fail", "Critics"),
+    ],
+)
+def test_a_quote_inside_the_subject_is_not_what_the_cue_reports(quotes_of, text, content, speaker):
+    quotes = quotes_of(text)
+    assert [(q.text, q.speaker) for q in quotes if q.cue] == [(content, speaker)]
+    assert all(q.kind != "mixed" for q in quotes)
+
+
+def test_a_quote_that_is_the_subject_of_an_inverted_cue_keeps_it(quotes_of):
+    q = one(quotes_of("“Rubbish” said the minister."))
+    assert (q.text, q.cue, q.speaker) == ("Rubbish", "said", "the minister")

@@ -180,3 +180,26 @@ def test_keep_title_abbreviations_is_idempotent_and_leaves_other_words():
     keep_title_abbreviations(nlp)
     assert [t.text for t in nlp("Lt. Smith met Sgt. Jones.")] == ["Lt.", "Smith", "met", "Sgt.", "Jones", "."]
     assert [t.text for t in nlp("It was a lot.")] == ["It", "was", "a", "lot", "."]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # An abbreviation's stop before a lower-case word ends no sentence ...
+        ("Doug Purdy, who lost 16 lbs. “and two belt loops” in May, says the program changed his life.", 1),
+        ("He lost 16 lbs. and two belt loops.", 1),
+        # ... but a stop before a capital, a name particle or a new line still does.
+        ("He lost 16 lbs. The program worked.", 2),
+        ("The mayor left early. de Blasio said nothing.", 2),
+        ("He lost 16 lbs.\nand then more.", 2),
+    ],
+)
+def test_no_sentence_starts_at_a_lower_case_word_after_a_full_stop(nlp, text, sentences):
+    assert len(list(nlp(text).sents)) == sentences
+
+
+def test_an_attribution_after_an_abbreviation_keeps_its_speaker(quotes_of):
+    text = ("Toronto retiree Doug Purdy, who lost 16 lbs. “and two belt loops” in May, "
+            "says the program changed his life.")
+    said = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert [(q.text, q.speaker) for q in said] == [("the program changed his life", "Doug Purdy")]

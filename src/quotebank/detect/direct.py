@@ -199,14 +199,30 @@ def quote_owner(doc: Doc, quoted: Sequence[QuotedSpan], index: TokenIndex | None
 def _find_cue(doc: Doc, toks: range, owner: list[int]) -> tuple[int | None, int | None, str]:
     cue = _cue_by_syntax(doc, toks, owner)
     if cue is not None:
+        if _inside_subject(doc, toks, cue):
+            return None, None, "none"
         return cue, cue + 1, "syntax"
     after = _cue_after(doc, toks.stop, owner)
     if after is not None:
+        if _inside_subject(doc, toks, after[0]):
+            return None, None, "none"
         return after[0], after[1], "after"
     before = _cue_before(doc, toks.start, owner)
     if before is not None:
         return before
     return None, None, "none"
+
+
+def _inside_subject(doc: Doc, toks: range, cue: int) -> bool:
+    """Whether a quote lies inside the subject phrase of its would-be cue,
+    headed by a word outside the quote ("Doug Purdy, who lost “two belt loops”
+    in a month, says the program changed his life"): it describes the
+    speaker; the cue reports something else."""
+    for child in doc[cue].children:
+        if child.dep_ in ("nsubj", "nsubjpass") and not toks.start <= child.i < toks.stop:
+            if child.left_edge.i <= toks.start and toks.stop - 1 <= child.right_edge.i:
+                return True
+    return False
 
 
 def _cue_by_syntax(doc: Doc, toks: range, owner: list[int]) -> int | None:

@@ -269,6 +269,8 @@ def _with_conjoined(table: ArticleEntities, head: Token, first: Speaker) -> Spea
         before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
         if tok.pos_ == "NOUN" and before is not None and before.text == ",":
             continue  # "China, Pyongyang's only ally and its …": an apposition the parse took for a conjunct
+        if any(t.tag_ == "." and t.whitespace_ for t in tok.doc[min(tok.head.i, tok.i) + 1:tok.left_edge.i]):
+            continue  # "Doug Purdy, who lost 16 lbs. “and two belt loops” …": a conjunct across a full stop
         conjoined.append(tok)
         chain.extend(c for c in tok.children if c.dep_ == "conj")
     for tok in conjoined:
