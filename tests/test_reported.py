@@ -19,6 +19,9 @@ def only(quotes, **want):
         ("Putin told reporters the talks were useful.", "the talks were useful", "told", "Putin"),
         ("The talks failed, officials said.", "The talks failed", "said", "officials"),
         ("The talks failed, said Kremlin aide Yury Ushakov.", "The talks failed", "said", "Kremlin aide Yury Ushakov"),
+        # A gerund subject of the clause, parsed as the verb's complement.
+        ("Coach Peter DeBoer said having Erik Karlsson back was a big boost.",
+         "having Erik Karlsson back was a big boost", "said", "Coach Peter DeBoer"),
         # A reported question: "if" after "ask" is its content, not a condition.
         ("Mr. Rubin asked the students if they were always so serious.", "if they were always so serious", "asked",
          "Mr. Rubin"),

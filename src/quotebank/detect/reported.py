@@ -302,6 +302,12 @@ def _verb_content(verb: Token, lemma: str) -> tuple[int, int, int, str] | None:
         # `_around_cue` then splits at the cue).
         head = verb.head
         return head.left_edge.i, head.right_edge.i + 1, verb.i + 1, klass
+    gerund = next((c for c in xcomp if c.tag_ == "VBG" and c.i == verb.i + 1), None)
+    if gerund is not None and is_speech_verb(lemma) and any(c.dep_ == "ccomp" for c in gerund.children):
+        # "said having Karlsson back was a big boost": the parse took the
+        # gerund subject of the reported clause for the verb's complement.
+        lo, hi = _extent([gerund])
+        return lo, max(hi, _clause_end(verb.doc, hi)), verb.i + 1, klass
     if is_speech_verb(lemma):
         # "said before leaving that …": the parser hung the clause on an adjunct.
         hung = _clause_below_adjunct(verb)
