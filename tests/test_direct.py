@@ -214,3 +214,10 @@ def test_a_quote_inside_the_subject_is_not_what_the_cue_reports(quotes_of, text,
 def test_a_quote_that_is_the_subject_of_an_inverted_cue_keeps_it(quotes_of):
     q = one(quotes_of("“Rubbish” said the minister."))
     assert (q.text, q.cue, q.speaker) == ("Rubbish", "said", "the minister")
+
+
+def test_a_cue_after_a_quote_also_reports_its_own_clause(quotes_of):
+    text = ("John Schickel, a state senator, called it “completely unfair” for the students “to be dragged "
+            "through the mud like this.” But he said it offered a teachable moment.")
+    said = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert [(q.text, q.cue, q.speaker) for q in said] == [("it offered a teachable moment", "said", "John Schickel")]

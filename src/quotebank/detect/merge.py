@@ -47,9 +47,18 @@ def find_candidates(
     index = index or TokenIndex(doc)
     owner = quote_owner(doc, quoted, index)
     direct = direct_quotes(doc, quoted, list(para_starts), owner, index)
-    claimed = {c.cue for c in direct if c.cue is not None}
+    claimed = {c.cue for c in direct if c.cue is not None and not _reports_its_own_clause(doc, owner, c)}
     reported = reported_quotes(doc, owner, claimed, para_starts)
     return merge_candidates(direct, reported)
+
+
+def _reports_its_own_clause(doc: Doc, owner: Sequence[int], cand: Candidate) -> bool:
+    """Whether the cue after a direct quote also reports an unquoted clause of
+    its own ("“… like this.” But he said it offered a teachable moment"): the
+    clause is a reported quote as well."""
+    if cand.cue is None or cand.cue < cand.quote_tokens[1]:
+        return False
+    return any(c.dep_ == "ccomp" and c.i > cand.cue and owner[c.i] == -1 for c in doc[cand.cue].children)
 
 
 def merge_candidates(direct: Sequence[Candidate], reported: Sequence[Candidate]) -> list[Candidate]:
