@@ -22,6 +22,8 @@ def only(quotes, **want):
         # A gerund subject of the clause, parsed as the verb's complement.
         ("Coach Peter DeBoer said having Erik Karlsson back was a big boost.",
          "having Erik Karlsson back was a big boost", "said", "Coach Peter DeBoer"),
+        # An abbreviation's stop before a lower-case word does not end the clause.
+        ("Purdy says he lost 16 lbs. since he signed up.", "he lost 16 lbs. since he signed up", "says", "Purdy"),
         # A reported question: "if" after "ask" is its content, not a condition.
         ("Mr. Rubin asked the students if they were always so serious.", "if they were always so serious", "asked",
          "Mr. Rubin"),

@@ -37,7 +37,8 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
-from quotebank.lexicons import NAME_PARTICLES, TITLE_ABBREVIATIONS
+from quotebank.detect.base import is_abbreviation_stop
+from quotebank.lexicons import TITLE_ABBREVIATIONS
 from quotebank.models import DEFAULT_MODEL, MODEL_ENV, model_name
 from quotebank.pipeline import find_quotes
 from quotebank.records import Quote
@@ -59,8 +60,6 @@ ON_ERROR = ("raise", "record")
 #: many words, each capitalised, joined by these marks; a sentence starts after its colon.
 LABEL_WORDS = 5
 LABEL_JOINERS = frozenset({"–", "—", "-", "|", "&"})
-#: Opening quote marks or brackets looked past after a full stop (`_join_after_abbreviations`).
-MAX_OPENING_MARKS = 2
 
 #: Double quote marks that scraped text glues to a word ("paranoia,”Clinton
 #: said", "said,“Look"): split off as tokens of their own (`split_glued_quote_marks`).
@@ -324,24 +323,19 @@ def paragraph_sentences(doc: Doc) -> Doc:
 
 
 def _join_after_abbreviations(doc: Doc) -> None:
-    """No sentence starts at a lower-case word after a word's full stop on the
-    same line ("who lost 16 lbs. “and two belt loops” …, says the program
-    changed his life"): the parser takes such an abbreviation's stop for a
-    sentence's end, and the attribution after it loses its subject.
-
-    A name particle ("de Blasio") may still start a sentence.
-    """
+    """No sentence starts after an abbreviation's full stop
+    (`quotebank.detect.base.is_abbreviation_stop`: "who lost 16 lbs. “and two
+    belt loops” …, says the program changed his life"): the parser takes such a
+    stop for a sentence's end, and the attribution after it loses its subject."""
     periods = (doc.to_array(ORTH)[:-1] == doc.vocab.strings["."]).nonzero()[0].tolist()
     for i in periods:
-        if i == 0 or doc[i - 1].whitespace_ or not doc[i - 1].is_alpha:
-            continue
-        j = i + 1
-        while j < len(doc) - 1 and j - i <= MAX_OPENING_MARKS and (doc[j].is_quote or doc[j].is_left_punct):
-            j += 1
-        word = doc[j]
-        if word.is_alpha and word.is_lower and word.lower_ not in NAME_PARTICLES:
-            for k in range(i + 1, j + 1):
+        if is_abbreviation_stop(doc[i]):
+            k = i + 1
+            while True:
                 doc[k].is_sent_start = False
+                if doc[k].is_alpha:
+                    break
+                k += 1
 
 
 def _label_end(doc: Doc, start: int) -> int | None:

@@ -8,7 +8,14 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 from spacy.tokens import Doc, Token
 
-from quotebank.lexicons import BELIEF_ADJECTIVES, BELIEF_VERBS, DOCUMENT_NOUNS, DOCUMENT_VERBS, SPEECH_VERBS
+from quotebank.lexicons import (
+    BELIEF_ADJECTIVES,
+    BELIEF_VERBS,
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
+    NAME_PARTICLES,
+    SPEECH_VERBS,
+)
 
 __all__ = [
     "Candidate",
@@ -86,8 +93,33 @@ _SENT_END = {".", "!", "?", "…"}
 
 
 def is_sentence_end(token: Token) -> bool:
-    """Whether ``token`` ends a sentence in running text (a full stop or a line break)."""
-    return token.text in _SENT_END or (token.is_space and "\n" in token.text)
+    """Whether ``token`` ends a sentence in running text (a full stop or a line
+    break), an abbreviation's stop excepted (`is_abbreviation_stop`)."""
+    if token.is_space:
+        return "\n" in token.text
+    return token.text in _SENT_END and not is_abbreviation_stop(token)
+
+
+#: Opening quote marks or brackets looked past after a full stop (`is_abbreviation_stop`).
+MAX_OPENING_MARKS = 2
+
+
+def is_abbreviation_stop(token: Token) -> bool:
+    """Whether ``token`` is a full stop right after a word and before a
+    lower-case word on the same line ("lost 16 lbs. since he signed up", "lbs.
+    “and two belt loops”"): an abbreviation's, not a sentence's. A name
+    particle ("de Blasio") may still start a sentence."""
+    doc, i = token.doc, token.i
+    if token.text != "." or i == 0 or i + 1 >= len(doc):
+        return False
+    before = doc[i - 1]
+    if before.whitespace_ or not before.is_alpha:
+        return False
+    j = i + 1
+    while j < len(doc) - 1 and j - i <= MAX_OPENING_MARKS and (doc[j].is_quote or doc[j].is_left_punct):
+        j += 1
+    word = doc[j]
+    return word.is_alpha and word.is_lower and word.lower_ not in NAME_PARTICLES
 
 
 def alpha_count(tokens: Iterable[Token]) -> int:
