@@ -24,6 +24,11 @@ def only(quotes, **want):
          "having Erik Karlsson back was a big boost", "said", "Coach Peter DeBoer"),
         # An abbreviation's stop before a lower-case word does not end the clause.
         ("Purdy says he lost 16 lbs. since he signed up.", "he lost 16 lbs. since he signed up", "says", "Purdy"),
+        # A clause's subject the parse hung on the cue as its object.
+        ("But he said smaller brewers who are always introducing new beers — especially those that rely on "
+         "sales to other states — are likely to suffer most.",
+         "smaller brewers who are always introducing new beers — especially those that rely on sales to other "
+         "states — are likely to suffer most", "said", "he"),
         # A reported question: "if" after "ask" is its content, not a condition.
         ("Mr. Rubin asked the students if they were always so serious.", "if they were always so serious", "asked",
          "Mr. Rubin"),
