@@ -312,3 +312,17 @@ def test_objects_that_stay_contents(candidates_of, text, cue, content):
 )
 def test_a_characterisation_is_its_content(candidates_of, text, cue, content):
     assert [c[2] for c in candidates_of(text) if c[1] == cue] == ([content] if content else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        # An absolute phrase after the cue is how it was said, not what.
+        ("“They are very kind,” he said his voice breaking with emotion.", ["They are very kind,"]),
+        # A participle clause stays the content where it is what was shown or said.
+        ("A new poll showed Clinton leading Sanders among likely voters.",
+         ["Clinton leading Sanders among likely voters"]),
+    ],
+)
+def test_an_absolute_phrase_is_no_content(quotes_of, text, contents):
+    assert [q.text for q in quotes_of(text)] == contents

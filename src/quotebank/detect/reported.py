@@ -271,7 +271,9 @@ def _verb_content(verb: Token, lemma: str) -> tuple[int, int, int, str] | None:
         # Beijing": a plan others expect, not his belief.
         return None
     subjects = [c for c in children if c.dep_ in _SUBJECTS]
-    ccomp = [c for c in children if c.dep_ == "ccomp" and c.i > verb.i]
+    # A participle without an auxiliary is an absolute phrase, not a clause
+    # ("he said, his voice breaking with emotion").
+    ccomp = [c for c in children if c.dep_ == "ccomp" and c.i > verb.i and not _absolute(c)]
     # A clause before the cue counts only as a trailing attribution, with the
     # subject after that clause: "the talks failed, officials said".
     ccomp += [c for c in children if c.dep_ == "ccomp" and c.i < verb.i and _trailing(verb, c, subjects)]
@@ -321,6 +323,17 @@ def _verb_content(verb: Token, lemma: str) -> tuple[int, int, int, str] | None:
             lo, hi = _extent([hung])
             return lo, max(hi, _clause_end(verb.doc, hi)), verb.i + 1, klass
     return None
+
+
+def _absolute(clause: Token) -> bool:
+    """Whether a clause is a participle without an auxiliary whose subject a
+    possessive pronoun opens ("his voice breaking")."""
+    if clause.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+        return False
+    # Its subject a body part or the like of the speaker's ("his voice"), not
+    # what a poll shows ("showed Clinton leading").
+    return any(c.dep_ == "nsubj" and any(p.dep_ == "poss" and p.tag_ == "PRP$" for p in c.children)
+               for c in clause.children)
 
 
 def _stranded_subject(verb: Token, clause: Token) -> int:
