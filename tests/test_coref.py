@@ -590,6 +590,37 @@ def test_a_headline_s_title_is_the_person_its_lead_names_first(quotes_of):
     assert q.speaker_named is False
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # An indefinite subject in the article's first sentences: the person the
+        # lead goes on to name as a sentence's subject.
+        ("Judge rejects request to unseal divorce file.\n\n"
+         "A New York judge has rejected a request to open a file on Donald Trump's divorce, saying the courts "
+         "have no business deciding what could be useful to voters.\n\n"
+         "The New York Times filed a motion to unseal the records.\n\n"
+         "Manhattan Supreme Court Justice Frank Nervo rejected that argument on Thursday.", "Frank Nervo"),
+        # Not one named as the subject of a clause inside a sentence ("… meant
+        # Hillary Clinton knew"), nor of the other gender.
+        ("Woman steps forward with claim.\n\n"
+         "A woman who has accused Bill Clinton of assault said Sunday that he tried to date her. "
+         "She said the meeting meant Hillary Clinton knew about the incident.\n\n"
+         "Juanita Broaddrick, who said Clinton attacked her in 1978, recounted the incident on the radio.",
+         "Juanita Broaddrick"),
+        ("Woman steps forward with claim.\n\n"
+         "A woman who has accused the senator of assault said Sunday that he tried to date her.\n\n"
+         "John Allen, her lawyer, recounted the incident on the radio.", "A woman"),
+        # Past the article's first sentences, a description stays unnamed.
+        ("Talks began.\n\nThe parties met.\n\nThey talked.\n\nThey ate.\n\nThey left.\n\n"
+         "A judge said the talks would fail.\n\nJohn Allen ruled on Monday.", "A judge"),
+    ],
+)
+def test_an_indefinite_subject_in_the_lead_is_the_person_the_lead_names(quotes_of, text, speaker):
+    described = [q for q in quotes_of(text) if q.speaker_mention.startswith("A ")]
+    assert described
+    assert {q.speaker for q in described} == {speaker}
+
+
 def test_a_trailing_weekday_is_not_part_of_a_name(quotes_of):
     assert speaker_of(quotes_of, "The White House Saturday said the talks would go on.")[0] == "White House"
 

@@ -48,9 +48,11 @@ from quotebank.lexicons import (
     ANONYMITY_WORDS,
     DEMONYM_ENDINGS,
     DOCUMENT_NOUNS,
+    FEMALE_NOUNS,
     FEMALE_WORDS,
     FIRST_NAMES,
     KIN_NOUNS,
+    MALE_NOUNS,
     MALE_WORDS,
     ORG_ROLE_NOUNS,
     OWNED_ORGANISATION_NOUNS,
@@ -533,7 +535,7 @@ def _resolve_one(
     if kind == DESCRIPTION and found.named and _kept_anonymous(doc, mention):
         # "“…,” a spokeswoman said, speaking on condition of anonymity": no one the article names.
         found = unnamed_source(doc, mention)
-    person_noun = bare(head.lemma_.lower()) in TITLES or head.lemma_.lower() in PEOPLE_NOUNS
+    person_noun = bare(head.lemma_.lower()) in TITLES or head.lemma_.lower() in PEOPLE_NOUNS | MALE_NOUNS | FEMALE_NOUNS
     if kind == DESCRIPTION and not found.named and person_noun and head.tag_ == "NN":
         lead = _headline_lead(doc, table, mention)
         if lead is not None:  # "NATO chief urges Europe …" over "Mark Rutte said …"
@@ -666,15 +668,53 @@ HEADLINE_WORDS = 15
 HEAD_LINES = 2
 #: How far after a headline its lead names the person it describes.
 LEAD_TOKENS = 80
+#: The article's first sentences (a headline line counts as one), where an
+#: indefinite description may stand for the person the lead goes on to name.
+LEAD_SENTENCES = 5
 
 
 def _headline_lead(doc: Doc, table: ArticleEntities, mention: Mention) -> Entity | None:
-    """The person a headline's title describes, named as a subject by the lead
-    under it: "NATO chief urges Europe …" over "Mark Rutte said …"; "Member of
-    House panel says …" over "Rep. Adam Schiff … called on …". A headline is a
-    short line in the article's head or without a full stop; the person is the
-    first named as a clause's subject within `LEAD_TOKENS` after it, not one
-    the headline names itself. None when there is no such person."""
+    """The person a description in the article's head describes, named as a
+    subject by the lead under it: a headline's title ("NATO chief urges Europe
+    …" over "Mark Rutte said …"; "Member of House panel says …" over "Rep. Adam
+    Schiff … called on …"), or an indefinite description in the article's
+    first sentences ("A New York judge has rejected …" over "Manhattan Supreme
+    Court Justice Frank Nervo rejected …"). A headline is a short line in the
+    article's head or without a full stop; the person is the first named as a
+    clause's subject within `LEAD_TOKENS` after it and first named there (not
+    in its line or sentence, nor before), and not of the other gender than a
+    gendered noun ("A woman who …"). None when there is no such person."""
+    block = _headline_around(doc, table, mention)
+    # Below a headline, a subject; after a sentence, the subject of a sentence
+    # ("Juanita Broaddrick … recounted", not "… meant Hillary Clinton knew").
+    main = block is None
+    block = block or _opening_sentence(doc, table, mention)
+    if block is None:
+        return None
+    first, last = block
+    head = doc[mention.head]
+    lemma = head.lemma_.lower()
+    gender = "m" if lemma in MALE_NOUNS else "f" if lemma in FEMALE_NOUNS else None
+    mentions = table.mentions  # in text order, this description's own resolutions too
+    here = bisect.bisect_left(mentions, first, key=lambda m: m.token)
+    lead = bisect.bisect_left(mentions, last, key=lambda m: m.token)
+    named = {id(m.entity) for m in mentions[here:lead] if not mention.start <= m.token < mention.end}
+    for seen in mentions[lead:]:
+        if seen.token >= last + LEAD_TOKENS:
+            break
+        ent = seen.entity
+        if ent.type != "person" or len(ent.tokens) < 2 or id(ent) in named or ent.first < first:
+            continue  # one the article names before, or the headline or sentence itself
+        opening = table.sentence_start(table.sentence_of(seen.start))
+        titled = all(bare(t.lower_) in TITLES for t in doc[opening:seen.start])
+        if (seen.main_subject if main else seen.subject) or titled:
+            # "Mark Rutte said …", "Rep. Adam Schiff, the top Democrat …, called on …"
+            return ent if gender is None or ent.gender in (None, gender) else None
+    return None
+
+
+def _headline_around(doc: Doc, table: ArticleEntities, mention: Mention) -> tuple[int, int] | None:
+    """The tokens of the headline a mention stands in, or None."""
     first, last = mention.start, mention.end
     while first > 0 and "\n" not in doc[first - 1].text_with_ws:
         first -= 1
@@ -686,20 +726,22 @@ def _headline_lead(doc: Doc, table: ArticleEntities, mention: Mention) -> Entity
         return None
     if table.paragraph_of(first) >= HEAD_LINES and ending[-1].text in (".", "!", "?", "”", '"', ":"):
         return None
-    mentions = table.mentions  # in text order
-    here = bisect.bisect_left(mentions, first, key=lambda m: m.token)
-    lead = bisect.bisect_left(mentions, last, key=lambda m: m.token)
-    named = {id(m.entity) for m in mentions[here:lead]}
-    for seen in mentions[lead:]:
-        if seen.token >= last + LEAD_TOKENS:
-            break
-        ent = seen.entity
-        if ent.type != "person" or len(ent.tokens) < 2 or id(ent) in named:
-            continue
-        opening = table.sentence_start(table.sentence_of(seen.start))
-        if seen.subject or all(bare(t.lower_) in TITLES for t in doc[opening:seen.start]):
-            return ent  # "Mark Rutte said …", "Rep. Adam Schiff, the top Democrat …, called on …"
-    return None
+    return first, last
+
+
+def _opening_sentence(doc: Doc, table: ArticleEntities, mention: Mention) -> tuple[int, int] | None:
+    """The tokens of the sentence an indefinite description is a subject in
+    ("A New York judge has rejected …"), when it is one of the article's first
+    `LEAD_SENTENCES`; else None."""
+    head = doc[mention.head]
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+    if head.dep_ not in ("nsubj", "nsubjpass") or not indefinite:
+        return None
+    k = table.sentence_of(mention.start)
+    if k >= LEAD_SENTENCES:
+        return None
+    last = table.sentence_start(k + 1) if table.sentence_of(len(doc) - 1) > k else len(doc)
+    return table.sentence_start(k), last
 
 
 def _owned_by(head: Token) -> Token | None:
