@@ -576,12 +576,22 @@ def test_repeated_is_a_speech_cue(quotes_of):
     assert (q.cue, q.speaker_mention) == ("repeated", "the father")
 
 
-def test_caption_lines_end_with_a_credit():
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Benjamin Layne, a retired porter, looks at photos. ( THE CANADIAN PRESS FILE PHOTO )", True),
+        # A caption places the people in the picture.
+        ("Mohammad Al Mnajer watches as his daughters Judy, centre, Jaidaa, left, and Baylasan ham it up.", True),
+        ("John Doe (right) and Jane Roe, second from left, pose at the gala.", True),
+        ("He said the trip drew attention (to the laws).", False),
+        ("He turned left, then right, and the party moved to the left, he said.", False),
+    ],
+)
+def test_caption_lines_end_with_a_credit_or_place_the_people_pictured(line, caption):
     from quotebank.text import caption_lines
 
-    text = ("Title\n\nBenjamin Layne, a retired porter, looks at photos. ( THE CANADIAN PRESS FILE PHOTO )\n\n"
-            "He said the trip drew attention (to the laws).")
-    assert [text[a:b] for a, b in caption_lines(text)] == [text.split("\n\n")[1]]
+    text = f"Title\n\n{line}\n\nThe end."
+    assert [text[a:b] for a, b in caption_lines(text)] == ([line] if caption else [])
 
 
 def test_a_person_named_in_a_caption_is_no_antecedent(quotes_of):
@@ -591,6 +601,13 @@ def test_a_person_named_in_a_caption_is_no_antecedent(quotes_of):
         "The trip drew national attention. “These guys were smart enough to go to Ottawa,” he said."
     )
     assert by_cue(quotes_of(text), "said").speaker != "Benjamin Layne"
+    text = (
+        "“The support ends after a year,” said lawyer Ronalee Carey. “It is hard,” she said in an interview.\n\n"
+        "Refugee Mohammad Al Mnajer watches as his three daughters Judy, centre, Jaidaa, left, and Baylasan "
+        "ham it up for a photo.\n\n"
+        "Meeting the fee costs can be almost impossible for some refugees, she said."
+    )
+    assert by_cue(quotes_of(text)[2:], "said").speaker == "Ronalee Carey"
 
 
 def test_an_acronym_of_a_name_in_the_article_is_that_name(quotes_of):

@@ -69,6 +69,11 @@ _WORD = re.compile(r"\w[\w’'\-]*")
 #: Words are split by one space, so that matching stays linear in the line's length.
 _CAPITALISED_WORDS = r"[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*)*"
 _CREDIT = re.compile(rf"\( ?{_CAPITALISED_WORDS} ?(?:/ ?{_CAPITALISED_WORDS} ?)?\)\s*$")
+#: A caption's place of a person in the picture, after the name: "Judy, centre,",
+#: "Jane Doe, second from left,", "John Doe (right)".
+_PLACED = re.compile(
+    r"[A-Z][\w’'\-]*(?:, | \()(?:(?:second|third) from |far |top |bottom )?(?:left|right|cent(?:re|er))(?:, |\))"
+)
 
 
 def teaser_lines(text: str) -> list[tuple[int, int]]:
@@ -96,8 +101,10 @@ def _is_teaser(line: str) -> bool:
 def caption_lines(text: str) -> list[tuple[int, int]]:
     """Bounds of the photo captions: lines that end with a credit in brackets
     ("Benjamin Layne, a retired porter, looks at a display of photos. ( THE
-    CANADIAN PRESS FILE PHOTO )"). Their quotes and speakers stand, but the
-    people they name are no antecedents for the article's pronouns.
+    CANADIAN PRESS FILE PHOTO )") or place the people in the picture ("his
+    three daughters Judy, centre, Jaidaa, left, and Baylasan ham it up for a
+    photo"). Their quotes and speakers stand, but the people they name are no
+    antecedents for the article's pronouns.
 
     Args:
         text: the document.
@@ -105,7 +112,7 @@ def caption_lines(text: str) -> list[tuple[int, int]]:
     Returns:
         ``(start, end)`` of each caption line, in order.
     """
-    return _lines_where(text, lambda line: _CREDIT.search(line) is not None)
+    return _lines_where(text, lambda line: _CREDIT.search(line) is not None or _PLACED.search(line) is not None)
 
 
 def _lines_where(text: str, test: Callable[[str], bool]) -> list[tuple[int, int]]:
