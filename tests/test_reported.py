@@ -29,6 +29,11 @@ def only(quotes, **want):
          "sales to other states — are likely to suffer most.",
          "smaller brewers who are always introducing new beers — especially those that rely on sales to other "
          "states — are likely to suffer most", "said", "he"),
+        # Pieces of a clause before its cue that the parse hung on the cue.
+        ("A St. Louis-area man shot his girlfriend, her two young children and her mother in the home they all "
+         "shared, authorities said Saturday.",
+         "A St. Louis-area man shot his girlfriend, her two young children and her mother in the home they all "
+         "shared", "said", "authorities"),
         # A reported question: "if" after "ask" is its content, not a condition.
         ("Mr. Rubin asked the students if they were always so serious.", "if they were always so serious", "asked",
          "Mr. Rubin"),
