@@ -221,3 +221,9 @@ def test_a_cue_after_a_quote_also_reports_its_own_clause(quotes_of):
             "through the mud like this.” But he said it offered a teachable moment.")
     said = [q for q in quotes_of(text) if q.kind == "indirect"]
     assert [(q.text, q.cue, q.speaker) for q in said] == [("it offered a teachable moment", "said", "John Schickel")]
+
+    text = ("In revisiting her work, Durning says it’s helpful to be able to work from an existing structure and set "
+            "of proposals — a “scaffold,” she calls it — but essentially she’s starting afresh.")
+    clause = [q for q in quotes_of(text) if q.kind != "direct"]
+    assert [(q.cue, q.speaker) for q in clause] == [("says", "Durning")]
+    assert clause[0].text.startswith("it’s helpful to be able to work")

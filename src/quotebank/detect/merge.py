@@ -53,10 +53,12 @@ def find_candidates(
 
 
 def _reports_its_own_clause(doc: Doc, owner: Sequence[int], cand: Candidate) -> bool:
-    """Whether the cue after a direct quote also reports an unquoted clause of
-    its own ("“… like this.” But he said it offered a teachable moment"): the
-    clause is a reported quote as well."""
-    if cand.cue is None or cand.cue < cand.quote_tokens[1]:
+    """Whether the cue of a direct quote also reports an unquoted clause of its
+    own ("“… like this.” But he said it offered a teachable moment"; "says
+    it’s helpful … — a “scaffold,” she calls it — but …", where the quote is
+    too small a part of the clause to make it one mixed quote): the clause is
+    a reported quote as well."""
+    if cand.cue is None:
         return False
     return any(c.dep_ == "ccomp" and c.i > cand.cue and owner[c.i] == -1 for c in doc[cand.cue].children)
 
