@@ -60,7 +60,10 @@ def _reports_its_own_clause(doc: Doc, owner: Sequence[int], cand: Candidate) -> 
     a reported quote as well."""
     if cand.cue is None:
         return False
-    return any(c.dep_ == "ccomp" and c.i > cand.cue and owner[c.i] == -1 for c in doc[cand.cue].children)
+    verb = doc[cand.cue]
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False  # "“…,” said David Brock, … the super PAC Correct the Record": the subject's own words, misparsed
+    return any(c.dep_ == "ccomp" and c.i > cand.cue and owner[c.i] == -1 for c in verb.children)
 
 
 def merge_candidates(direct: Sequence[Candidate], reported: Sequence[Candidate]) -> list[Candidate]:
