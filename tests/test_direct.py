@@ -227,3 +227,17 @@ def test_a_cue_after_a_quote_also_reports_its_own_clause(quotes_of):
     clause = [q for q in quotes_of(text) if q.kind != "direct"]
     assert [(q.cue, q.speaker) for q in clause] == [("says", "Durning")]
     assert clause[0].text.startswith("it’s helpful to be able to work")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Colton laughed and stuttered, “I … I don't know.”", "stuttered"),
+        ("“Oh, it’s my rose,” Demi crowed.", "crowed"),
+        ("“There’s no advantage to being an older woman here,” Demi sniffed.", "sniffed"),
+        ("“It was a disaster,” Tracy fumed.", "fumed"),
+    ],
+)
+def test_a_verb_of_manner_of_speaking_is_a_cue(quotes_of, text, cue):
+    q = one(quotes_of(text))
+    assert q.cue == cue and q.speaker in ("Colton", "Demi", "Tracy")

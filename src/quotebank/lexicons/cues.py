@@ -52,6 +52,8 @@ SPEECH_VERBS = words(
     shout shriek sigh slam snap snarl speak specify speculate state stress
     suggest summarize summarise swear tell testify thank threaten tout tweet
     underline underscore urge vow warn whisper wonder write yell
+    bemoan chirp crow enthuse fume gripe groan growl hiss holler huff intone marvel sneer
+    sniff stammer stutter wail whine
     """
 )
 
