@@ -108,8 +108,8 @@ def test_quote_level_resumes_from_the_staged_mentions(mixed, tmp_path):
 @pytest.mark.parametrize(
     "value, expected",
     [
-        (None, {"speech", "belief", "document"}),
-        ("all", {"speech", "belief", "document"}),
+        (None, {"speech", "belief", "document", "directive"}),
+        ("all", {"speech", "belief", "document", "directive"}),
         ("speech", {"speech"}),
         (" Speech , belief ", {"speech", "belief"}),
         (["document"], {"document"}),

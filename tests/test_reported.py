@@ -91,6 +91,24 @@ def test_belief_and_document_classes(quotes_of):
 
 
 @pytest.mark.parametrize(
+    ("text", "cue", "cue_class"),
+    [
+        # An action the source asks for or commits to: a directive.
+        ("Netanyahu urged the Russian president to demand that Iranian forces leave Syria.", "urged", "directive"),
+        ("Sanders vowed to take his campaign all the way to the convention.", "vowed", "directive"),
+        ("Al-Sudani has been demanding the withdrawal of American troops from Iraq.", "demanding", "directive"),
+        ("The clubs are asking the city to correct its figures.", "asking", "directive"),
+        # A statement stays speech, whatever the verb.
+        ("The minister promised that taxes would fall next year.", "promised", "speech"),
+        ("Iran has denied supplying weapons to the Kremlin.", "denied", "speech"),
+        ("Velayati stressed the need to stop the war.", "stressed", "speech"),
+    ],
+)
+def test_an_action_asked_for_or_promised_is_a_directive(quotes_of, text, cue, cue_class):
+    assert only(quotes_of(text), cue=cue).cue_class == cue_class
+
+
+@pytest.mark.parametrize(
     ("text", "cues"),
     [
         # An attitude's clause is a view; an infinitive after the adjective is none.

@@ -115,7 +115,7 @@ def _file_digest(path: str | None) -> str | None:
               help="One record per quote in an article (mention), or per distinct quotation across the corpus "
                    "(quote: Quotebank's quote level, written when the run ends).")
 @click.option("--cue-class", "cue_classes", default="all", show_default=True, metavar="CLASSES",
-              help="Keep these cue classes: a comma-separated list of speech, belief, document.")
+              help="Keep these cue classes: a comma-separated list of speech, belief, document, directive.")
 @click.option("--no-nested", is_flag=True, help="Drop attributions reported inside another quote.")
 @click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0.0, 1.0),
               help="Drop records with a lower confidence.")

@@ -97,8 +97,9 @@ class Quote:
             piece.
         method: how the speaker mention was found ("subject", "inverted",
             "according", "relative", "agent", "floating", or "none").
-        cue_class: "speech", "belief" (believe, hope, expect …) or "document"
-            (polls show, the report says …).
+        cue_class: "speech", "belief" (believe, hope, expect …), "document"
+            (polls show, the report says …) or "directive" (an action the source
+            asks for or commits to: urged Congress to act, vowed to fight on).
         nested_in: for an attribution inside another quote ("“Velayati
             stressed the need …,” the report said"), the offset where that
             quote starts (its record's ``start``); None otherwise.

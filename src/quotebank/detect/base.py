@@ -58,7 +58,7 @@ class Candidate:
         paragraph: index of the paragraph holding the quote.
         quote_tokens: (first, last + 1) token indices of the quoted span,
             marks included (for reported speech: of the content).
-        cue_class: "speech", "belief" or "document".
+        cue_class: "speech", "belief", "document" or "directive".
     """
 
     start: int

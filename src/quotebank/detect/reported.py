@@ -45,6 +45,7 @@ from quotebank.lexicons import (
     BELIEF_ADJECTIVES,
     BELIEF_VERBS,
     CHARACTERISATION_VERBS,
+    DIRECTIVE_VERBS,
     DOCUMENT_VERBS,
     EXPECTATION_VERBS,
     INFERENCE_SUBJECTS,
@@ -301,8 +302,12 @@ def _verb_content(verb: Token, lemma: str) -> tuple[int, int, int, str] | None:
     objs = [c for c in children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
     if xcomp and lemma in INFINITIVE_CONTENT_VERBS:
         parts = xcomp[:1] + [o for o in objs if o.i < xcomp[0].i]
+        if klass == "speech" and lemma in DIRECTIVE_VERBS:
+            klass = "directive"  # "urged Congress to act", "vowed to fight on": an action, not a statement
         return (*_extent(parts), verb.i + 1, klass)
     if objs and lemma in OBJECT_CONTENT_VERBS and lemma not in ADDRESSEE_VERBS:
+        if klass == "speech" and lemma in DIRECTIVE_VERBS:
+            klass = "directive"  # "demanded the withdrawal of American troops"
         parts = objs[:1]
         # "accused Iran of sending …", "blamed X for Y"
         parts += [c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > objs[0].i]

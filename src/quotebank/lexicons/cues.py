@@ -1,7 +1,8 @@
 """Cue words: what introduces an attribution, by lemma, lower case.
 
 The class of an attribution (`CUE_CLASSES`) follows from its cue and its
-source: see `quotebank.detect.base.cue_class`.
+source (`quotebank.detect.base.cue_class`), and for a directive from the
+content's form too (`DIRECTIVE_VERBS`).
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ __all__ = [
     "REPORTING_NOUNS",
     "HEADLINE_CUE_WORDS",
     "CUE_CLASSES",
+    "DIRECTIVE_VERBS",
 ]
 
-#: The classes of cue a quote may have.
-CUE_CLASSES = ("speech", "belief", "document")
+#: The classes of cue a quote may have: what someone said or claimed, believes,
+#: what a document shows, and an action someone asks for or commits to.
+CUE_CLASSES = ("speech", "belief", "document", "directive")
 
 #: Verbs of speaking, writing and stating that introduce a quote (textacy
 #: knows 55; the Gender Gap Tracker uses 257).
@@ -147,6 +150,18 @@ INFINITIVE_CONTENT_VERBS = words(
     promise pledge vow threaten refuse decline agree urge call ask encourage
     warn advise tell order demand deny admit claim offer propose plan intend
     want swear insist recommend expect hope wish seek
+    """
+)
+
+#: Verbs whose infinitive or noun-phrase content is an action the source asks
+#: for or commits to, not a statement: "urged Congress to act", "vowed to fight
+#: on", "demanded the withdrawal of troops" (directive and commissive speech
+#: acts). Such attributions are of class "directive"; with a clause ("promised
+#: that taxes would fall") they stay "speech". By lemma.
+DIRECTIVE_VERBS = words(
+    """
+    promise pledge vow threaten refuse decline agree urge call ask encourage
+    warn advise tell order demand offer propose recommend
     """
 )
 
