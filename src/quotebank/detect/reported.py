@@ -346,9 +346,9 @@ def _absolute(clause: Token) -> bool:
 
 def _stranded_subject(verb: Token, clause: Token) -> int:
     """Where a reported clause without a subject of its own starts when the
-    parse hung its subject on the cue ("said smaller brewers who … are likely
-    to suffer", "said Thursday one of the suggestions … could save money"): at
-    the first word after the cue that is no date. Else the clause's own start."""
+    parse hung its subject on the cue as an object ("said smaller brewers who …
+    are likely to suffer"): at the first word after the cue that is no date
+    ("said Monday smaller brewers …"). Else the clause's own start."""
     lo = clause.left_edge.i
     if verb.lemma_.lower() in ADDRESSEE_VERBS or any(c.dep_ in _CLAUSE_OPENERS for c in clause.children):
         return lo  # "told MSNBC that …": an addressee; a clause with its own subject or "that"

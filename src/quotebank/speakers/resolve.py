@@ -535,7 +535,7 @@ def _resolve_one(
     if kind == DESCRIPTION and found.named and _kept_anonymous(doc, mention):
         # "“…,” a spokeswoman said, speaking on condition of anonymity": no one the article names.
         found = unnamed_source(doc, mention)
-    person_noun = bare(head.lemma_.lower()) in TITLES or head.lemma_.lower() in PEOPLE_NOUNS | MALE_NOUNS | FEMALE_NOUNS
+    person_noun = bare(head.lemma_.lower()) in TITLES or head.lemma_.lower() in _LEAD_PERSON_NOUNS
     if kind == DESCRIPTION and not found.named and person_noun and head.tag_ == "NN":
         lead = _headline_lead(doc, table, mention)
         if lead is not None:  # "NATO chief urges Europe …" over "Mark Rutte said …"
@@ -671,6 +671,8 @@ LEAD_TOKENS = 80
 #: The article's first sentences (a headline line counts as one), where an
 #: indefinite description may stand for the person the lead goes on to name.
 LEAD_SENTENCES = 5
+#: Head nouns of a description that a headline or lead may name ("official", "woman").
+_LEAD_PERSON_NOUNS = PEOPLE_NOUNS | MALE_NOUNS | FEMALE_NOUNS
 
 
 def _headline_lead(doc: Doc, table: ArticleEntities, mention: Mention) -> Entity | None:
