@@ -398,9 +398,12 @@ def test_two_workers_give_the_same_records_as_one(corpus, uninterrupted, tmp_pat
 
 
 @pytest.mark.parametrize("changed", [["--min-confidence", "0.9"], ["--cue-class", "speech"], ["--no-nested"],
-                                     ["--level", "quote"]])
+                                     ["--level", "quote"], ["--rules", "RULES"]])
 def test_resume_refuses_changed_settings_naming_them(corpus, tmp_path, changed):
     # An interrupted run resumed with other options used to give a mixed file (issue 20).
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[cue_verbs]\nadd = ["rasp"]\n', encoding="utf-8")
+    changed = [str(rules) if arg == "RULES" else arg for arg in changed]
     out = tmp_path / "q.jsonl"
     code, err, _ = _interrupt(corpus, out, signal.SIGTERM, 1)
     assert code == 143, err

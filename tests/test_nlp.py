@@ -98,7 +98,8 @@ def test_version_names_the_model():
 def test_component_config_holds_its_init_arguments(nlp):
     config = nlp.get_pipe_config("quotebank")
     assert {k for k in config if k != "factory"} == {
-        "quotes_key", "speakers_key", "headlines", "coref_prefix", "write_clusters", "on_error"
+        "quotes_key", "speakers_key", "headlines", "coref_prefix", "write_clusters", "cue_verbs_add",
+        "cue_verbs_remove", "furniture_lines", "on_error",
     }
     assert "doc.ents" in nlp.get_pipe_meta("quotebank").requires
 

@@ -23,6 +23,7 @@ _EXPORTS: dict[str, str] = {
     "QuotedSpan": "quotebank.marks",
     "RecordFilter": "quotebank.dataset.filters",
     "Result": "quotebank.api",
+    "Rules": "quotebank.rules",
     "SpeakerTable": "quotebank.speakers.registry",
     "extract": "quotebank.api",
     "extract_corpus": "quotebank.run",
@@ -43,6 +44,7 @@ __all__ = [
     "QuotedSpan",
     "RecordFilter",
     "Result",
+    "Rules",
     "SpeakerTable",
     "__version__",
     "extract",
@@ -62,6 +64,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from quotebank.models import DEFAULT_MODEL
     from quotebank.nlp import QuotebankComponent, load_pipeline
     from quotebank.records import FIELDS, Quote
+    from quotebank.rules import Rules
     from quotebank.run import extract_corpus
     from quotebank.speakers.registry import SpeakerTable
 

@@ -20,6 +20,7 @@ from quotebank.parallel import parallel_results
 from quotebank.records import OFFSET_FIELDS, Quote
 from quotebank.results import ExtractionError, Result, checked_items
 from quotebank.results import check_text as _check_text
+from quotebank.rules import Rules
 from quotebank.speakers.registry import SpeakerTable
 
 __all__ = ["Extractor", "ExtractionError", "Result", "extract", "split_long_text"]
@@ -114,6 +115,9 @@ class Extractor:
             it if missing).
         speakers: a table of canonical names, aliases and QIDs applied to
             every record (see `quotebank.speakers.registry.SpeakerTable`).
+        rules: cue verbs and furniture lines of the user's, added to
+            quotebank's own (`quotebank.rules.Rules`); for a pipeline given as
+            ``nlp``, set them in its component's config instead.
 
     Examples:
         >>> ex = Extractor()
@@ -122,16 +126,23 @@ class Extractor:
     """
 
     def __init__(
-        self, model: str | None = None, nlp: Language | None = None, speakers: SpeakerTable | None = None
+        self,
+        model: str | None = None,
+        nlp: Language | None = None,
+        speakers: SpeakerTable | None = None,
+        rules: Rules | None = None,
     ) -> None:
         self.model = model
         self.speakers = speakers
         if nlp is None:
-            nlp = load_pipeline(model)
+            nlp = load_pipeline(model, rules if rules is not None and not rules.is_default else None)
         elif not any(isinstance(proc, QuotebankComponent) for _, proc in nlp.pipeline):
-            nlp.add_pipe("quotebank")
+            nlp.add_pipe("quotebank", config=(rules or Rules()).config())
         self.nlp = nlp
-        self._component = next(name for name, proc in nlp.pipeline if isinstance(proc, QuotebankComponent))
+        component = next((name, proc) for name, proc in nlp.pipeline if isinstance(proc, QuotebankComponent))
+        self._component = component[0]
+        #: The rules the pipeline's component works with.
+        self.rules: Rules = component[1].rules
 
     def extract(self, text: str, doc_id: str = "") -> list[Quote]:
         """Quotes of one text.

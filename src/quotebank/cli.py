@@ -111,6 +111,9 @@ def _file_digest(path: str | None) -> str | None:
               help="Finish the run that an interruption left in OUT.part (same command, same inputs).")
 @click.option("--speakers", "speakers_csv", type=click.Path(exists=True, dir_okay=False), default=None,
               help="CSV of speakers (name, aliases, qid) to merge aliases and add Wikidata QIDs.")
+@click.option("--rules", "rules_file", type=click.Path(exists=True, dir_okay=False, path_type=str), default=None,
+              metavar="FILE", help="TOML file of rules of your own: [cue_verbs] add = [...], remove = [...]; "
+                                   "[furniture] lines = [regular expressions of lines that are never text].")
 @click.option("--level", type=click.Choice(LEVELS), default="mention", show_default=True,
               help="One record per quote in an article (mention), or per distinct quotation across the corpus "
                    "(quote: Quotebank's quote level, written when the run ends).")
@@ -132,7 +135,8 @@ def _file_digest(path: str | None) -> str | None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
 @click.option("--debug", is_flag=True, help="Print the traceback of each failed document.")
 def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: str | None, n_process: int,
-            resume: bool, speakers_csv: str | None, level: str, cue_classes: str, no_nested: bool,
+            resume: bool, speakers_csv: str | None, rules_file: str | None, level: str, cue_classes: str,
+            no_nested: bool,
             min_confidence: float, keep_text: str | None, engine: str, scheduler: str | None,
             partition_size: int | None, quiet: bool, debug: bool) -> None:
     """Extract quotes from .txt, .html, .jsonl and .parquet files and folders (recursively).
@@ -159,6 +163,7 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
     from quotebank.api import Extractor
     from quotebank.corpus.writers import OutputError, PartitionedWriter
     from quotebank.dataset.filters import RecordFilter
+    from quotebank.rules import Rules, RulesError
     from quotebank.run import ResumeError, RunReport, write_corpus
     from quotebank.speakers.registry import SpeakerTable
 
@@ -171,6 +176,10 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
         table = SpeakerTable.from_csv(speakers_csv) if speakers_csv else None
     except (ValueError, OSError, UnicodeDecodeError) as err:
         raise click.UsageError(f"--speakers: {err}") from err
+    try:
+        rules = Rules.from_toml(rules_file) if rules_file else Rules()
+    except RulesError as err:
+        raise click.BadParameter(str(err), param_hint="--rules") from err
     if scheduler is not None:
         engine = "dask"
     workers = n_process or (os.cpu_count() or 1)
@@ -200,7 +209,7 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
     extractor = None
     if engine == "local":
         try:
-            extractor = Extractor(model, speakers=table)
+            extractor = Extractor(model, speakers=table, rules=rules)
         except (OSError, ValueError) as err:
             raise click.ClickException(str(err)) from err
     # What makes the records: a resumed run must have made its records the same way.
@@ -209,6 +218,7 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
         "model_version": extractor.nlp.meta.get("version") if extractor is not None else None,
         "cue_classes": sorted(keep.cue_classes), "nested": keep.nested, "min_confidence": keep.min_confidence,
         "level": level, "speakers": _file_digest(speakers_csv),
+        "rules": None if rules.is_default else rules.config(),
     }
     try:
         writer = PartitionedWriter(output, resume=resume) if as_folder else open_writer(  # type: ignore[arg-type]
@@ -234,8 +244,8 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
         else:
             from quotebank.distributed import TaskSettings, write_corpus_dask
 
-            settings = TaskSettings(model=model_name(model), speakers=table, keep=None if keep.keeps_all else keep,
-                                    keep_text=keep_text)
+            settings = TaskSettings(model=model_name(model), speakers=table, rules=None if rules.is_default else rules,
+                                    keep=None if keep.keeps_all else keep, keep_text=keep_text)
             write_corpus_dask(paths, writer, settings, scheduler=scheduler, n_workers=workers, report=report,
                               on_problem=on_problem, on_document=progress, partition_bytes=partition_size,
                               on_notice=None if quiet else lambda note: click.echo(f"quotebank: {note}", err=True))

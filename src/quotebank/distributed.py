@@ -63,6 +63,7 @@ class TaskSettings:
     Attributes:
         model: the spaCy pipeline's name or path (as installed on the workers).
         speakers: the speaker table, or None.
+        rules: the user's cue verbs and furniture lines (`quotebank.rules.Rules`), or None.
         keep: the record filter, or None for all records.
         keep_text: a folder for each document's text (``--keep-text``), or None.
         parts: the folder the part files go to (a partitioned dataset), or
@@ -71,6 +72,7 @@ class TaskSettings:
 
     model: str | None = None
     speakers: Any = None
+    rules: Any = None
     keep: Callable[[Quote], bool] | None = None
     keep_text: str | None = None
     parts: str | None = None
@@ -112,21 +114,21 @@ _EXTRACTORS: dict[bytes, Extractor] = {}
 _LOCK = threading.Lock()
 
 
-def worker_extractor(model: str | None, speakers: Any = None) -> Extractor:
-    """This process's extractor for ``model`` and ``speakers``, loaded on first use."""
-    key = hashlib.blake2b(pickle.dumps((model, speakers)), digest_size=16).digest()
+def worker_extractor(model: str | None, speakers: Any = None, rules: Any = None) -> Extractor:
+    """This process's extractor for ``model``, ``speakers`` and ``rules``, loaded on first use."""
+    key = hashlib.blake2b(pickle.dumps((model, speakers, rules)), digest_size=16).digest()
     extractor = _EXTRACTORS.get(key)
     if extractor is None:
         try:
-            extractor = Extractor(model, speakers=speakers)
+            extractor = Extractor(model, speakers=speakers, rules=rules)
         except (OSError, ValueError) as err:
             raise PipelineError(str(err)) from None
         _EXTRACTORS[key] = extractor
     return extractor
 
 
-def _load(model: str | None, speakers: Any) -> None:
-    worker_extractor(model, speakers)
+def _load(model: str | None, speakers: Any, rules: Any = None) -> None:
+    worker_extractor(model, speakers, rules)
 
 
 def warm_workers(client: Any, settings: TaskSettings) -> None:
@@ -136,7 +138,7 @@ def warm_workers(client: Any, settings: TaskSettings) -> None:
     Raises:
         PipelineError: when a worker cannot load it.
     """
-    client.run(_load, settings.model, settings.speakers)
+    client.run(_load, settings.model, settings.speakers, settings.rules)
 
 
 def run_partition(partition: Partition, settings: TaskSettings) -> PartitionOutcome:
@@ -164,7 +166,7 @@ def run_partition(partition: Partition, settings: TaskSettings) -> PartitionOutc
             docs.append(item)
         events.append(item)
     with _LOCK:  # one extraction at a time per process, should a worker run several threads
-        extractor = worker_extractor(settings.model, settings.speakers)
+        extractor = worker_extractor(settings.model, settings.speakers, settings.rules)
         results = iter(list(extractor.results([(d.doc_id, d.text) for d in docs])))
     outcomes: list[DocOutcome | ReadProblem] = []
     kept: list[Quote] = []
@@ -274,12 +276,15 @@ def write_corpus_dask(
                 settings = attrs.evolve(settings, parts=str(writer.stage))
                 for _ in dask_results(paths, client, settings, report=report, partitioned=writer, **kwargs):
                     pass
-                writer.close({
+                manifest = {
                     "format": "parquet", "level": "mention", "partitions": writer.partitions,
                     "documents": report.documents, "records": writer.count,
                     "documents_failed": report.failed,
                     "model": settings.model, "quotebank": __version__,
-                })
+                }
+                if settings.rules is not None and not settings.rules.is_default:
+                    manifest["rules"] = settings.rules.config()
+                writer.close(manifest)
             else:
                 for result in dask_results(paths, client, settings, report=report, done=writer.done, **kwargs):
                     error = None

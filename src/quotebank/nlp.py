@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import traceback
+from collections.abc import Sequence
 
 import spacy
 from spacy.attrs import IS_SPACE, ORTH
@@ -42,6 +43,7 @@ from quotebank.lexicons import TITLE_ABBREVIATIONS
 from quotebank.models import DEFAULT_MODEL, MODEL_ENV, model_name
 from quotebank.pipeline import find_quotes
 from quotebank.records import Quote
+from quotebank.rules import Rules, applied
 from quotebank.speakers.resolve import COREF_PREFIX
 
 __all__ = [
@@ -75,13 +77,15 @@ REQUIRED = {"token.dep": "a dependency parser", "doc.ents": "named entities (an 
 
 
 @functools.lru_cache(maxsize=4)
-def load_pipeline(name: str | None = None) -> Language:
+def load_pipeline(name: str | None = None, rules: Rules | None = None) -> Language:
     """Load a spaCy pipeline (installed package or path) with quotebank added.
 
     Nothing is downloaded: the pipeline must be installed.
 
     Args:
         name: a package name or a path; see `model_name` for the default.
+        rules: the user's additions to quotebank's rules, set in the
+            component's config.
 
     Returns:
         The pipeline, with "quotebank_paragraphs" (a sentence starts at each
@@ -111,7 +115,7 @@ def load_pipeline(name: str | None = None) -> Language:
     if "quotebank_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("quotebank_paragraphs", before="parser")
     if "quotebank" not in nlp.pipe_names:
-        nlp.add_pipe("quotebank")
+        nlp.add_pipe("quotebank", config=(rules or Rules()).config())
     return nlp
 
 
@@ -204,6 +208,12 @@ class QuotebankComponent:
             clusters of the article's entities there, in the same format
             (``{coref_prefix}_1``, … one span group per entity named twice or
             more, marked ``group.attrs["quotebank"]``).
+        cue_verbs_add: lemmas that introduce quotes as "say" does, besides
+            quotebank's own (`quotebank.rules.Rules`).
+        cue_verbs_remove: lemmas of quotebank's own cue verbs to leave out.
+        furniture_lines: regular expressions for whole lines of page
+            furniture ("^Follow us on "): never a quote, a speaker or an
+            antecedent.
         on_error: "raise" (the default: an exception stops ``nlp(text)`` as
             in any spaCy component) or "record" (it is kept in
             ``doc._.quotebank_error``, the Doc gets no quotes, a stream goes
@@ -221,10 +231,17 @@ class QuotebankComponent:
         headlines: bool = True,
         coref_prefix: str = COREF_PREFIX,
         write_clusters: bool = True,
+        cue_verbs_add: Sequence[str] = (),
+        cue_verbs_remove: Sequence[str] = (),
+        furniture_lines: Sequence[str] = (),
         on_error: str = "raise",
     ) -> None:
         if on_error not in ON_ERROR:
             raise ValueError(f"on_error must be one of {', '.join(ON_ERROR)}, not {on_error!r}")
+        #: The user's additions to quotebank's rules, in force while it works on a Doc.
+        self.rules = Rules(
+            cue_verbs_add=cue_verbs_add, cue_verbs_remove=cue_verbs_remove, furniture_lines=furniture_lines
+        )
         self.on_error = on_error
         self.nlp = nlp
         self.name = name
@@ -237,8 +254,9 @@ class QuotebankComponent:
 
     def __call__(self, doc: Doc, on_error: str | None = None) -> Doc:
         try:
-            quotes = find_quotes(doc, parse=self._parse if self.headlines else None, coref_prefix=self.coref_prefix,
-                                 write_clusters=self.write_clusters)
+            with applied(self.rules):
+                quotes = find_quotes(doc, parse=self._parse if self.headlines else None,
+                                     coref_prefix=self.coref_prefix, write_clusters=self.write_clusters)
         except Exception as err:
             if (on_error or self.on_error) == "raise":
                 raise
@@ -276,19 +294,22 @@ class QuotebankComponent:
     "quotebank",
     default_config={
         "quotes_key": "quotes", "speakers_key": "speakers", "headlines": True, "coref_prefix": COREF_PREFIX,
-        "write_clusters": True, "on_error": "raise",
+        "write_clusters": True, "cue_verbs_add": [], "cue_verbs_remove": [], "furniture_lines": [],
+        "on_error": "raise",
     },
     requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
     assigns=["doc._.quotebank_records", "doc._.quotebank_error", "doc.spans"],
 )
 def make_quotebank(
     nlp: Language, name: str, *, quotes_key: str, speakers_key: str, headlines: bool, coref_prefix: str,
-    write_clusters: bool, on_error: str,
+    write_clusters: bool, cue_verbs_add: list[str], cue_verbs_remove: list[str], furniture_lines: list[str],
+    on_error: str,
 ) -> QuotebankComponent:
     """Create the "quotebank" component (see `QuotebankComponent`)."""
     return QuotebankComponent(
         nlp, name, quotes_key=quotes_key, speakers_key=speakers_key, headlines=headlines, coref_prefix=coref_prefix,
-        write_clusters=write_clusters, on_error=on_error,
+        write_clusters=write_clusters, cue_verbs_add=cue_verbs_add, cue_verbs_remove=cue_verbs_remove,
+        furniture_lines=furniture_lines, on_error=on_error,
     )
 
 

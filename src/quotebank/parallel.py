@@ -82,13 +82,15 @@ def _init_forked() -> None:
     _die_with(_PARENT)
 
 
-def _init_spawned(kind: type, model: str | None, speakers: Any, parent: int | None = None) -> None:
+def _init_spawned(
+    kind: type, model: str | None, speakers: Any, parent: int | None = None, rules: Any = None
+) -> None:
     """A spawned worker loads its own pipeline, once, as an extractor of the
-    parent's class (``kind``)."""
+    parent's class (``kind``), with the parent's rules."""
     global _WORKER
     _ignore_interrupts()
     _die_with(parent)
-    _WORKER = kind(model, speakers=speakers)
+    _WORKER = kind(model, speakers=speakers, rules=rules)
 
 
 def _work(task: list[tuple[str, str]]) -> list[Result]:
@@ -145,7 +147,8 @@ def parallel_results(extractor: ResultSource, items: Iterable[tuple[str, str]], 
     else:  # pragma: no cover - spawn-only platforms
         executor = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("spawn"),
                                        initializer=_init_spawned,
-                                       initargs=(type(extractor), extractor.model, extractor.speakers, _PARENT))
+                                       initargs=(type(extractor), extractor.model, extractor.speakers, _PARENT,
+                                                 getattr(extractor, "rules", None)))
     window: deque[Future[list[Result]]] = deque()
     finished = False
     try:

@@ -21,12 +21,13 @@ from quotebank.detect.headline import parse_lines
 from quotebank.lexicons import HEADLINE_CUE_WORDS, RELATIVE_PRONOUNS
 from quotebank.marks import paragraph_bounds, scan_quotes
 from quotebank.records import Quote
+from quotebank.rules import active_rules
 from quotebank.speakers import Attribution, Mention, attach_mentions, entities, resolve_speakers
 from quotebank.speakers.coref import Ranker
 from quotebank.speakers.entities import ArticleEntities
 from quotebank.speakers.registry import speaker_id
 from quotebank.speakers.resolve import COREF_PREFIX
-from quotebank.text import caption_lines, furniture_lines, paragraph_of, teaser_lines
+from quotebank.text import caption_lines, furniture_lines, lines_where, paragraph_of, teaser_lines
 
 __all__ = ["find_quotes", "attribute"]
 
@@ -91,8 +92,11 @@ def attribute(
     para_starts = [start for start, _ in paragraph_bounds(text)]
     index = TokenIndex(doc)
     furniture = _furniture_mask(doc, text, index)
-    # A teaser's quote ("READ MORE: ‘It becomes a nightmare’: …") belongs to another article.
-    teasers = _mask(doc, index, teaser_lines(text))
+    # A teaser's quote ("READ MORE: ‘It becomes a nightmare’: …") belongs to
+    # another article; a line of the user's own furniture has none.
+    rules = active_rules()
+    own = [] if rules.is_default else lines_where(text, rules.is_furniture)
+    teasers = _mask(doc, index, teaser_lines(text) + own)
     marks = scan_quotes(text)
     candidates = [c for c in find_candidates(doc, para_starts, text, index, marks) if not teasers[c.quote_tokens[0]]]
     attributions = attach_mentions(doc, candidates, para_starts, furniture)
@@ -116,7 +120,7 @@ def attribute(
 
 def _furniture_mask(doc: Doc, text: str, index: TokenIndex) -> bytearray:
     """Per token, 1 on a line of page furniture (`quotebank.text.furniture_lines`)."""
-    return _mask(doc, index, furniture_lines(text, HEADLINE_CUE_WORDS.__contains__))
+    return _mask(doc, index, furniture_lines(text, HEADLINE_CUE_WORDS.__contains__, active_rules().is_furniture))
 
 
 def _mask(doc: Doc, index: TokenIndex, spans: Sequence[tuple[int, int]]) -> bytearray:

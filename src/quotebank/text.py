@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
-__all__ = ["trim", "paragraph_of", "furniture_lines", "FURNITURE_MAX_WORDS"]
+__all__ = ["trim", "paragraph_of", "furniture_lines", "lines_where", "FURNITURE_MAX_WORDS"]
 
 
 def trim(text: str, start: int, end: int, drop: Callable[[str], bool] = str.isspace) -> tuple[int, int]:
@@ -89,7 +89,7 @@ def teaser_lines(text: str) -> list[tuple[int, int]]:
     Returns:
         ``(start, end)`` of each teaser line, in order.
     """
-    return _lines_where(text, _is_teaser)
+    return lines_where(text, _is_teaser)
 
 
 def _is_teaser(line: str) -> bool:
@@ -112,10 +112,10 @@ def caption_lines(text: str) -> list[tuple[int, int]]:
     Returns:
         ``(start, end)`` of each caption line, in order.
     """
-    return _lines_where(text, lambda line: _CREDIT.search(line) is not None or _PLACED.search(line) is not None)
+    return lines_where(text, lambda line: _CREDIT.search(line) is not None or _PLACED.search(line) is not None)
 
 
-def _lines_where(text: str, test: Callable[[str], bool]) -> list[tuple[int, int]]:
+def lines_where(text: str, test: Callable[[str], bool]) -> list[tuple[int, int]]:
     """``(start, end)`` of the lines of ``text`` that pass ``test``."""
     out: list[tuple[int, int]] = []
     pos = 0
@@ -126,10 +126,13 @@ def _lines_where(text: str, test: Callable[[str], bool]) -> list[tuple[int, int]
     return out
 
 
-def furniture_lines(text: str, is_cue: Callable[[str], bool] = lambda word: False) -> list[tuple[int, int]]:
+def furniture_lines(
+    text: str, is_cue: Callable[[str], bool] = lambda word: False, is_own: Callable[[str], bool] = lambda line: False
+) -> list[tuple[int, int]]:
     """Bounds of the lines that are page furniture, by their shape alone.
 
-    A line is furniture when it is a teaser or a credit ("WATCH: …", "VIDEO |
+    A line is furniture when the user's rules say so (``is_own``), when it is
+    a teaser or a credit ("WATCH: …", "VIDEO |
     …" without sentence punctuation at its end, a line wholly in parentheses),
     and so is a photo credit in brackets that ends a line ("… population.
     (Lauren Pelley / CBC News)", "( THE CANADIAN PRESS FILE PHOTO )": only the
@@ -143,6 +146,8 @@ def furniture_lines(text: str, is_cue: Callable[[str], bool] = lambda word: Fals
     Args:
         text: the document.
         is_cue: whether a lower-case word is a speech verb ("says").
+        is_own: whether a line is furniture by the user's own rules
+            (`quotebank.rules.Rules.is_furniture`).
 
     Returns:
         ``(start, end)`` of each furniture line (or credit), in order.
@@ -159,7 +164,7 @@ def furniture_lines(text: str, is_cue: Callable[[str], bool] = lambda word: Fals
         first = not seen_text
         seen_text = True
         words = _WORD.findall(stripped)
-        if _is_teaser(line) or (stripped.startswith("(") and stripped.endswith(")")):  # "WATCH: Diocese evacuated"
+        if is_own(line) or _is_teaser(line) or (stripped.startswith("(") and stripped.endswith(")")):
             out.append((start, end))
             continue
         credit = _CREDIT.search(line)  # a caption's "(Lauren Pelley / CBC News)"

@@ -16,6 +16,7 @@ from quotebank.lexicons import (
     NAME_PARTICLES,
     SPEECH_VERBS,
 )
+from quotebank.rules import active_rules
 
 __all__ = [
     "Candidate",
@@ -150,7 +151,11 @@ def is_speech_verb(lemma: str) -> bool:
     Returns:
         True for words such as "say", "tell", "stress" and "tweet".
     """
-    return lemma.lower() in SPEECH_VERBS
+    rules = active_rules()
+    lemma = lemma.lower()
+    if rules.is_default:
+        return lemma in SPEECH_VERBS
+    return lemma in rules.cue_verbs_add or lemma in SPEECH_VERBS and lemma not in rules.cue_verbs_remove
 
 
 def cue_class(lemma: str, subject_lemma: str = "") -> str:

@@ -43,7 +43,7 @@ from collections.abc import Sequence
 import attrs
 from spacy.tokens import Doc, Token
 
-from quotebank.detect.base import quote_mask, span_text
+from quotebank.detect.base import is_speech_verb, quote_mask, span_text
 from quotebank.lexicons import (
     ANONYMITY_WORDS,
     DEMONYM_ENDINGS,
@@ -62,7 +62,6 @@ from quotebank.lexicons import (
     PRONOUN_GENDER,
     REPORTING_NOUNS,
     SPEAKING_BODY_NOUNS,
-    SPEECH_VERBS,
     SPOKESPERSON_NOUNS,
     TITLES,
     UNNAMED_PARTICIPLES,
@@ -810,7 +809,7 @@ def _sender_of(doc: Doc, table: ArticleEntities, head: Token, mention: Mention, 
         verb = noun.head
         if noun.dep_ == "pobj" and verb.lower_ in ("in", "through"):  # "… said in a statement"
             verb = verb.head
-            if verb.lemma_.lower() not in SPEECH_VERBS:  # not "Johnson has 9 percent in the poll"
+            if not is_speech_verb(verb.lemma_):  # not "Johnson has 9 percent in the poll"
                 continue
         elif noun.dep_ != "dobj":
             continue
