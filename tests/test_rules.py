@@ -115,3 +115,18 @@ def test_a_bad_rules_file_is_a_usage_error_that_creates_nothing(tmp_path):
     assert result.exit_code == 2
     assert "unknown key 'adds' in [cue_verbs]" in result.output
     assert list(tmp_path.iterdir()) == [rules]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seeds are not beside the tests")
+def test_dask_workers_get_the_rules(tmp_path):
+    pytest.importorskip("distributed")
+    rules = tmp_path / "my.toml"
+    rules.write_text('[cue_verbs]\nadd = ["illustrate"]\n', encoding="utf-8")
+    local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    runner = CliRunner()
+    assert runner.invoke(main, ["extract", str(SEEDS), "-q", "--rules", str(rules), "-o", str(local)]).exit_code == 0
+    result = runner.invoke(main, ["extract", str(SEEDS), "-q", "--engine", "dask", "-j", "1", "--rules", str(rules),
+                                  "-o", str(dask)])
+    assert result.exit_code == 0, result.output
+    assert dask.read_bytes() == local.read_bytes()
+    assert b'"cue": "illustrates"' in dask.read_bytes()
