@@ -2,7 +2,8 @@
 
 The wheel and the sdist carry the licence; the sdist carries what its tests need, and
 they pass from it, installed in a fresh virtual environment. Building and installing
-need the package index (setuptools, and the dependencies of the fresh environment).
+need the package index (setuptools, and the dependencies of the fresh environment):
+those tests are marked ``network``, and ``pytest -m "not network"`` leaves them out.
 """
 
 from __future__ import annotations
@@ -69,12 +70,14 @@ def test_classifiers_are_ones_the_package_index_accepts():
     assert mine and [c for c in mine if c not in known] == []
 
 
+@pytest.mark.network
 def test_twine_accepts_both_distributions(dists):
     pytest.importorskip("twine")
     out = _run(sys.executable, "-m", "twine", "check", "--strict", *dists)
     assert out.stdout.count("PASSED") == 2, out.stdout
 
 
+@pytest.mark.network
 def test_both_distributions_carry_the_licence(dists):
     sdist, wheel = dists
     licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
@@ -92,6 +95,7 @@ def test_both_distributions_carry_the_licence(dists):
         assert f"Project-URL: {label}, https://" in metadata, label
 
 
+@pytest.mark.network
 def test_wheel_is_the_package_only(dists):
     _, wheel = dists
     with zipfile.ZipFile(wheel) as whl:
@@ -110,6 +114,7 @@ def _tracked_files(folder: str) -> set[str]:
     }
 
 
+@pytest.mark.network
 def test_sdist_carries_what_its_tests_and_docs_need(dists):
     sdist, _ = dists
     with tarfile.open(sdist) as tar:
@@ -120,11 +125,12 @@ def test_sdist_carries_what_its_tests_and_docs_need(dists):
         assert not missing, f"the sdist lacks {sorted(missing)[:5]}"
     # The workflows and the script they run, which test_package.py reads (issue 20:
     # `pytest` in an unpacked sdist failed without them).
-    for name in ("LICENSE", "README.md", "CHANGELOG.md", "mkdocs.yml", "pyproject.toml",
+    for name in ("LICENSE", "README.md", "CHANGELOG.md", "CONTRIBUTING.md", "mkdocs.yml", "pyproject.toml",
                  ".github/workflows/ci.yml", ".github/workflows/release.yml", ".ci/run"):
         assert name in names
 
 
+@pytest.mark.network
 def test_sdist_tests_pass_in_a_fresh_environment(dists, tmp_path):
     """Unpack the sdist, install it with its test extra in a new virtual environment
     (dependencies from the package index) and run its tests there, from the unpacked tree."""
