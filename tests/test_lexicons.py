@@ -106,3 +106,10 @@ def test_every_list_is_used(name):
     sources = [p for p in (ROOT / "src" / "quotebank").rglob("*.py") if "lexicons" not in p.parts]
     pattern = re.compile(rf"\b{name}\b")
     assert any(pattern.search(p.read_text(encoding="utf-8")) for p in sources), f"{name} is never used"
+
+
+def test_the_subject_labels_are_spelled_once():
+    # ("nsubj", "nsubjpass") was spelled out a dozen times (issue 20): lexicons.SUBJECT_DEPS now.
+    sources = [p for p in (ROOT / "src" / "quotebank").rglob("*.py") if "lexicons" not in p.parts]
+    literal = re.compile(r"""\(\s*["']nsubj["']\s*,\s*["']nsubjpass["']\s*\)""")
+    assert [p.name for p in sources if literal.search(p.read_text(encoding="utf-8"))] == []

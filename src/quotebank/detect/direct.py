@@ -34,7 +34,7 @@ from quotebank.detect.base import (
     is_sentence_end,
     sentence_start,
 )
-from quotebank.lexicons import ADDRESSEE_VERBS, WORK_NOUNS, WORK_VERBS
+from quotebank.lexicons import ADDRESSEE_VERBS, SUBJECT_DEPS, WORK_NOUNS, WORK_VERBS
 from quotebank.marks import QuotedSpan, paragraph_bounds
 from quotebank.text import paragraph_of
 
@@ -219,7 +219,7 @@ def _inside_subject(doc: Doc, toks: range, cue: int) -> bool:
     in a month, says the program changed his life"): it describes the
     speaker; the cue reports something else."""
     for child in doc[cue].children:
-        if child.dep_ in ("nsubj", "nsubjpass") and not toks.start <= child.i < toks.stop:
+        if child.dep_ in SUBJECT_DEPS and not toks.start <= child.i < toks.stop:
             if child.left_edge.i <= toks.start and toks.stop - 1 <= child.right_edge.i:
                 return True
     return False
@@ -404,7 +404,7 @@ def _widen_to_mixed(doc: Doc, cand: Candidate, owner: list[int]) -> Candidate:
         left = min(left, sent_lo)
         right = min(right, verb.i)
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.i > hi:
+            if child.dep_ in SUBJECT_DEPS and child.i > hi:
                 right = min(right, child.left_edge.i)
     # Leading complementizer and punctuation; trailing punctuation.
     while left < lo and (doc[left].is_punct or doc[left].is_space or doc[left].lower_ == "that"):
@@ -456,7 +456,7 @@ def _child_towards(doc: Doc, verb: Token, lo: int, hi: int) -> Token | None:
 def _is_subject_of(token: Token, verb: Token) -> bool:
     """Whether ``token`` lies in the subject phrase of ``verb``."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.left_edge.i <= token.i <= child.right_edge.i:
+        if child.dep_ in SUBJECT_DEPS and child.left_edge.i <= token.i <= child.right_edge.i:
             return True
     return False
 

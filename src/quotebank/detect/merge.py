@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from quotebank.detect.base import Candidate, TokenIndex
 from quotebank.detect.direct import direct_quotes, quote_owner
 from quotebank.detect.reported import reported_quotes
+from quotebank.lexicons import SUBJECT_DEPS
 from quotebank.marks import QuotedSpan, scan_quotes
 
 __all__ = ["find_candidates", "merge_candidates", "outer_positions"]
@@ -61,7 +62,7 @@ def _reports_its_own_clause(doc: Doc, owner: Sequence[int], cand: Candidate) -> 
     if cand.cue is None:
         return False
     verb = doc[cand.cue]
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return False  # "“…,” said David Brock, … the super PAC Correct the Record": the subject's own words, misparsed
     return any(c.dep_ == "ccomp" and c.i > cand.cue and owner[c.i] == -1 for c in verb.children)
 

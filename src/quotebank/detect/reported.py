@@ -55,6 +55,7 @@ from quotebank.lexicons import (
     QUESTION_VERBS,
     RELATIVE_PRONOUNS,
     REPORTING_NOUNS,
+    SUBJECT_DEPS,
 )
 from quotebank.text import paragraph_of
 
@@ -70,7 +71,6 @@ MAX_BARE_NOUN_PHRASE_WORDS = 4
 #: How many adjuncts down from a speech verb a hung "that" clause is looked
 #: for ("said on Monday that …": prep → pobj → the clause).
 MAX_ADJUNCT_DEPTH = 2
-_SUBJECTS = ("nsubj", "nsubjpass")
 #: What the parse makes of a reported clause's subject it hung on the cue.
 _STRANDED_DEPS = ("dobj", "npadvmod")
 #: What the parse makes of pieces of a clause before its cue that it hung on the cue.
@@ -119,7 +119,7 @@ def reported_quotes(
             # Allen said …"): its content ends before the subject of the clause
             # it opens onto ("As X reported, …" keeps the clause: it has a subject).
             for child in tok.head.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and lo <= child.left_edge.i < hi:
+                if child.dep_ in SUBJECT_DEPS and lo <= child.left_edge.i < hi:
                     hi = child.left_edge.i
         lo, hi = trim_tokens(doc, lo, hi, keep_marks=True, drop_that=True)
         if hi <= lo or alpha_count(doc[lo:hi]) < MIN_CONTENT_WORDS:
@@ -255,7 +255,7 @@ def _characterisation(verb: Token) -> tuple[int, int, int, str] | None:
 
 def _subject_lemma(verb: Token) -> str:
     for c in verb.children:
-        if c.dep_ in _SUBJECTS:
+        if c.dep_ in SUBJECT_DEPS:
             return c.lemma_.lower()
     if verb.pos_ == "NOUN":
         return verb.lemma_.lower()
@@ -273,7 +273,7 @@ def _verb_content(verb: Token, lemma: str) -> tuple[int, int, int, str] | None:
         # "Velayati is expected to visit Beijing", "with Velayati expected to visit
         # Beijing": a plan others expect, not his belief.
         return None
-    subjects = [c for c in children if c.dep_ in _SUBJECTS]
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
     # A participle without an auxiliary is an absolute phrase, not a clause
     # ("he said, his voice breaking with emotion").
     ccomp = [c for c in children if c.dep_ == "ccomp" and c.i > verb.i and not _absolute(c)]
@@ -483,7 +483,7 @@ def _before_trailing_cue(doc: Doc, lo: int, hi: int) -> int:
         return hi
     verbs = [doc[k] for k in segment if doc[k].pos_ == "VERB" and is_speech_verb(doc[k].lemma_.lower())]
     # The segment is that cue's own clause: its subject and the words that hang on it.
-    if len(verbs) == 1 and any(c.dep_ in _SUBJECTS and c.i in segment for c in verbs[0].children) and all(
+    if len(verbs) == 1 and any(c.dep_ in SUBJECT_DEPS and c.i in segment for c in verbs[0].children) and all(
         doc[k].i == verbs[0].i or doc[k].head.i in segment for k in segment
     ):
         return comma

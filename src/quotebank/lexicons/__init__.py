@@ -9,7 +9,9 @@ Data only, no logic. Each list lives in exactly one place:
   pronouns, gendered words, role nouns);
 * `quotebank.lexicons.names`: common first names with a clear gender;
 * `quotebank.lexicons.quotations`: words that keep two reports of a
-  quotation apart (negations).
+  quotation apart (negations);
+* `quotebank.lexicons.syntax`: dependency labels by what they mean (a
+  clause's subject).
 
 Rules for every list: lower case; verbs and nouns by lemma (spaCy's
 ``token.lemma_``); no dots (look words up with `bare`); each word once
@@ -90,8 +92,10 @@ from quotebank.lexicons.speakers import (
     WRITER_PRONOUNS,
     bare,
 )
+from quotebank.lexicons.syntax import SUBJECT_DEPS
 
 __all__ = [
+    "SUBJECT_DEPS",
     "ANONYMITY_WORDS",
     "ADDRESSEE_VERBS",
     "BELIEF_ADJECTIVES",

@@ -63,6 +63,7 @@ from quotebank.lexicons import (
     REPORTING_NOUNS,
     ROLE_FILLER_WORDS,
     ROLE_SYNONYMS,
+    SUBJECT_DEPS,
     TITLES,
     bare,
 )
@@ -163,13 +164,13 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
             if tok.dep_ in ("compound", "amod") and tok.head.pos_ != "PROPN":
                 continue  # "the Trump campaign" does not name a person here
             subject = tok if tok.dep_ != "appos" else tok.head
-            main_subject = subject.dep_ in ("nsubj", "nsubjpass") and subject.head.dep_ == "ROOT"
+            main_subject = subject.dep_ in SUBJECT_DEPS and subject.head.dep_ == "ROOT"
             if tok.i > block and not main_subject:
                 continue
             score = 0
             if tok.i in speaker_heads:
                 score += SCORE_EARLIER_MENTION
-            if subject.dep_ in ("nsubj", "nsubjpass"):
+            if subject.dep_ in SUBJECT_DEPS:
                 score += SCORE_SUBJECT
                 if main_subject:
                     score += SCORE_MAIN_SUBJECT
@@ -181,7 +182,7 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
                 score += SCORE_PERSON
             # Of equal scores, a subject, then the nearest ("Former Rep. Chris
             # Shays was pro John Kasich …, he said" is Shays's).
-            candidates.append((score, subject.dep_ in ("nsubj", "nsubjpass"), tok.i, ent))
+            candidates.append((score, subject.dep_ in SUBJECT_DEPS, tok.i, ent))
         if candidates:
             best = max(candidates, key=lambda c: c[:3])[3]
             return best.speaker(Resolution.PRONOUN)
@@ -229,7 +230,7 @@ def _resolve_collective(
         limit = mention.start if s.start <= mention.start < s.end else s.end
         found = None
         for tok in s:
-            if tok.i >= limit or in_quote[tok.i] or tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass"):
+            if tok.i >= limit or in_quote[tok.i] or tok.pos_ != "PROPN" or tok.dep_ not in SUBJECT_DEPS:
                 continue
             ent = table.lookup(name_tokens(tok))
             if ent is not None and ent.type in kinds:
@@ -555,7 +556,7 @@ def _described_groups(
     for tok in doc[lo_names:mention.start]:
         if in_quote[tok.i] or any(m.token == tok.i for m in out):
             continue
-        subject = tok.dep_ in ("nsubj", "nsubjpass")
+        subject = tok.dep_ in SUBJECT_DEPS
         if subject and tok.tag_ == "NNS" and tok.i >= lo:
             ent = Entity(_group_words(doc, tok), (), "group", tok.i, named=False)
             out.append(EntityMention(tok.i, ent, True, tok.head.dep_ == "ROOT"))

@@ -45,6 +45,7 @@ from quotebank.lexicons import (
     PRONOUN_GENDER,
     ROLE_FILLER_WORDS,
     ROLE_SYNONYMS,
+    SUBJECT_DEPS,
     TITLES,
     WRITER_NOTE_NOUNS,
     bare,
@@ -150,7 +151,7 @@ class EntityMention:
 
 def _mention_at(tok: Token, entity: Entity, start: int | None = None) -> EntityMention:
     subject = tok if tok.dep_ != "appos" else apposition_host(tok)
-    is_subject = subject.dep_ in ("nsubj", "nsubjpass")
+    is_subject = subject.dep_ in SUBJECT_DEPS
     first = tok.i if start is None else start
     return EntityMention(tok.i, entity, is_subject, is_subject and subject.head.dep_ == "ROOT", first)
 
@@ -504,10 +505,10 @@ class ArticleEntities:
                     if ent is not None and ent.type == "person":
                         named.add(id(ent))
                         carried = None  # a name before the pronoun: centering no longer applies
-                        if subject is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+                        if subject is None and tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "ROOT":
                             subject = ent
                     continue
-                gender = PRONOUN_GENDER.get(tok.lower_) if tok.dep_ in ("nsubj", "nsubjpass") else None
+                gender = PRONOUN_GENDER.get(tok.lower_) if tok.dep_ in SUBJECT_DEPS else None
                 if gender is None:
                     continue
                 if carried is not None and tok.head.dep_ == "ROOT":

@@ -26,6 +26,7 @@ from quotebank.lexicons import (
     CORRELATIVES,
     PASSIVE_SPEAKER_VERBS,
     RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
     VOICING_VERBS,
 )
 from quotebank.marks import paragraph_bounds
@@ -173,7 +174,7 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
         tok = doc[i]
         if mask[i] or lo <= i < hi or is_sentence_end(tok):
             break
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN", "PRON"):
+        if tok.dep_ in SUBJECT_DEPS and tok.pos_ in ("PROPN", "NOUN", "PRON"):
             return _phrase(doc, tok, lo, hi, "subject", mask)
     # No subject in the parse, but a name stands between the quote and its cue
     # ("“…,” DeBoer said of …"; "“…,” Pierre Gignac, EDC’s risk officer, mentioned"):

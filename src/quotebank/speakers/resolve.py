@@ -63,6 +63,7 @@ from quotebank.lexicons import (
     REPORTING_NOUNS,
     SPEAKING_BODY_NOUNS,
     SPOKESPERSON_NOUNS,
+    SUBJECT_DEPS,
     TITLES,
     UNNAMED_PARTICIPLES,
     WRITER_PRONOUNS,
@@ -736,7 +737,7 @@ def _opening_sentence(doc: Doc, table: ArticleEntities, mention: Mention) -> tup
     `LEAD_SENTENCES`; else None."""
     head = doc[mention.head]
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
-    if head.dep_ not in ("nsubj", "nsubjpass") or not indefinite:
+    if head.dep_ not in SUBJECT_DEPS or not indefinite:
         return None
     k = table.sentence_of(mention.start)
     if k >= LEAD_SENTENCES:
