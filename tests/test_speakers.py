@@ -282,8 +282,8 @@ def test_an_acronym_is_not_a_person_for_he(quotes_of):
     ],
 )
 def test_furniture_lines_by_shape(line, furniture):
+    from quotebank.furniture import furniture_lines
     from quotebank.lexicons import HEADLINE_CUE_WORDS
-    from quotebank.text import furniture_lines
 
     text = f"A Title For The Page\n\nFirst paragraph of the story.\n\n{line}\n\nLast paragraph."
     found = [text[a:b] for a, b in furniture_lines(text, HEADLINE_CUE_WORDS.__contains__)]
@@ -299,7 +299,7 @@ def test_furniture_lines_by_shape(line, furniture):
     ],
 )
 def test_a_photo_credit_closing_a_line_is_furniture(caption, credit):
-    from quotebank.text import furniture_lines
+    from quotebank.furniture import furniture_lines
 
     text = f"A Title For The Page\n\n{caption}\n\nLast paragraph of the story, with a full stop."
     assert [text[a:b] for a, b in furniture_lines(text)] == ([credit] if credit else [])
@@ -307,7 +307,7 @@ def test_a_photo_credit_closing_a_line_is_furniture(caption, credit):
 
 def test_a_long_run_of_capitals_in_brackets_is_no_credit():
     """The credit pattern has no nested repetition: this returns at once (it once took minutes)."""
-    from quotebank.text import caption_lines, furniture_lines
+    from quotebank.furniture import caption_lines, furniture_lines
 
     text = "Title\n\nA line (" + "A" * 5000 + "!\n\nLast line."
     assert caption_lines(text) == [] and furniture_lines(text) == []
@@ -552,7 +552,7 @@ def test_repeated_is_a_speech_cue(quotes_of):
     ],
 )
 def test_caption_lines_end_with_a_credit_or_place_the_people_pictured(line, caption):
-    from quotebank.text import caption_lines
+    from quotebank.furniture import caption_lines
 
     text = f"Title\n\n{line}\n\nThe end."
     assert [text[a:b] for a, b in caption_lines(text)] == ([line] if caption else [])
@@ -585,7 +585,7 @@ def test_a_person_named_in_a_caption_is_no_antecedent(quotes_of):
     ],
 )
 def test_a_teasers_quote_belongs_to_another_article(quotes_of, line, teaser):
-    from quotebank.text import teaser_lines
+    from quotebank.furniture import teaser_lines
 
     text = f"Officials met on Monday.\n\n{line}\n\n“We will win,” the mayor said."
     assert [text[a:b] for a, b in teaser_lines(text)] == ([line] if teaser else [])

@@ -39,6 +39,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from quotebank.detect.base import is_abbreviation_stop
+from quotebank.furniture import label_end
 from quotebank.lexicons import TITLE_ABBREVIATIONS
 from quotebank.models import DEFAULT_MODEL, MODEL_ENV, model_name
 from quotebank.pipeline import find_quotes
@@ -58,10 +59,6 @@ __all__ = [
 
 #: What the component may do with an exception: raise it, or record it on the Doc.
 ON_ERROR = ("raise", "record")
-#: A line's label ("Strategic Council Online – Interview: …") has at most this
-#: many words, each capitalised, joined by these marks; a sentence starts after its colon.
-LABEL_WORDS = 5
-LABEL_JOINERS = frozenset({"–", "—", "-", "|", "&"})
 
 #: Double quote marks that scraped text glues to a word ("paranoia,”Clinton
 #: said", "said,“Look"): split off as tokens of their own (`split_glued_quote_marks`).
@@ -336,7 +333,7 @@ def paragraph_sentences(doc: Doc) -> Doc:
             doc[i + 1].is_sent_start = True
             line_starts.append(i + 1)
     for start in line_starts:
-        colon = _label_end(doc, start)
+        colon = label_end(doc, start)
         if colon is not None:
             doc[colon + 1].is_sent_start = True
     _join_after_abbreviations(doc)
@@ -357,20 +354,3 @@ def _join_after_abbreviations(doc: Doc) -> None:
                 if doc[k].is_alpha:
                     break
                 k += 1
-
-
-def _label_end(doc: Doc, start: int) -> int | None:
-    """The colon ending a line's label: at most :data:`LABEL_WORDS` capitalised
-    words (dashes and bars between them), followed by a capitalised word."""
-    words = 0
-    for i in range(start, min(len(doc) - 1, start + 2 * LABEL_WORDS)):
-        tok = doc[i]
-        if tok.text == ":":
-            follower = doc[i + 1].text
-            return i if words and follower[:1].isupper() and follower.isalpha() else None
-        if tok.text in LABEL_JOINERS:
-            continue
-        if not (tok.is_alpha and tok.text[:1].isupper()) or words == LABEL_WORDS:
-            return None
-        words += 1
-    return None

@@ -18,6 +18,7 @@ from quotebank.confidence import record_confidence
 from quotebank.detect import find_candidates, outer_positions
 from quotebank.detect.base import TokenIndex
 from quotebank.detect.headline import parse_lines
+from quotebank.furniture import caption_lines, furniture_lines, lines_where, teaser_lines
 from quotebank.lexicons import HEADLINE_CUE_WORDS, RELATIVE_PRONOUNS
 from quotebank.marks import paragraph_bounds, scan_quotes
 from quotebank.records import Quote
@@ -27,7 +28,7 @@ from quotebank.speakers.coref import Ranker
 from quotebank.speakers.entities import ArticleEntities
 from quotebank.speakers.registry import speaker_id
 from quotebank.speakers.resolve import COREF_PREFIX
-from quotebank.text import caption_lines, furniture_lines, lines_where, paragraph_of, teaser_lines
+from quotebank.text import paragraph_of
 
 __all__ = ["find_quotes", "attribute"]
 
@@ -119,7 +120,7 @@ def attribute(
 
 
 def _furniture_mask(doc: Doc, text: str, index: TokenIndex) -> bytearray:
-    """Per token, 1 on a line of page furniture (`quotebank.text.furniture_lines`)."""
+    """Per token, 1 on a line of page furniture (`quotebank.furniture.furniture_lines`)."""
     return _mask(doc, index, furniture_lines(text, HEADLINE_CUE_WORDS.__contains__, active_rules().is_furniture))
 
 

@@ -2,18 +2,17 @@
 
 * `trim` shrinks a character span past characters to drop at its edges
   (white space for the scanner, marks and punctuation for the scorer);
-* `paragraph_of` finds the paragraph holding an offset;
-* `furniture_lines` finds the lines of a web page that are not the
-  article ("Story continues below advertisement", "WATCH: …").
+* `paragraph_of` finds the paragraph holding an offset.
+
+What on a page is not the article is `quotebank.furniture`'s.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
-__all__ = ["trim", "paragraph_of", "furniture_lines", "lines_where", "FURNITURE_MAX_WORDS"]
+__all__ = ["trim", "paragraph_of"]
 
 
 def trim(text: str, start: int, end: int, drop: Callable[[str], bool] = str.isspace) -> tuple[int, int]:
@@ -56,123 +55,3 @@ def paragraph_of(para_starts: Sequence[int], offset: int) -> int:
         1
     """
     return max(bisect_right(para_starts, offset) - 1, 0)
-
-
-#: Longest line (in words) that can be page furniture when it has no sentence
-#: punctuation ("Story continues below advertisement", "Article Continued Below").
-FURNITURE_MAX_WORDS = 6
-_LINE_END = tuple(".!?:;\"”’'»)…")
-_LABEL_PREFIX = re.compile(r"^\s*[A-Z]{3,}(?: [A-Z]{2,})*\s*[:|]")  # "WATCH:", "READ MORE:"
-_WORD = re.compile(r"\w[\w’'\-]*")
-#: A photo credit closing a line (a caption): capitalised words in brackets, with
-#: a slash between photographer and outlet or none: "(Lauren Pelley / CBC News)", "(CBC)".
-#: Words are split by one space, so that matching stays linear in the line's length.
-_CAPITALISED_WORDS = r"[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*)*"
-_CREDIT = re.compile(rf"\( ?{_CAPITALISED_WORDS} ?(?:/ ?{_CAPITALISED_WORDS} ?)?\)\s*$")
-#: A caption's place of a person in the picture, after the name: "Judy, centre,",
-#: "Jane Doe, second from left,", "John Doe (right)".
-_PLACED = re.compile(
-    r"[A-Z][\w’'\-]*(?:, | \()(?:(?:second|third) from |far |top |bottom )?(?:left|right|cent(?:re|er))(?:, |\))"
-)
-
-
-def teaser_lines(text: str) -> list[tuple[int, int]]:
-    """Bounds of the teasers for other articles: a capitalised label, then the
-    other article's headline, without sentence punctuation at the end ("READ
-    MORE: ‘It becomes a nightmare’: the rise of the viral bomb threat", "WATCH:
-    McConnell slams ‘fact-free rush to judgment’"). Their quotes belong to the
-    other article.
-
-    Args:
-        text: the document.
-
-    Returns:
-        ``(start, end)`` of each teaser line, in order.
-    """
-    return lines_where(text, _is_teaser)
-
-
-def _is_teaser(line: str) -> bool:
-    # "WATCH | Gasol-Valanciunas trade deepens Raptors' identity crisis;": a
-    # semicolon ends no sentence.
-    return bool(_LABEL_PREFIX.match(line)) and not line.strip().rstrip(";").endswith(_LINE_END)
-
-
-def caption_lines(text: str) -> list[tuple[int, int]]:
-    """Bounds of the photo captions: lines that end with a credit in brackets
-    ("Benjamin Layne, a retired porter, looks at a display of photos. ( THE
-    CANADIAN PRESS FILE PHOTO )") or place the people in the picture ("his
-    three daughters Judy, centre, Jaidaa, left, and Baylasan ham it up for a
-    photo"). Their quotes and speakers stand, but the people they name are no
-    antecedents for the article's pronouns.
-
-    Args:
-        text: the document.
-
-    Returns:
-        ``(start, end)`` of each caption line, in order.
-    """
-    return lines_where(text, lambda line: _CREDIT.search(line) is not None or _PLACED.search(line) is not None)
-
-
-def lines_where(text: str, test: Callable[[str], bool]) -> list[tuple[int, int]]:
-    """``(start, end)`` of the lines of ``text`` that pass ``test``."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        if test(line):
-            out.append((start, start + len(line)))
-    return out
-
-
-def furniture_lines(
-    text: str, is_cue: Callable[[str], bool] = lambda word: False, is_own: Callable[[str], bool] = lambda line: False
-) -> list[tuple[int, int]]:
-    """Bounds of the lines that are page furniture, by their shape alone.
-
-    A line is furniture when the user's rules say so (``is_own``), when it is
-    a teaser or a credit ("WATCH: …", "VIDEO |
-    …" without sentence punctuation at its end, a line wholly in parentheses),
-    and so is a photo credit in brackets that ends a line ("… population.
-    (Lauren Pelley / CBC News)", "( THE CANADIAN PRESS FILE PHOTO )": only the
-    brackets; the caption before it is `caption_lines`');
-    or when it is short (at most
-    `FURNITURE_MAX_WORDS` words), is not the first line (the title),
-    ends without sentence punctuation, holds no quote mark and no cue word
-    (``is_cue``): "Story continues below advertisement", section subheads.
-    Furniture is never a quote's speaker nor an antecedent.
-
-    Args:
-        text: the document.
-        is_cue: whether a lower-case word is a speech verb ("says").
-        is_own: whether a line is furniture by the user's own rules
-            (`quotebank.rules.Rules.is_furniture`).
-
-    Returns:
-        ``(start, end)`` of each furniture line (or credit), in order.
-    """
-    out: list[tuple[int, int]] = []
-    pos = 0
-    seen_text = False
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        stripped = line.strip()
-        if not stripped:
-            continue
-        first = not seen_text
-        seen_text = True
-        words = _WORD.findall(stripped)
-        if is_own(line) or _is_teaser(line) or (stripped.startswith("(") and stripped.endswith(")")):
-            out.append((start, end))
-            continue
-        credit = _CREDIT.search(line)  # a caption's "(Lauren Pelley / CBC News)"
-        if credit is not None:
-            out.append((start + credit.start(), start + credit.end()))
-        if first or not words or len(words) > FURNITURE_MAX_WORDS or stripped.endswith(_LINE_END):
-            continue
-        if any(mark in stripped for mark in "“”\"‘«»") or any(is_cue(w.lower()) for w in words):
-            continue
-        out.append((start, end))
-    return out

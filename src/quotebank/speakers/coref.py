@@ -37,6 +37,7 @@ import attrs
 from spacy.tokens import Doc, Span, Token
 
 from quotebank.detect.base import span_text
+from quotebank.furniture import is_line_label
 from quotebank.lexicons import (
     COMPARISON_PREPOSITIONS,
     DOCUMENT_NOUNS,
@@ -407,7 +408,7 @@ def hand_rules(doc: Doc, table: ArticleEntities, mention: Mention, history, in_q
 def unnamed_source(doc: Doc, mention: Mention) -> Speaker:
     """An unnamed source: its description is the speaker ("officials"), unless
     the words are a line's label ("Strategic Council Online – Interview: …")."""
-    if _is_line_label(doc, mention):
+    if is_line_label(doc, mention.start, mention.end):
         return Speaker(None, "unknown", Resolution.DESCRIPTION)
     head = doc[mention.head]
     lemma = head.lemma_.lower()
@@ -415,12 +416,6 @@ def unnamed_source(doc: Doc, mention: Mention) -> Speaker:
     kind = "group" if head.tag_ == "NNS" else "person" if person and head.pos_ == "NOUN" else "unknown"
     return Speaker(_description(doc, mention) or None, kind, Resolution.DESCRIPTION)
 
-
-def _is_line_label(doc: Doc, mention: Mention) -> bool:
-    """Whether a mention opens its line and is followed by a colon: a site's
-    or a section's label, not a source."""
-    starts_line = mention.start == 0 or "\n" in doc[mention.start - 1].text
-    return starts_line and mention.end < len(doc) and doc[mention.end].text == ":"
 
 
 # The learned ranking.
