@@ -83,6 +83,14 @@ def test_the_component_config_takes_the_same_rules():
     assert nlp.config["components"]["quotebank"]["cue_verbs_add"] == ["rasp"]
 
 
+def test_rules_for_a_pipeline_that_has_other_rules_are_refused_not_ignored():
+    nlp = spacy.load(model_name())
+    nlp.add_pipe("quotebank", config={"cue_verbs_add": ["rasp"]})
+    assert quotebank.Extractor(nlp=nlp, rules=Rules(cue_verbs_add=["rasp"])).rules.cue_verbs_add == {"rasp"}
+    with pytest.raises(ValueError, match="rules of its own"):
+        quotebank.Extractor(nlp=nlp, rules=Rules(cue_verbs_add=["intone"]))
+
+
 def test_a_furniture_line_of_the_user_s_gives_no_quote_and_no_speaker():
     assert {q.speaker for q in quotebank.extract(FOLLOW)} == {"Bob Lee", "officials"}
     extractor = quotebank.Extractor(rules=Rules(furniture_lines=["^Follow us on "]))

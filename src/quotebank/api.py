@@ -116,8 +116,9 @@ class Extractor:
         speakers: a table of canonical names, aliases and QIDs applied to
             every record (see `quotebank.speakers.registry.SpeakerTable`).
         rules: cue verbs and furniture lines of the user's, added to
-            quotebank's own (`quotebank.rules.Rules`); for a pipeline given as
-            ``nlp``, set them in its component's config instead.
+            quotebank's own (`quotebank.rules.Rules`). For a pipeline given as
+            ``nlp`` that already holds the component, set them in its config:
+            other rules here raise ValueError rather than being ignored.
 
     Examples:
         >>> ex = Extractor()
@@ -143,6 +144,9 @@ class Extractor:
         self._component = component[0]
         #: The rules the pipeline's component works with.
         self.rules: Rules = component[1].rules
+        if rules is not None and rules != self.rules:
+            raise ValueError("the pipeline's quotebank component has rules of its own: "
+                             "set them in its config (cue_verbs_add, cue_verbs_remove, furniture_lines)")
 
     def extract(self, text: str, doc_id: str = "") -> list[Quote]:
         """Quotes of one text.

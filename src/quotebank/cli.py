@@ -136,8 +136,7 @@ def _file_digest(path: str | None) -> str | None:
 @click.option("--debug", is_flag=True, help="Print the traceback of each failed document.")
 def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: str | None, n_process: int,
             resume: bool, speakers_csv: str | None, rules_file: str | None, level: str, cue_classes: str,
-            no_nested: bool,
-            min_confidence: float, keep_text: str | None, engine: str, scheduler: str | None,
+            no_nested: bool, min_confidence: float, keep_text: str | None, engine: str, scheduler: str | None,
             partition_size: int | None, quiet: bool, debug: bool) -> None:
     """Extract quotes from .txt, .html, .jsonl and .parquet files and folders (recursively).
 

@@ -90,7 +90,7 @@ def _init_spawned(
     global _WORKER
     _ignore_interrupts()
     _die_with(parent)
-    _WORKER = kind(model, speakers=speakers, rules=rules)
+    _WORKER = kind(model, speakers=speakers, **({"rules": rules} if rules is not None else {}))
 
 
 def _work(task: list[tuple[str, str]]) -> list[Result]:
