@@ -113,3 +113,17 @@ def test_the_subject_labels_are_spelled_once():
     sources = [p for p in (ROOT / "src" / "quotebank").rglob("*.py") if "lexicons" not in p.parts]
     literal = re.compile(r"""\(\s*["']nsubj["']\s*,\s*["']nsubjpass["']\s*\)""")
     assert [p.name for p in sources if literal.search(p.read_text(encoding="utf-8"))] == []
+
+
+#: Modules whose sets are not quotebank's rules: the user's rules file schema and
+#: the scoring rules of the evaluation (METRICS.md's name suffixes).
+NOT_RULES = {"rules.py", "evaluate.py"}
+
+
+def test_word_lists_live_in_the_lexicons():
+    # A module-level set of words outside lexicons/ (issue 20: rules users and
+    # readers look for in one place).
+    sources = [p for p in (ROOT / "src" / "quotebank").rglob("*.py")
+               if "lexicons" not in p.parts and p.name not in NOT_RULES]
+    literal = re.compile(r"""^_?[A-Z][A-Z0-9_]*\s*(?::[^=]+)?=\s*(?:frozenset\(\{\s*["']|words\()""", re.M)
+    assert [p.name for p in sources if literal.search(p.read_text(encoding="utf-8"))] == []

@@ -23,9 +23,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from quotebank.lexicons import LABEL_JOINERS
+
 __all__ = [
     "FURNITURE_MAX_WORDS",
-    "LABEL_JOINERS",
     "LABEL_WORDS",
     "caption_lines",
     "furniture_lines",
@@ -36,9 +37,8 @@ __all__ = [
 ]
 
 #: A line's label ("Strategic Council Online – Interview: …") has at most this
-#: many words, each capitalised, joined by these marks; a sentence starts after its colon.
+#: many words, each capitalised, joined by `LABEL_JOINERS`; a sentence starts after its colon.
 LABEL_WORDS = 5
-LABEL_JOINERS = frozenset({"–", "—", "-", "|", "&"})
 
 #: Longest line (in words) that can be page furniture when it has no sentence
 #: punctuation ("Story continues below advertisement", "Article Continued Below").

@@ -34,7 +34,7 @@ from quotebank.detect.base import (
     is_sentence_end,
     sentence_start,
 )
-from quotebank.lexicons import ADDRESSEE_VERBS, SUBJECT_DEPS, WORK_NOUNS, WORK_VERBS
+from quotebank.lexicons import ADDRESSEE_VERBS, SUBJECT_DEPS, WORK_NOUNS, WORK_TITLE_LEADS, WORK_VERBS
 from quotebank.marks import QuotedSpan, paragraph_bounds
 from quotebank.text import paragraph_of
 
@@ -467,9 +467,6 @@ def _framed(doc: Doc, cand: Candidate, owner: list[int]) -> bool:
     return _cue_after(doc, hi, owner) is not None or _cue_before(doc, lo, owner) is not None
 
 
-#: Words right before a quoted title that make it a work's name ("on “Face the
-#: Nation”", "CBS's “Face the Nation”", "a book titled “…”").
-_BEFORE_WORK_TITLE = frozenset({"on", "of", "for", "'s", "’s", "titled", "entitled", "named"})
 
 
 def _names_a_work(doc: Doc, cand: Candidate) -> bool:
@@ -481,7 +478,7 @@ def _names_a_work(doc: Doc, cand: Candidate) -> bool:
     i = cand.quote_tokens[0] - 1
     while i >= 0 and (doc[i].is_punct or doc[i].is_space):
         i -= 1
-    if i >= 0 and (doc[i].lemma_.lower() in WORK_NOUNS or doc[i].lower_ in _BEFORE_WORK_TITLE):
+    if i >= 0 and (doc[i].lemma_.lower() in WORK_NOUNS or doc[i].lower_ in WORK_TITLE_LEADS):
         return True
     if i >= 0 and doc[i].lemma_.lower() in ADDRESSEE_VERBS:
         return True  # "Fiorina told “Fox and Friends,”": the programme is told, not what is said

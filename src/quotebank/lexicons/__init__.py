@@ -10,8 +10,8 @@ Data only, no logic. Each list lives in exactly one place:
 * `quotebank.lexicons.names`: common first names with a clear gender;
 * `quotebank.lexicons.quotations`: words that keep two reports of a
   quotation apart (negations);
-* `quotebank.lexicons.syntax`: dependency labels by what they mean (a
-  clause's subject).
+* `quotebank.lexicons.syntax`: spaCy's labels by what they mean (a
+  clause's subject, the named entities of measures).
 
 Rules for every list: lower case; verbs and nouns by lemma (spaCy's
 ``token.lemma_``); no dots (look words up with `bare`); each word once
@@ -40,15 +40,21 @@ from quotebank.lexicons.cues import (
     SPEECH_VERBS,
     VOICING_VERBS,
     WORK_NOUNS,
+    WORK_TITLE_LEADS,
     WORK_VERBS,
 )
 from quotebank.lexicons.names import FEMALE_FIRST_NAMES, FIRST_NAMES, MALE_FIRST_NAMES, NAME_SUFFIXES
 from quotebank.lexicons.quotations import NEGATION_WORDS
 from quotebank.lexicons.speakers import (
+    ABBREVIATION_LINKS,
+    ABOUT_PREPOSITIONS,
+    ABOUT_PRONOUNS,
     ANONYMITY_WORDS,
     COMPARISON_PREPOSITIONS,
     CORRELATIVES,
+    DATELINE_FOLLOWERS,
     DEMONYM_ENDINGS,
+    ENTOURAGE_NOUNS,
     FEMALE_NOUNS,
     FEMALE_WORDS,
     GROUP_PRONOUNS,
@@ -56,10 +62,12 @@ from quotebank.lexicons.speakers import (
     INDEFINITE_DETERMINERS,
     INSTITUTION_NOUNS,
     KIN_NOUNS,
+    LABEL_JOINERS,
     MALE_NOUNS,
     MALE_WORDS,
     MEASURE_NOUNS,
     NAME_ABBREVIATIONS,
+    NAME_JOINERS,
     NAME_PARTICLES,
     NEWS_AGENCY_NAMES,
     NUMBER_WORDS,
@@ -86,15 +94,26 @@ from quotebank.lexicons.speakers import (
     SPOKESPERSON_NOUNS,
     TIME_WORDS,
     TITLE_ABBREVIATIONS,
+    TITLE_PREPOSITIONS,
     TITLES,
     UNNAMED_PARTICIPLES,
     WRITER_NOTE_NOUNS,
     WRITER_PRONOUNS,
     bare,
 )
-from quotebank.lexicons.syntax import SUBJECT_DEPS
+from quotebank.lexicons.syntax import MEASURE_LABELS, SUBJECT_DEPS
 
 __all__ = [
+    "MEASURE_LABELS",
+    "WORK_TITLE_LEADS",
+    "LABEL_JOINERS",
+    "DATELINE_FOLLOWERS",
+    "NAME_JOINERS",
+    "ABBREVIATION_LINKS",
+    "ENTOURAGE_NOUNS",
+    "ABOUT_PRONOUNS",
+    "TITLE_PREPOSITIONS",
+    "ABOUT_PREPOSITIONS",
     "SUBJECT_DEPS",
     "ANONYMITY_WORDS",
     "ADDRESSEE_VERBS",

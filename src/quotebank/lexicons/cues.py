@@ -10,6 +10,7 @@ from __future__ import annotations
 from quotebank.lexicons._words import words
 
 __all__ = [
+    "WORK_TITLE_LEADS",
     "SPEECH_VERBS",
     "BELIEF_VERBS",
     "BELIEF_ADJECTIVES",
@@ -195,3 +196,7 @@ REPORTING_NOUNS = words(
     impression notion idea assurance pledge acknowledgment admission
     """
 )
+
+#: Words right before a quoted title that make it a work's name ("on “Face the
+#: Nation”", "CBS's “Face the Nation”", "a book titled “…”").
+WORK_TITLE_LEADS = frozenset({"on", "of", "for", "'s", "’s", "titled", "entitled", "named"})

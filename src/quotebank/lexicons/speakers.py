@@ -5,6 +5,14 @@ from __future__ import annotations
 from quotebank.lexicons._words import words
 
 __all__ = [
+    "LABEL_JOINERS",
+    "DATELINE_FOLLOWERS",
+    "NAME_JOINERS",
+    "ABBREVIATION_LINKS",
+    "ENTOURAGE_NOUNS",
+    "ABOUT_PRONOUNS",
+    "TITLE_PREPOSITIONS",
+    "ABOUT_PREPOSITIONS",
     "TITLES",
     "SPOKESPERSON_NOUNS",
     "ANONYMITY_WORDS",
@@ -309,3 +317,32 @@ FEMALE_NOUNS = words(
 ORG_ROLE_NOUNS = ORG_HEAD_NOUNS | ORG_DESCRIPTION_NOUNS | words(
     "magazine journal bank website channel station radio newspaper daily weekly publisher chain"
 )
+
+#: Prepositions after a description's head that name whom it is about, not whom
+#: it describes ("supporters of Trump", "a spokesman for Jackson", "aides to Clinton").
+ABOUT_PREPOSITIONS = frozenset({"of", "for", "to"})
+
+#: Prepositions inside a title that a person's name may end: "Secretary of
+#: State John Kerry", "Council on American-Islamic Relations … Director Nihad Awad".
+TITLE_PREPOSITIONS = frozenset({"of", "on"})
+
+#: Pronouns inside a description that say whom it is about ("those around
+#: *him*", "*his* wife"), spelled out as the person they stand for.
+ABOUT_PRONOUNS = frozenset({"him", "her", "his"})
+
+#: Nouns for the people around a person ("Powell’s office", "his staff"), whose
+#: owner is spelled out like a person's.
+ENTOURAGE_NOUNS = frozenset({"office", "staff", "camp", "circle", "team"})
+
+#: The lower-case words the long form of an abbreviation defined in brackets
+#: may hold ("Assembly of First Nations (AFN)").
+ABBREVIATION_LINKS = frozenset({"of", "for", "and", "on", "&"})
+
+#: Words that join the numbers and dates of a name that is no speaker's ("four in 10").
+NAME_JOINERS = frozenset({"in", "of", "out", "and", "a", "an", "the", "st", "nd", "rd", "th", "at"})
+
+#: What follows a dateline's place: "WASHINGTON (AP) —", "MIAMI —".
+DATELINE_FOLLOWERS = frozenset({"(", "—", "–", "-", "--", ","})
+
+#: Marks between the words of a line's label ("Strategic Council Online – Interview:").
+LABEL_JOINERS = frozenset({"–", "—", "-", "|", "&"})

@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from quotebank.detect.base import span_text
 from quotebank.furniture import is_line_label
 from quotebank.lexicons import (
+    ABOUT_PREPOSITIONS,
     COMPARISON_PREPOSITIONS,
     DOCUMENT_NOUNS,
     FEMALE_NOUNS,
@@ -617,9 +618,6 @@ def _possible(kind: str, head: Token, ent: Entity, voices: set[str]) -> bool:
     return True
 
 
-#: Prepositions after a description's head that name whom it is about, not whom
-#: it describes ("supporters of Trump", "a spokesman for Jackson", "aides to Clinton").
-ABOUT_PREPOSITIONS = frozenset({"of", "for", "to"})
 
 
 def _modifier_entities(doc: Doc, table: ArticleEntities, mention: Mention) -> list[Entity]:

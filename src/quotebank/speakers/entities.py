@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from quotebank.detect.base import is_speech_verb, span_text
 from quotebank.detect.headline import title_case_common_words
 from quotebank.lexicons import (
+    ABBREVIATION_LINKS,
     FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
     MALE_FIRST_NAMES,
@@ -76,10 +77,9 @@ __all__ = ["ArticleEntities", "Entity", "EntityMention", "COREF_PREFIX", "CLUSTE
 COREF_PREFIX = "coref_clusters"
 #: The span group attribute that marks the clusters quotebank wrote.
 CLUSTER_SOURCE_ATTR = "quotebank"
-#: The longest abbreviation read as defined in brackets ("(EDC)"), and the
-#: lower-case words its long form may hold ("Assembly of First Nations").
+#: The longest abbreviation read as defined in brackets ("(EDC)"); the
+#: lower-case words its long form may hold are `ABBREVIATION_LINKS`.
 ABBREVIATION_CHARS = 6
-ABBREVIATION_LINKS = frozenset({"of", "for", "and", "on", "&"})
 #: Pronoun votes that give a person a gender (`ArticleEntities.learn_genders`):
 #: at least this many, and this many times the votes for the other gender.
 GENDER_VOTES = 2

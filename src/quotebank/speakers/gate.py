@@ -20,18 +20,21 @@ import unicodedata
 import attrs
 from spacy.tokens import Doc
 
-from quotebank.lexicons import NAME_ABBREVIATIONS, NUMBER_WORDS, QUANTIFIER_WORDS, TIME_WORDS
+from quotebank.lexicons import (
+    DATELINE_FOLLOWERS,
+    NAME_ABBREVIATIONS,
+    NAME_JOINERS,
+    NUMBER_WORDS,
+    QUANTIFIER_WORDS,
+    TIME_WORDS,
+)
 from quotebank.speakers.base import Mention, Resolution, Speaker
 
 __all__ = ["admit", "clean_name", "plausible_name", "is_dateline"]
 
-#: Words that join the numbers and dates of a name that is no speaker's ("four in 10").
-_JOINERS = frozenset({"in", "of", "out", "and", "a", "an", "the", "st", "nd", "rd", "th", "at"})
 _WORD = re.compile(r"[^\W_]+|%")
 #: Characters of markup, never of a name ('datetime="2016').
 _MARKUP = frozenset('<>="{}|')
-#: What follows a dateline's place: "WASHINGTON (AP) —", "MIAMI —".
-_DATELINE_NEXT = frozenset({"(", "—", "–", "-", "--", ","})
 
 
 def clean_name(name: str) -> str:
@@ -56,7 +59,7 @@ def plausible_name(name: str) -> bool:
     quantity = [w.isdigit() or w == "%" or w in TIME_WORDS or w in NUMBER_WORDS for w in words]
     if not any(quantity):
         return True
-    return not all(q or w in QUANTIFIER_WORDS or w in _JOINERS for q, w in zip(quantity, words, strict=True))
+    return not all(q or w in QUANTIFIER_WORDS or w in NAME_JOINERS for q, w in zip(quantity, words, strict=True))
 
 
 def is_dateline(doc: Doc, mention: Mention) -> bool:
@@ -66,7 +69,7 @@ def is_dateline(doc: Doc, mention: Mention) -> bool:
     words = [t for t in doc[mention.start:mention.end] if t.is_alpha]
     return (
         starts_line and bool(words) and all(t.is_upper for t in words)
-        and mention.end < len(doc) and doc[mention.end].text in _DATELINE_NEXT
+        and mention.end < len(doc) and doc[mention.end].text in DATELINE_FOLLOWERS
     )
 
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from quotebank.detect.base import span_text
 from quotebank.lexicons import (
     KIN_NOUNS,
+    MEASURE_LABELS,
     MEASURE_NOUNS,
     NUMBER_WORDS,
     PARTITIVE_WORDS,
@@ -162,8 +163,6 @@ def of_group(doc: Doc, mention: Mention) -> bool:
 
 #: How far back (in sentences) the group of a bare share is looked for.
 SHARE_SENTENCES = 3
-#: NER labels of counted things that are no group of people ("four years", "10 points").
-MEASURE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
 def share_of_group(doc: Doc, table: ArticleEntities, mention: Mention, in_quote: bytearray) -> Speaker | None:

@@ -45,9 +45,11 @@ from spacy.tokens import Doc, Token
 
 from quotebank.detect.base import is_speech_verb, quote_mask, span_text
 from quotebank.lexicons import (
+    ABOUT_PRONOUNS,
     ANONYMITY_WORDS,
     DEMONYM_ENDINGS,
     DOCUMENT_NOUNS,
+    ENTOURAGE_NOUNS,
     FEMALE_NOUNS,
     FEMALE_WORDS,
     FIRST_NAMES,
@@ -64,6 +66,7 @@ from quotebank.lexicons import (
     SPEAKING_BODY_NOUNS,
     SPOKESPERSON_NOUNS,
     SUBJECT_DEPS,
+    TITLE_PREPOSITIONS,
     TITLES,
     UNNAMED_PARTICIPLES,
     WRITER_PRONOUNS,
@@ -368,9 +371,6 @@ def _misplaced_apposition(head: Token, tok: Token, mention: Mention) -> bool:
     return all(label_of(name_tokens(t)) == "person" for t in (tok, other))
 
 
-#: Prepositions inside a title that a person's name may end: "Secretary of
-#: State John Kerry", "Council on American-Islamic Relations … Director Nihad Awad".
-TITLE_PREPOSITIONS = frozenset({"of", "on"})
 
 
 def _person_after_title(head: Token, mention: Mention) -> Token | None:
@@ -654,12 +654,6 @@ def _owners_people(
     return f"{who.name}'s {people}" if who.type == "person" else f"{who.name} {people}"
 
 
-#: Pronouns inside a description that say whom it is about ("those around
-#: *him*", "*his* wife"), spelled out as the person they stand for.
-ABOUT_PRONOUNS = frozenset({"him", "her", "his"})
-#: Nouns for the people around a person ("Powell’s office", "his staff"), whose
-#: owner is spelled out like a person's.
-ENTOURAGE_NOUNS = frozenset({"office", "staff", "camp", "circle", "team"})
 
 
 #: A headline has at most this many words.
