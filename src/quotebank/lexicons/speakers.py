@@ -5,14 +5,6 @@ from __future__ import annotations
 from quotebank.lexicons._words import words
 
 __all__ = [
-    "LABEL_JOINERS",
-    "DATELINE_FOLLOWERS",
-    "NAME_JOINERS",
-    "ABBREVIATION_LINKS",
-    "ENTOURAGE_NOUNS",
-    "ABOUT_PRONOUNS",
-    "TITLE_PREPOSITIONS",
-    "ABOUT_PREPOSITIONS",
     "TITLES",
     "SPOKESPERSON_NOUNS",
     "ANONYMITY_WORDS",
@@ -48,6 +40,14 @@ __all__ = [
     "INDEFINITE_DETERMINERS",
     "INSTITUTION_NOUNS",
     "bare",
+    "ABBREVIATION_LINKS",
+    "ABOUT_PREPOSITIONS",
+    "ABOUT_PRONOUNS",
+    "DATELINE_FOLLOWERS",
+    "ENTOURAGE_NOUNS",
+    "LABEL_JOINERS",
+    "NAME_JOINERS",
+    "TITLE_PREPOSITIONS",
 ]
 
 
