@@ -21,8 +21,6 @@ The rules in force are set for the time the component works on a Doc
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -115,10 +113,6 @@ class Rules:
             "cue_verbs_remove": sorted(self.cue_verbs_remove),
             "furniture_lines": list(self.furniture_lines),
         }
-
-    def digest(self) -> str:
-        """A short fingerprint of the rules, the same for equal rules."""
-        return hashlib.sha256(json.dumps(self.config(), sort_keys=True).encode()).hexdigest()[:16]
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> Rules:

@@ -279,11 +279,13 @@ def _verb_content(verb: Token, lemma: str) -> tuple[int, int, int, str] | None:
     ccomp = [c for c in children if c.dep_ == "ccomp" and c.i > verb.i and not _absolute(c)]
     # A clause before the cue counts only as a trailing attribution, with the
     # subject after that clause: "the talks failed, officials said".
-    ccomp += [c for c in children if c.dep_ == "ccomp" and c.i < verb.i and _trailing(verb, c, subjects)]
+    ends = {c.i: end for c in children if c.dep_ == "ccomp" and c.i < verb.i
+            and (end := _trailing_end(verb, c, subjects)) is not None}
+    ccomp += [c for c in children if c.i in ends]
     if ccomp:
         lo, hi = _extent(ccomp[:1])
         if ccomp[0].i < verb.i:
-            hi = max(hi, _trailing_end(verb, ccomp[0], subjects) or hi)
+            hi = max(hi, ends[ccomp[0].i])
         else:
             lo = min(lo, _stranded_subject(verb, ccomp[0]))
             # A clause after its cue runs on to the end of the sentence ("said
@@ -402,17 +404,13 @@ def _unreported_speech_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and is_speech_verb(tok.lemma_.lower()) and tok.dep_ != "ccomp"
 
 
-def _trailing(verb: Token, clause: Token, subjects: Sequence[Token]) -> bool:
-    """Whether ``clause`` ends right before the cue's subject (or the cue):
-    "the talks failed, officials said", "…, said Yury Ushakov"."""
-    return _trailing_end(verb, clause, subjects) is not None
-
-
 def _trailing_end(verb: Token, clause: Token, subjects: Sequence[Token]) -> int | None:
-    """Where a clause before its cue ends, when nothing but punctuation and
-    pieces of it the parse hung on the cue stand between it and the cue's
-    subject ("shot his girlfriend, her two young children and her mother …,
-    authorities said", the children a "dep" of "said"); else None."""
+    """Where a clause before its cue ends, when it ends right before the cue's
+    subject (or the cue): "the talks failed, officials said", "…, said Yury
+    Ushakov". Punctuation may stand between, and so may pieces of the clause
+    the parse hung on the cue ("shot his girlfriend, her two young children and
+    her mother …, authorities said", the children a "dep" of "said"). None when
+    the clause is no trailing attribution."""
     doc = verb.doc
     stop = min([s.left_edge.i for s in subjects if s.i < verb.i] + [verb.i])
     end = clause.right_edge.i + 1
