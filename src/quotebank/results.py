@@ -1,4 +1,5 @@
-"""What one document gives (`Result`, `ExtractionError`), and the checked
+"""What one document gives (`Result`, `ExtractionError`, and in a corpus run
+`DocOutcome`), and the checked
 ``(doc_id, text)`` pairs every entry point takes.
 
 Shared by `quotebank.api` and the workers of `quotebank.parallel`, which
@@ -14,7 +15,7 @@ import attrs
 
 from quotebank.records import Quote
 
-__all__ = ["ExtractionError", "Result", "check_text", "checked_items"]
+__all__ = ["DocOutcome", "ExtractionError", "Result", "check_text", "checked_items"]
 
 
 class ExtractionError(Exception):
@@ -51,6 +52,23 @@ class Result:
     doc_id: str
     quotes: tuple[Quote, ...] = ()
     error: ExtractionError | None = None
+
+
+@attrs.frozen(slots=True)
+class DocOutcome:
+    """One document's outcome in a corpus run: its result and what the run counts.
+
+    Attributes:
+        result: its result (with no records when a partitioned dataset's part file holds them).
+        source: where it was read from.
+        words: its whitespace-separated words.
+        quotes: its records kept.
+    """
+
+    result: Result
+    source: str
+    words: int
+    quotes: int
 
 
 def check_text(text: Any, where: str) -> str:

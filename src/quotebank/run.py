@@ -1,15 +1,17 @@
 """Streaming runs over a corpus: files → documents → results → a writer.
 
-Problems with single inputs (a file that cannot be read, a document whose
-extraction raised) are reported through a callback and the run goes on; the
-`RunReport` counts what was done, and `RunReport.errors` says
-whether anything was lost.
+A `CorpusRun` is one run, whatever engine extracts it: it counts what was
+done in a `RunReport`, reports problems with single inputs (a file that
+cannot be read, a document whose extraction raised) through a callback and
+goes on, and skips what an interrupted run already did. `RunReport.errors`
+says whether anything was lost. The local engine, `local_outcomes`, reads the
+files and extracts their documents in this process or in worker processes.
 """
 
 from __future__ import annotations
 
-import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,12 +20,12 @@ import attrs
 
 from quotebank.api import ERROR_MODES, Extractor
 from quotebank.corpus.readers import Document, ReadProblem, find_files, read_documents
-from quotebank.corpus.writers import Done, QuoteWriter
+from quotebank.corpus.writers import Done, QuoteWriter, atomic_replace
 from quotebank.records import Metadata, Quote
-from quotebank.results import Result
+from quotebank.results import DocOutcome, Result
 
-__all__ = ["RunReport", "ResumeError", "extract_corpus", "finish_result", "iter_corpus", "keep_text_file",
-           "write_corpus", "skip_done", "check_all_done"]
+__all__ = ["CorpusRun", "RunReport", "ResumeError", "extract_corpus", "failure_message", "finish_result",
+           "iter_corpus", "keep_text_file", "local_outcomes", "write_corpus", "skip_done", "check_all_done"]
 
 
 class ResumeError(ValueError):
@@ -93,18 +95,174 @@ class RunReport:
         return self.rate_words / self.seconds if self.seconds > 0 else 0.0
 
 
+class CorpusRun:
+    """One run over a corpus, whatever engine extracts it.
+
+    The run owns the report, the problems and the resume log. An engine
+    (`local_outcomes` here, `quotebank.distributed.dask_outcomes` on a Dask
+    cluster) turns documents into events, in input order: a `ReadProblem`
+    for each input it could not use, a `DocOutcome` for each document it
+    extracted. It asks `to_do` of each document before extracting it (or,
+    when it cannot, before yielding it) and knows nothing of reports or writers.
+
+    Args:
+        report: filled in as the run goes (a new one when None).
+        on_problem: called with each input that cannot be used, each failed
+            document (its ``source`` is the doc id) and each warning.
+        on_document: called after each document with the report.
+        done: the documents an interrupted run finished, in order: they are
+            skipped (their errors reported again), after checking that the
+            inputs start with the same documents.
+    """
+
+    def __init__(self, *, report: RunReport | None = None, on_problem: Callable[[ReadProblem], None] | None = None,
+                 on_document: Callable[[RunReport], None] | None = None, done: list[Done] | None = None) -> None:
+        self.report = report if report is not None else RunReport()
+        self.on_problem = on_problem
+        self.on_document = on_document
+        self.done = list(done or [])
+        self.position = 0
+
+    def problem(self, problem: ReadProblem) -> None:
+        """Report one problem."""
+        self.report.problems.append(problem)
+        if self.on_problem is not None:
+            self.on_problem(problem)
+
+    def start_clock(self) -> None:
+        """Count the rate from now, not from the first document done (for
+        engines whose workers load the pipeline on their first task)."""
+        self.report.first_done = time.perf_counter()
+
+    def found(self, files: int, problems: Iterable[ReadProblem]) -> None:
+        """Record the input files found and report the paths that could not be used."""
+        self.report.files = files
+        for p in problems:
+            self.problem(p)
+
+    def to_do(self, doc_id: str) -> bool:
+        """Whether the next document of the inputs is still to do (False: the
+        run being resumed did it; it is counted, and its error reported again).
+
+        Raises:
+            ResumeError: when that run had another document there.
+        """
+        skipped = skip_done(self.done, self.position, doc_id, self.report, self.problem)
+        self.position += 1
+        return not skipped
+
+    def results(self, events: Iterable[DocOutcome | ReadProblem]) -> Iterator[Result]:
+        """The results of an engine's ``events``, each counted and reported.
+
+        Raises:
+            ResumeError: when the inputs end before the documents the run being resumed did.
+        """
+        for event in events:
+            if isinstance(event, ReadProblem):
+                self.problem(event)
+                continue
+            self.report.count(event.result, event.quotes, event.words, self.problem)
+            if self.on_document is not None:
+                self.on_document(self.report)
+            yield event.result
+        check_all_done(self.done, self.position)
+
+    def write(self, events: Iterable[DocOutcome | ReadProblem], writer: QuoteWriter) -> RunReport:
+        """Write the results of ``events`` to ``writer``, a document at a time.
+
+        The writer is closed when the run ends, and left for ``--resume``
+        when it is interrupted or fails.
+        """
+        try:
+            for result in self.results(events):
+                writer.write_document(result.doc_id, result.quotes, failure_message(result))
+        except BaseException:
+            writer.abort()
+            raise
+        writer.close()
+        return self.report
+
+
+def failure_message(result: Result) -> str | None:
+    """How a failed document is reported (and logged for ``--resume``); None when it did not fail."""
+    if result.error is None:
+        return None
+    return f"extraction failed: {result.error.error_type}: {result.error.message}"
+
+
+@attrs.frozen(slots=True)
+class _Pending:
+    """A document handed to the extractor, waiting for its result."""
+
+    doc_id: str
+    source: str
+    words: int
+    meta: Metadata
+
+
+def local_outcomes(
+    files: Iterable[tuple[Path, str]],
+    extractor: Extractor,
+    to_do: Callable[[str], bool],
+    *,
+    n_process: int = 1,
+    keep: Callable[[Quote], bool] | None = None,
+    keep_text: str | Path | None = None,
+) -> Iterator[DocOutcome | ReadProblem]:
+    """The local engine: read ``files`` and extract their documents in this
+    process or ``n_process`` workers.
+
+    Args:
+        files: the input files with their doc ids (`quotebank.corpus.readers.find_files`).
+        extractor: the extractor.
+        to_do: asked of each document, in order; those it refuses are skipped.
+        n_process: worker processes.
+        keep: a test each record must pass to be kept; all are kept when None.
+        keep_text: a folder to write each document's text to (``--keep-text``).
+
+    Yields:
+        The problems met reading the inputs and one outcome per document
+        extracted, in input order. Each outcome's records carry its document's
+        metadata (date, URL, title, source).
+    """
+    # Reading runs ahead of the results (a window of documents is in the
+    # workers): what was read waits here, problems and documents in order.
+    waiting: deque[_Pending | ReadProblem] = deque()
+
+    def documents() -> Iterator[tuple[str, str]]:
+        for item in read_documents(files):
+            if isinstance(item, ReadProblem):
+                waiting.append(item)
+                continue
+            if item.warning:
+                waiting.append(ReadProblem(item.source, item.warning, fatal=False))
+            if not to_do(item.doc_id):
+                continue
+            if keep_text is not None:
+                keep_text_file(Path(keep_text), item)
+            waiting.append(_Pending(item.doc_id, item.source, len(item.text.split()), item.meta))
+            yield item.doc_id, item.text
+
+    for result in extractor.results(documents(), n_process=n_process):
+        doc = waiting.popleft()
+        while isinstance(doc, ReadProblem):
+            yield doc
+            doc = waiting.popleft()
+        assert doc.doc_id == result.doc_id, "results out of order"
+        result = finish_result(result, doc.meta, keep)
+        yield DocOutcome(result, doc.source, doc.words, len(result.quotes))
+    yield from (p for p in waiting if isinstance(p, ReadProblem))  # problems after the last document
+
+
 def iter_corpus(
     paths: Iterable[str | Path],
     extractor: Extractor | None = None,
     *,
     model: str | None = None,
     n_process: int = 1,
-    report: RunReport | None = None,
-    on_problem: Callable[[ReadProblem], None] | None = None,
-    on_document: Callable[[RunReport], None] | None = None,
-    done: list[Done] | None = None,
     keep: Callable[[Quote], bool] | None = None,
     keep_text: str | Path | None = None,
+    **run: Any,
 ) -> Iterator[Result]:
     """Extract the quotes of every document under ``paths``, streamed.
 
@@ -114,17 +272,12 @@ def iter_corpus(
         extractor: the extractor to use; built from ``model`` when None.
         model: the spaCy pipeline when no extractor is given.
         n_process: worker processes.
-        report: filled in as the run goes (a new one when None).
-        on_problem: called with each input that cannot be used, each failed
-            document (its ``source`` is the doc id) and each warning.
-        on_document: called after each document with the report.
-        done: the documents an interrupted run finished, in order: they are
-            skipped (their errors reported again), after checking that the
-            inputs start with the same documents.
         keep: a test each record must pass to be kept (see
             `RecordFilter`); all are kept when None.
         keep_text: a folder to write each document's text to, as
             ``DOC_ID.txt`` (for HTML pages, the extracted text the offsets refer to).
+        **run: the `CorpusRun`'s arguments (``report``, ``on_problem``,
+            ``on_document``, ``done``).
 
     Yields:
         One `Result` per document this run processed, in
@@ -134,49 +287,12 @@ def iter_corpus(
     Raises:
         ResumeError: when ``done`` does not match the inputs.
     """
-    report = report if report is not None else RunReport()
-    done = done or []
+    corpus_run = CorpusRun(**run)
     files, problems = find_files(paths)
-    report.files = len(files)
-
-    def problem(p: ReadProblem) -> None:
-        report.problems.append(p)
-        if on_problem is not None:
-            on_problem(p)
-
-    for p in problems:
-        problem(p)
+    corpus_run.found(len(files), problems)
     extractor = extractor or Extractor(model)
-    words: dict[int, int] = {}
-    metas: dict[int, Metadata] = {}
-    position = 0
-
-    def documents() -> Iterator[tuple[str, str]]:
-        nonlocal position
-        for item in read_documents(files):
-            if isinstance(item, ReadProblem):
-                problem(item)
-                continue
-            if item.warning:
-                problem(ReadProblem(item.source, item.warning, fatal=False))
-            if skip_done(done, position, item.doc_id, report, problem):
-                position += 1
-                continue
-            words[position] = len(item.text.split())
-            if item.meta != _NO_META:
-                metas[position] = item.meta
-            if keep_text is not None:
-                keep_text_file(Path(keep_text), item)
-            position += 1
-            yield item.doc_id, item.text
-        check_all_done(done, position)
-
-    for index, result in enumerate(extractor.results(documents(), n_process=n_process)):
-        result = finish_result(result, metas.pop(len(done) + index, None), keep)
-        report.count(result, len(result.quotes), words.pop(len(done) + index, 0), problem)
-        if on_document is not None:
-            on_document(report)
-        yield result
+    yield from corpus_run.results(local_outcomes(files, extractor, corpus_run.to_do, n_process=n_process,
+                                                 keep=keep, keep_text=keep_text))
 
 
 _NO_META = Metadata()
@@ -238,13 +354,12 @@ def keep_text_file(folder: Path, doc: Document) -> None:
     """Write a document's text, whole or not at all (a temporary file renamed)."""
     path = keep_text_path(folder, doc.doc_id)
     path.parent.mkdir(parents=True, exist_ok=True)
-    staged = path.with_name(path.name + ".part")
-    staged.write_text(doc.text, encoding="utf-8", newline="")
-    os.replace(staged, path)
+    atomic_replace(path, lambda staged: staged.write_text(doc.text, encoding="utf-8", newline=""))
 
 
 def write_corpus(
-    paths: Iterable[str | Path], writer: QuoteWriter, extractor: Extractor, **kwargs: Any
+    paths: Iterable[str | Path], writer: QuoteWriter, extractor: Extractor, *, n_process: int = 1,
+    keep: Callable[[Quote], bool] | None = None, keep_text: str | Path | None = None, **run: Any
 ) -> RunReport:
     """Extract every document under ``paths`` into ``writer``, a document at a time.
 
@@ -256,24 +371,23 @@ def write_corpus(
         paths: files and folders, as for `iter_corpus`.
         writer: where the records go.
         extractor: the extractor to use.
-        **kwargs: passed to `iter_corpus` (``n_process``, ``report``,
-            ``on_problem``, ``on_document``).
+        n_process: worker processes.
+        keep: a test each record must pass to be kept.
+        keep_text: a folder for each document's text.
+        **run: the `CorpusRun`'s arguments (``report``, ``on_problem``, ``on_document``).
 
     Returns:
         The run's report.
     """
-    report = kwargs.pop("report", None) or RunReport()
+    corpus_run = CorpusRun(done=writer.done, **run)
     try:
-        for result in iter_corpus(paths, extractor, report=report, done=writer.done, **kwargs):
-            error = None
-            if result.error is not None:
-                error = f"extraction failed: {result.error.error_type}: {result.error.message}"
-            writer.write_document(result.doc_id, result.quotes, error)
+        files, problems = find_files(paths)
+        corpus_run.found(len(files), problems)
     except BaseException:
         writer.abort()
         raise
-    writer.close()
-    return report
+    events = local_outcomes(files, extractor, corpus_run.to_do, n_process=n_process, keep=keep, keep_text=keep_text)
+    return corpus_run.write(events, writer)
 
 
 def extract_corpus(

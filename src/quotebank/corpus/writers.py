@@ -23,23 +23,27 @@ Files are created with the mode the umask allows, like any other file.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import attrs
 
+from quotebank import __version__
+from quotebank.corpus.encodings import csv_cell, csv_row, json_line, mention_line, mention_schema, quotation_schema
 from quotebank.corpus.readers import safe_text
-from quotebank.records import FIELD_TYPES, FIELDS, Quote
+from quotebank.records import FIELDS, Quote
 
 __all__ = ["FORMATS", "LEVELS", "SUFFIXES", "OutputError", "Done", "QuoteWriter", "format_for", "open_writer",
-           "PartitionedWriter", "write_quotations", "write_parquet_part", "mention_schema", "atomic_write_text"]
+           "PartitionedWriter", "write_quotations", "write_parquet_part", "mention_schema", "quotation_schema",
+           "atomic_replace", "atomic_write_text"]
+
+T = TypeVar("T")
 
 #: Output formats by name.
 FORMATS = ("jsonl", "csv", "parquet")
@@ -103,36 +107,104 @@ def safe(path: str | Path) -> str:
     return safe_text(str(path))
 
 
-def _csv_row(fieldnames: Iterable[str], row: dict[str, Any] | None = None) -> str:
-    """One CSV line: ``row``'s values in ``fieldnames`` order, or the header when ``row`` is None."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(fieldnames), lineterminator="\n")
-    if row is None:
-        writer.writeheader()
-    else:
-        writer.writerow(row)
-    return buf.getvalue()
-
-
-def _line(fmt: str, quote: Quote) -> str:
-    row = quote.to_dict()
-    if fmt == "csv":
-        return _csv_row(FIELDS, row)
-    return json.dumps(row, ensure_ascii=False) + "\n"
-
-
-def _csv_header() -> bytes:
-    return _csv_row(FIELDS).encode("utf-8")
-
-
 def _create(path: Path) -> IO[bytes]:
     """Open a new file for writing with the mode the umask allows."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
     return os.fdopen(fd, "wb")
 
 
+def atomic_replace(target: str | Path, write: Callable[[Path], T], suffix: str = ".part", *,
+                   hidden: bool = False) -> T:
+    """Make ``target`` whole or not at all: ``write`` fills a staged file
+    beside it (``TARGET`` + ``suffix``, with a leading dot when ``hidden``),
+    which then replaces ``target``; a staged file left by a failure is removed.
+
+    Returns:
+        What ``write`` returned.
+    """
+    target = Path(target)
+    staged = target.with_name(("." if hidden else "") + target.name + suffix)
+    try:
+        value = write(staged)
+        os.replace(staged, target)
+    finally:
+        staged.unlink(missing_ok=True)
+    return value
+
+
+def atomic_write_text(path: str | Path, text: str) -> None:
+    """Write a text file whole or not at all (a temporary file renamed into place)."""
+
+    def write(staged: Path) -> None:
+        with _create(staged) as fh:
+            fh.write(text.encode("utf-8"))
+
+    atomic_replace(path, write)
+
+
+class _ResumeLog:
+    """``OUT.part.done``: the run's settings, then one line per document
+    written to ``OUT.part`` (its position, id, the file's size after it, its error).
+
+    Args:
+        path: the log.
+        part: the staged output it describes.
+        settings: what makes the records (written first; a resumed run's are checked).
+        resume: go on with the log an interrupted run left.
+    """
+
+    def __init__(self, path: Path, part: Path, settings: dict[str, Any] | None, resume: bool) -> None:
+        self.path = path
+        if resume:
+            _check_settings(path, settings)
+            self.done = _read_log(path, part)
+            self._fh: IO[str] = open(path, "a", encoding="utf-8")  # noqa: SIM115
+            return
+        self.done = []
+        self._fh = io.TextIOWrapper(_create(path), encoding="utf-8")
+        if settings is not None:
+            self._fh.write(json.dumps({"settings": settings}, sort_keys=True) + "\n")
+            self._fh.flush()
+
+    def append(self, position: int, doc_id: str, offset: int, error: str | None) -> None:
+        """Log one document done, flushed."""
+        self._fh.write(json.dumps([position, doc_id, offset, error], ensure_ascii=False) + "\n")
+        self._fh.flush()
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+def _read_log(log: Path, part: Path) -> list[Done]:
+    """The documents done, as the log says; a last line cut short by a kill is ignored."""
+    done: list[Done] = []
+    size = part.stat().st_size if part.exists() else 0
+    if not log.exists():
+        return done
+    with open(log, encoding="utf-8") as fh:
+        for k, line in enumerate(fh):
+            if not line.endswith("\n"):
+                break
+            if k == 0 and line.startswith("{"):
+                continue  # the run's settings (`_check_settings`)
+            try:
+                position, doc_id, offset, error = json.loads(line)
+            except (ValueError, TypeError):
+                break
+            if position != len(done) or offset > size:
+                break
+            done.append(Done(position, doc_id, offset, error))
+    return done
+
+
 class QuoteWriter:
     """Writes quote records to a file, a stream, or stdout. Use `open_writer`.
+
+    Where the bytes go decides how: a regular file is staged in ``OUT.part``
+    with its `_ResumeLog` and put in place by `close`; a stream (stdout, a
+    FIFO, a device) is written through. The format decides the encoding
+    (`quotebank.corpus.encodings`), and Parquet and the quote level are
+    staged as JSONL lines and converted, or merged, when the run ends.
 
     Args:
         path: the output; None or "-" for stdout.
@@ -148,6 +220,9 @@ class QuoteWriter:
         format: the format written.
         done: the documents an interrupted run finished (with ``resume``), in order.
         count: records written by this writer.
+        target: the output file, or None for a stream.
+        part: the staged output, or None for a stream.
+        notice: a note for the user ("resuming …"), or "".
     """
 
     def __init__(self, path: str | Path | None = None, fmt: str | None = None, *, resume: bool = False,
@@ -158,33 +233,44 @@ class QuoteWriter:
             raise OutputError(f"unknown level {level!r}; choose one of {', '.join(LEVELS)}")
         self.format = format_for(path, fmt)
         self.level = level
-        self._stream: IO[bytes] | None = None
-        self._fh: IO[bytes]
         self.count = 0
         self.done: list[Done] = []
         self.notice = ""
         self.target: Path | None = None
         self.part: Path | None = None
-        self.log_path: Path | None = None
-        self._log: IO[str] | None = None
+        self._stream: IO[bytes] | None = None  # the stream the quote level is merged into at the end
+        self._log: _ResumeLog | None = None
         self._position = 0
         p = None if path is None or str(path) == "-" else Path(path)
-        streaming = p is None or (p.exists() and not p.is_file())
-        if streaming:
-            if self.format == "parquet":
-                raise OutputError("Parquet output needs a regular file: give -o FILE.parquet")
-            if resume:
-                raise OutputError("--resume needs a regular output file (-o FILE)")
-            stream = sys.stdout.buffer if p is None else open(p, "wb")  # noqa: SIM115
-            if level == "quote":  # merged at the end: stage the mentions meanwhile
-                self._stream = stream
-                self._fh = tempfile.TemporaryFile()  # noqa: SIM115
-                return
-            self._fh = stream
-            if self.format == "csv":
-                self._fh.write(_csv_header())
-            return
-        assert p is not None
+        if p is None or (p.exists() and not p.is_file()):
+            self._fh = self._open_stream(p, resume)
+        else:
+            self._fh = self._open_file(p, resume, settings)
+
+    @property
+    def _staged_format(self) -> str:
+        """What is written while the run goes: Parquet and the quote level are staged as JSONL."""
+        return "jsonl" if self.format == "parquet" or self.level == "quote" else self.format
+
+    def _header(self) -> bytes:
+        return csv_row(FIELDS).encode("utf-8") if self._staged_format == "csv" else b""
+
+    def _open_stream(self, p: Path | None, resume: bool) -> IO[bytes]:
+        """Stdout, a FIFO or a device, written through (the quote level: a
+        temporary file, merged into the stream at the end)."""
+        if self.format == "parquet":
+            raise OutputError("Parquet output needs a regular file: give -o FILE.parquet")
+        if resume:
+            raise OutputError("--resume needs a regular output file (-o FILE)")
+        stream = sys.stdout.buffer if p is None else open(p, "wb")  # noqa: SIM115
+        if self.level == "quote":
+            self._stream = stream
+            return tempfile.TemporaryFile()  # noqa: SIM115
+        stream.write(self._header())
+        return stream
+
+    def _open_file(self, p: Path, resume: bool, settings: dict[str, Any] | None) -> IO[bytes]:
+        """``OUT.part`` and its log: new, or left by an interrupted run (``resume``)."""
         if self.format == "parquet":
             try:
                 import pyarrow  # noqa: F401
@@ -195,60 +281,32 @@ class QuoteWriter:
         if not target.parent.is_dir():  # a typo in a folder's name is not a folder to make
             raise OutputError(f"cannot write {safe(p)}: the folder {safe(target.parent)} does not exist "
                               "(create it first)")
-        self.target = target
-        self.part = target.with_name(target.name + ".part")
-        self.log_path = target.with_name(target.name + ".part.done")
-        left = self.part.exists() or self.log_path.exists()
+        self.target, self.part = target, target.with_name(target.name + ".part")
+        log_path = target.with_name(target.name + ".part.done")
+        left = self.part.exists() or log_path.exists()
         if left and not resume:
             raise OutputError(
                 f"{safe(self.part)} is left from an interrupted run: run the same command with --resume "
-                f"to finish it, or delete it (and {safe(self.log_path.name)}) to start again"
+                f"to finish it, or delete it (and {safe(log_path.name)}) to start again"
             )
-        header = _csv_header() if self._staged_format == "csv" else b""
-        if left:
-            _check_settings(self.log_path, settings)
-            self.done = self._read_log()
-            offset = self.done[-1].offset if self.done else len(header)
-            self._fh = open(self.part, "r+b")  # noqa: SIM115
-            self._fh.truncate(offset)
-            self._fh.seek(offset)
-            if offset == 0 and header:
-                self._fh.write(header)
-            self._log = open(self.log_path, "a", encoding="utf-8")  # noqa: SIM115
-            self._position = len(self.done)
-            self.notice = f"resuming after {len(self.done):,} documents done in {safe(self.part)}"
-        else:
-            if resume:
-                self.notice = f"nothing to resume ({safe(self.part)} does not exist): starting from the beginning"
-            self._fh = _create(self.part)
-            self._fh.write(header)
-            self._fh.flush()
-            self._log = io.TextIOWrapper(_create(self.log_path), encoding="utf-8")
-            if settings is not None:
-                self._log.write(json.dumps({"settings": settings}, sort_keys=True) + "\n")
-                self._log.flush()
-
-    def _read_log(self) -> list[Done]:
-        """The documents done, as the log says; a last line cut short by a kill is ignored."""
-        assert self.log_path is not None and self.part is not None
-        done: list[Done] = []
-        size = self.part.stat().st_size if self.part.exists() else 0
-        if not self.log_path.exists():
-            return done
-        with open(self.log_path, encoding="utf-8") as fh:
-            for k, line in enumerate(fh):
-                if not line.endswith("\n"):
-                    break
-                if k == 0 and line.startswith("{"):
-                    continue  # the run's settings (`_check_settings`)
-                try:
-                    position, doc_id, offset, error = json.loads(line)
-                except (ValueError, TypeError):
-                    break
-                if position != len(done) or offset > size:
-                    break
-                done.append(Done(position, doc_id, offset, error))
-        return done
+        if resume and not left:
+            self.notice = f"nothing to resume ({safe(self.part)} does not exist): starting from the beginning"
+        self._log = _ResumeLog(log_path, self.part, settings, resume=left)
+        if not left:
+            fh = _create(self.part)
+            fh.write(self._header())
+            fh.flush()
+            return fh
+        self.done = self._log.done
+        self._position = len(self.done)
+        self.notice = f"resuming after {len(self.done):,} documents done in {safe(self.part)}"
+        offset = self.done[-1].offset if self.done else 0
+        fh = open(self.part, "r+b")  # noqa: SIM115
+        fh.truncate(offset)
+        fh.seek(offset)
+        if offset == 0:
+            fh.write(self._header())
+        return fh
 
     def write_document(self, doc_id: str, quotes: Iterable[Quote], error: str | None = None) -> None:
         """Write one document's records, whole, and log it as done.
@@ -261,24 +319,16 @@ class QuoteWriter:
         """
         self._write_records(quotes)
         if self._log is not None:
-            entry = [self._position, doc_id, self._fh.tell(), error]
-            self._log.write(json.dumps(entry, ensure_ascii=False) + "\n")
-            self._log.flush()
+            self._log.append(self._position, doc_id, self._fh.tell(), error)
         self._position += 1
 
     def write(self, quotes: Iterable[Quote]) -> None:
         """Write records (without logging a document: for writers used from Python)."""
         self._write_records(quotes)
 
-    @property
-    def _staged_format(self) -> str:
-        """What is written while the run goes: Parquet and the quote level are staged as JSONL."""
-        return "jsonl" if self.format == "parquet" or self.level == "quote" else self.format
-
     def _write_records(self, quotes: Iterable[Quote]) -> None:
         """Whole lines, flushed."""
-        fmt = self._staged_format
-        lines = [_line(fmt, q) for q in quotes]
+        lines = [mention_line(self._staged_format, q) for q in quotes]
         self._fh.write("".join(lines).encode("utf-8", "backslashreplace"))
         self._fh.flush()
         self.count += len(lines)
@@ -286,42 +336,39 @@ class QuoteWriter:
     def close(self) -> None:
         """Finish the output: move ``OUT.part`` into place (converted, for
         Parquet; merged into quotations, for the quote level)."""
-        if self._stream is not None:  # the quote level, to a stream
-            self._fh.flush()
-            self._fh.seek(0)
-            reader = io.TextIOWrapper(self._fh, encoding="utf-8")
-            self.count = write_quotations(_staged_records(reader), self._stream, self.format)
-            reader.close()
-            if self._stream is not sys.stdout.buffer:
-                self._stream.close()
-            else:
-                self._stream.flush()
-            return
         if self.part is None or self.target is None:
-            if self._fh is not sys.stdout.buffer:
-                self._fh.close()
-            else:
-                self._fh.flush()
+            self._close_stream()
             return
         self._fh.flush()
         os.fsync(self._fh.fileno())
         self._fh.close()
-        if self._log is not None:
-            self._log.close()
+        assert self._log is not None
+        self._log.close()
+        part = self.part
         if self.level == "quote":
-            staged = self.target.with_name(self.target.name + ".part.quotes")
-            with open(self.part, encoding="utf-8") as fh:
-                self.count = write_quotations(_staged_records(fh), staged, self.format)
-            os.replace(staged, self.target)
-            self.part.unlink()
+            self.count = atomic_replace(self.target, lambda staged: write_quotations(_staged_records(part), staged,
+                                                                                     self.format), ".part.quotes")
         elif self.format == "parquet":
-            staged = self.target.with_name(self.target.name + ".part.parquet")
-            _jsonl_to_parquet(self.part, staged)
-            os.replace(staged, self.target)
-            self.part.unlink()
+            atomic_replace(self.target, lambda staged: _jsonl_to_parquet(part, staged), ".part.parquet")
         else:
-            os.replace(self.part, self.target)
-        self.log_path.unlink(missing_ok=True)  # type: ignore[union-attr]
+            os.replace(part, self.target)
+        part.unlink(missing_ok=True)
+        self._log.path.unlink(missing_ok=True)
+
+    def _close_stream(self) -> None:
+        """Finish a stream (the quote level: the staged mentions merged into it)."""
+        out = self._fh
+        if self._stream is not None:
+            self._fh.flush()
+            self._fh.seek(0)
+            reader = io.TextIOWrapper(self._fh, encoding="utf-8")
+            self.count = write_quotations(_staged_lines(reader), self._stream, self.format)
+            reader.close()
+            out = self._stream
+        if out is sys.stdout.buffer:
+            out.flush()
+        else:
+            out.close()
 
     def abort(self) -> None:
         """Stop writing: what was written stays in ``OUT.part`` for ``--resume``."""
@@ -329,10 +376,9 @@ class QuoteWriter:
             self._fh.flush()
         except (OSError, ValueError):
             pass
-        if self._fh is not sys.stdout.buffer:
-            self._fh.close()
-        if self._stream is not None and self._stream is not sys.stdout.buffer:
-            self._stream.close()
+        for fh in (self._fh, self._stream):
+            if fh is not None and fh is not sys.stdout.buffer:
+                fh.close()
         if self._log is not None:
             self._log.close()
 
@@ -346,18 +392,9 @@ class QuoteWriter:
             self.abort()
 
 
-def mention_schema() -> Any:
-    """The Arrow schema of the mention level (one column per record field)."""
-    import pyarrow as pa
-
-    arrow = {int: pa.int64(), float: pa.float64(), str: pa.string(), bool: pa.bool_()}
-    return pa.schema([pa.field(name, arrow[FIELD_TYPES[name]]) for name in FIELDS])
-
-
 def _jsonl_to_parquet(source: Path, target: Path) -> None:
     """Convert staged JSONL records to Parquet, a row group at a time."""
-    with open(source, encoding="utf-8") as fh:
-        _write_parquet((json.loads(line) for line in fh), mention_schema(), target)
+    _write_parquet(_staged_records(source), mention_schema(), target)
 
 
 def write_parquet_part(quotes: Iterable[Quote], target: str | Path) -> int:
@@ -368,13 +405,9 @@ def write_parquet_part(quotes: Iterable[Quote], target: str | Path) -> int:
         The number of records written.
     """
     target = Path(target)
-    staged = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        count = _write_parquet((q.to_dict() for q in quotes), mention_schema(), staged)
-        os.replace(staged, target)
-    finally:
-        staged.unlink(missing_ok=True)
-    return count
+    rows = (q.to_dict() for q in quotes)
+    return atomic_replace(target, lambda staged: _write_parquet(rows, mention_schema(), staged),
+                          f".{os.getpid()}.tmp", hidden=True)
 
 
 def _write_parquet(rows: Iterable[dict[str, Any]], schema: Any, target: Path) -> int:
@@ -396,26 +429,17 @@ def _write_parquet(rows: Iterable[dict[str, Any]], schema: Any, target: Path) ->
     return count
 
 
-def atomic_write_text(path: str | Path, text: str) -> None:
-    """Write a text file whole or not at all (a temporary file renamed into place)."""
-    target = Path(path)
-    staged = target.with_name(target.name + ".part")
-    with _create(staged) as fh:
-        fh.write(text.encode("utf-8"))
-    os.replace(staged, target)
-
-
-def _staged_records(lines: Iterable[str]) -> Iterable[dict[str, Any]]:
+def _staged_lines(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
+    """The records of staged JSONL lines."""
     for line in lines:
         if line.strip():
             yield json.loads(line)
 
 
-def _quotation_cell(value: Any) -> Any:
-    """A quote-level value for a CSV cell: lists as JSON, the rest as they are."""
-    if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False)
-    return value
+def _staged_records(path: Path) -> Iterator[dict[str, Any]]:
+    """The records of a staged JSONL file."""
+    with open(path, encoding="utf-8") as fh:
+        yield from _staged_lines(fh)
 
 
 def write_quotations(records: Iterable[Any], out: IO[bytes] | Path, fmt: str) -> int:
@@ -443,34 +467,13 @@ def write_quotations(records: Iterable[Any], out: IO[bytes] | Path, fmt: str) ->
         raise OutputError("Parquet output needs a file path")
     count = 0
     if fmt == "csv":
-        out.write(_csv_row(QUOTATION_FIELDS).encode("utf-8"))
-        for row in quotations:
-            line = _csv_row(QUOTATION_FIELDS, {k: _quotation_cell(v) for k, v in row.items()})
-            out.write(line.encode("utf-8", "backslashreplace"))
-            count += 1
-    else:
-        for row in quotations:
-            out.write((json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace"))
-            count += 1
+        out.write(csv_row(QUOTATION_FIELDS).encode("utf-8"))
+    for row in quotations:
+        line = csv_row(QUOTATION_FIELDS, {k: csv_cell(v) for k, v in row.items()}) if fmt == "csv" else json_line(row)
+        out.write(line.encode("utf-8", "backslashreplace"))
+        count += 1
     out.flush()
     return count
-
-
-def quotation_schema() -> Any:
-    """The Arrow schema of the quote level."""
-    import pyarrow as pa
-
-    occurrence = pa.struct([
-        ("doc_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("kind", pa.string()),
-        ("speaker", pa.string()), ("confidence", pa.float64()), ("date", pa.string()), ("url", pa.string()),
-    ])
-    return pa.schema([
-        ("quoteID", pa.string()), ("quotation", pa.string()), ("speaker", pa.string()),
-        ("qids", pa.list_(pa.string())), ("date", pa.string()), ("numOccurrences", pa.int64()),
-        ("probas", pa.list_(pa.list_(pa.string()))), ("urls", pa.list_(pa.string())),
-        ("speaker_id", pa.string()), ("kinds", pa.list_(pa.string())), ("doc_ids", pa.list_(pa.string())),
-        ("occurrences", pa.list_(occurrence)),
-    ])
 
 
 class PartitionedWriter:
@@ -545,6 +548,7 @@ class PartitionedWriter:
         Raises:
             OutputError: when resuming with other partitions than the interrupted run.
         """
+        self.partitions = len(plan)
         described = json.dumps([attrs.asdict(p) for p in plan], ensure_ascii=False, sort_keys=True)
         plan_file = self.stage / self.PLAN
         if self.stage.exists():
@@ -564,8 +568,30 @@ class PartitionedWriter:
         atomic_write_text(plan_file, described)
 
     def record(self, index: int, summary: dict[str, Any]) -> None:
-        """Mark partition ``index`` done (its part file is written), with its summary."""
+        """Mark partition ``index`` done (its part file is written), with its
+        summary (whose ``records`` are counted)."""
         atomic_write_text(self._summary_path(index), json.dumps(summary, ensure_ascii=False))
+        self.count += summary["records"]
+
+    def resumed(self, index: int) -> dict[str, Any]:
+        """The summary of partition ``index``, which the interrupted run did
+        (its ``records`` are counted)."""
+        summary = self.finished[index]
+        self.count += summary["records"]
+        return summary
+
+    def finish(self, report: Any, *, model: str | None, rules: dict[str, Any] | None = None) -> None:
+        """Finish the dataset: its manifest from the run's ``report``
+        (`quotebank.run.RunReport`), ``model`` and ``rules`` (when not the
+        default ones) written, the folder moved into place."""
+        manifest: dict[str, Any] = {
+            "format": "parquet", "level": "mention", "partitions": self.partitions,
+            "documents": report.documents, "records": self.count, "documents_failed": report.failed,
+            "model": model, "quotebank": __version__,
+        }
+        if rules is not None:
+            manifest["rules"] = rules
+        self.close(manifest)
 
     def close(self, manifest: dict[str, Any]) -> None:
         """Finish: write the manifest and move the folder into place."""

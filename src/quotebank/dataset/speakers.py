@@ -18,8 +18,8 @@ from typing import Any
 
 import attrs
 
+from quotebank.corpus.encodings import csv_value
 from quotebank.dataset.quotations import NO_SPEAKER, speakers_agree
-from quotebank.records import FIELD_TYPES
 
 __all__ = ["SpeakerSummary", "read_dataset", "summarise_speakers", "add_key_terms", "SUMMARY_FIELDS"]
 
@@ -96,7 +96,7 @@ def read_dataset(path: str | Path) -> Iterator[dict[str, Any]]:
     elif suffix == ".csv":
         with open(p, encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
-                yield {k: _csv_value(k, v) for k, v in row.items()}
+                yield {k: csv_value(k, v) for k, v in row.items()}
     elif suffix in (".parquet", ".pq"):
         import pyarrow.parquet as pq
 
@@ -104,26 +104,6 @@ def read_dataset(path: str | Path) -> Iterator[dict[str, Any]]:
             yield from batch.to_pylist()
     else:
         raise ValueError(f"cannot read {p}: name a .jsonl, .csv or .parquet dataset")
-
-
-#: Quote-level CSV cells that hold JSON lists.
-_JSON_CELLS = ("qids", "probas", "urls", "kinds", "doc_ids", "occurrences")
-
-
-#: Value types of the quote level's CSV cells that are not text.
-_QUOTE_TYPES: dict[str, type] = {"numOccurrences": int}
-
-
-def _csv_value(key: str, value: str) -> Any:
-    """A CSV cell as the value the JSONL output holds."""
-    if value == "":
-        return None
-    if key in _JSON_CELLS:
-        return json.loads(value)
-    kind = _QUOTE_TYPES.get(key) or FIELD_TYPES.get(key, str)
-    if kind is bool:
-        return value == "True"
-    return kind(value)
 
 
 _Unit = tuple[str, dict[str, Any], str, list[tuple[Any, Any, Any]]]
