@@ -10,10 +10,34 @@ def one(quotes):
     return quotes[0]
 
 
-def test_cue_after_the_quote(quotes_of):
-    q = one(quotes_of("Anna Lee arrived late. “We will win,” she said."))
-    want = ("We will win,", "direct", "said", "she", "Anna Lee")
-    assert (q.text, q.kind, q.cue, q.speaker_mention, q.speaker) == want
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Anna Lee arrived late. “We will win,” she said.",
+                     {"text": "We will win,", "kind": "direct", "cue": "said", "speaker_mention": "she",
+                      "speaker": "Anna Lee"}, id="a cue after the quote"),
+        pytest.param("“The talks were useful,” said Kremlin aide Yury Ushakov.",
+                     {"speaker_mention": "Kremlin aide Yury Ushakov", "speaker": "Yury Ushakov"},
+                     id="an inverted cue keeps the whole mention"),
+        pytest.param("Putin told TASS, “We are working together.”", {"cue": "told", "speaker_mention": "Putin"},
+                     id="a cue before, with a comma"),
+        pytest.param("Gen. Mohammad Bagheri spoke on Monday. Bagheri said: “There is good cooperation.”",
+                     {"kind": "direct", "cue": "said", "speaker_mention": "Bagheri", "speaker": "Mohammad Bagheri"},
+                     id="a colon after the cue, and a surname"),
+        pytest.param("The deal was “a disaster for us all,” according to Senator Jane Roe.",
+                     {"cue": "according to", "speaker": "Jane Roe", "method": "according"}, id="according to"),
+        pytest.param("“One thing. Another thing! A third?” Ann Page asked.",
+                     {"text": "One thing. Another thing! A third?", "speaker": "Ann Page"},
+                     id="a quote of several sentences is one record"),
+        pytest.param("Anna Borshchevskaya spoke. “In August, Putin met with Netanyahu in Moscow,” she said.",
+                     {"speaker": "Anna Borshchevskaya"}, id="names inside quotes are no antecedents"),
+        pytest.param("“Absolutely Not, Never Again,” said Tom Brown.", {"speaker": "Tom Brown"},
+                     id="a title-case quote framed by its cue is kept"),
+    ],
+)
+def test_a_direct_quote_and_its_source(quotes_of, text, expected):
+    q = one(quotes_of(text))
+    assert {name: getattr(q, name) for name in expected} == expected
 
 
 def test_a_subordinate_verb_with_its_own_clause_is_not_the_cue_of_the_quote_before(quotes_of):
@@ -21,23 +45,6 @@ def test_a_subordinate_verb_with_its_own_clause_is_not_the_cue_of_the_quote_befo
             "While some critics say government should not pay a middle man, Jagelewski says the premium works.")
     second = [q for q in quotes_of(text) if q.text.startswith("We are setting")]
     assert [q.speaker for q in second] == ["Adam Jagelewski"]
-
-
-def test_inverted_cue_keeps_the_whole_mention(quotes_of):
-    q = one(quotes_of("“The talks were useful,” said Kremlin aide Yury Ushakov."))
-    assert q.speaker_mention == "Kremlin aide Yury Ushakov"
-    assert q.speaker == "Yury Ushakov"
-
-
-def test_cue_before_with_comma(quotes_of):
-    q = one(quotes_of("Putin told TASS, “We are working together.”"))
-    assert (q.cue, q.speaker_mention) == ("told", "Putin")
-
-
-def test_colon_introduction_and_surname(quotes_of):
-    q = one(quotes_of("Gen. Mohammad Bagheri spoke on Monday. Bagheri said: “There is good cooperation.”"))
-    assert q.kind == "direct"
-    assert (q.cue, q.speaker_mention, q.speaker) == ("said", "Bagheri", "Mohammad Bagheri")
 
 
 def test_appositive_mention_with_name_as_head(quotes_of):
@@ -51,13 +58,6 @@ def test_appositive_mention_with_name_as_head(quotes_of):
     assert "Algemeiner" not in q.speaker_mention
 
 
-def test_according_to(quotes_of):
-    q = one(quotes_of("The deal was “a disaster for us all,” according to Senator Jane Roe."))
-    assert q.cue == "according to"
-    assert q.speaker == "Jane Roe"
-    assert q.method == "according"
-
-
 def test_interrupted_quote_is_two_linked_records(quotes_of):
     first, second = quotes_of("John Smith spoke. “The first part,” Smith said, “and the second part.”")
     assert first.text == "The first part,"
@@ -65,12 +65,6 @@ def test_interrupted_quote_is_two_linked_records(quotes_of):
     assert first.group is not None and first.group == second.group
     assert first.cue_start == second.cue_start
     assert first.speaker == second.speaker == "John Smith"
-
-
-def test_multi_sentence_quote_is_one_record(quotes_of):
-    q = one(quotes_of("“One thing. Another thing! A third?” Ann Page asked."))
-    assert q.text == "One thing. Another thing! A third?"
-    assert q.speaker == "Ann Page"
 
 
 def test_quote_over_paragraphs_shares_its_speaker(quotes_of):
@@ -128,12 +122,6 @@ def test_pronoun_resolves_to_the_subject_not_the_last_name(quotes_of):
     assert q.speaker == "Ali Akbar Velayati"
 
 
-def test_names_inside_quotes_are_not_antecedents(quotes_of):
-    text = "Anna Borshchevskaya spoke. “In August, Putin met with Netanyahu in Moscow,” she said."
-    q = one(quotes_of(text))
-    assert q.speaker == "Anna Borshchevskaya"
-
-
 @pytest.mark.parametrize("mark", ["“{}”", '"{}"', "''{}''", "«{}»"])
 def test_every_mark_style(quotes_of, mark):
     text = "Ann Page arrived. " + mark.format("We are ready to sign today,") + " Page said."
@@ -144,11 +132,6 @@ def test_every_mark_style(quotes_of, mark):
 
 def test_titles_are_not_quotes(candidates_of):
     assert candidates_of("He said so on “Meet the Press” and on “The Late Show With Stephen Colbert” today.") == []
-
-
-def test_title_case_quote_framed_by_its_cue_is_kept(quotes_of):
-    q = one(quotes_of("“Absolutely Not, Never Again,” said Tom Brown."))
-    assert q.speaker == "Tom Brown"
 
 
 @pytest.mark.parametrize(

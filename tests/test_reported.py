@@ -59,25 +59,29 @@ def test_infinitive_and_object_complements(candidates_of, text, content, cue):
     assert ("indirect", cue, content) in candidates_of(text)
 
 
-def test_noun_phrase_content(quotes_of):
-    q = only(quotes_of("Velayati stressed the need to stop the killing."), cue="stressed")
-    assert q.text == "the need to stop the killing" and q.speaker_mention == "Velayati"
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        pytest.param("Velayati stressed the need to stop the killing.", "stressed",
+                     {"text": "the need to stop the killing", "speaker_mention": "Velayati"},
+                     id="a noun phrase as content"),
+        pytest.param("Russia and Iran share strong economic ties, according to the World Bank.", "according to",
+                     {"text": "Russia and Iran share strong economic ties", "speaker_mention": "the World Bank",
+                      "speaker": "World Bank"}, id="according to"),
+        pytest.param("As Tom Brown put it, the race is over.", "put",
+                     {"text": "the race is over", "speaker": "Tom Brown"}, id="as X put it"),
+        pytest.param("Tehran rejected IRNA's claim that the talks had failed.", "claim",
+                     {"text": "the talks had failed", "speaker_mention": "IRNA"}, id="a reporting noun"),
+    ],
+)
+def test_a_reported_attribution_and_its_source(quotes_of, text, cue, expected):
+    q = only(quotes_of(text), cue=cue)
+    assert {name: getattr(q, name) for name in expected} == expected
 
 
 def test_mixed_quote_is_one_candidate(candidates_of):
     found = candidates_of("Pezeshkian said Iran-Russia relations are growing “stronger day by day” in every field.")
     assert found == [("mixed", "said", "Iran-Russia relations are growing “stronger day by day” in every field")]
-
-
-def test_according_to(quotes_of):
-    q = only(quotes_of("Russia and Iran share strong economic ties, according to the World Bank."), cue="according to")
-    assert q.text == "Russia and Iran share strong economic ties"
-    assert (q.speaker_mention, q.speaker) == ("the World Bank", "World Bank")
-
-
-def test_as_x_put_it(quotes_of):
-    q = only(quotes_of("As Tom Brown put it, the race is over."), cue="put")
-    assert (q.text, q.speaker) == ("the race is over", "Tom Brown")
 
 
 def test_belief_and_document_classes(quotes_of):
@@ -119,11 +123,6 @@ def test_an_action_asked_for_or_promised_is_a_directive(quotes_of, text, cue, cu
 )
 def test_an_attitude_adjective_reports_a_clause_not_an_infinitive(quotes_of, text, cues):
     assert [q.cue for q in quotes_of(text)] == cues
-
-
-def test_reporting_noun(quotes_of):
-    q = only(quotes_of("Tehran rejected IRNA's claim that the talks had failed."), cue="claim")
-    assert q.text == "the talks had failed" and q.speaker_mention == "IRNA"
 
 
 @pytest.mark.parametrize(

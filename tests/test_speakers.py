@@ -19,69 +19,6 @@ def by_cue(quotes, cue):
     return found[0]
 
 
-def test_surname_resolves_to_full_name_whatever_ner_says(quotes_of):
-    text = "Ali Akbar Velayati arrived in Moscow. Velayati said the ties were growing fast."
-    q = by_cue(quotes_of(text), "said")
-    assert (q.speaker_mention, q.speaker, q.speaker_type) == ("Velayati", "Ali Akbar Velayati", "person")
-
-
-def test_titles_are_stripped_into_the_role(quotes_of):
-    q = by_cue(quotes_of("Russian President Vladimir Putin said the talks were useful."), "said")
-    assert q.speaker == "Vladimir Putin"
-    assert q.speaker_role == "Russian President"
-
-
-def test_title_inside_a_long_run(quotes_of):
-    text = "Supreme National Security Council Secretary Ali Akbar Ahmadian said the talks were useful."
-    assert by_cue(quotes_of(text), "said").speaker == "Ali Akbar Ahmadian"
-
-
-def test_role_description_resolves_to_the_named_holder(quotes_of):
-    text = (
-        "Iranian President Masoud Pezeshkian met Putin in Ashgabat on Friday. "
-        "The Iranian president said he wanted a treaty with Moscow."
-    )
-    q = by_cue(quotes_of(text), "said")
-    assert q.speaker_mention == "The Iranian president"
-    assert q.speaker == "Masoud Pezeshkian"
-
-
-def test_former_holder_does_not_take_a_present_title(quotes_of):
-    text = (
-        "The treaty was signed by the previous Iranian president Ebrahim Raisi. "
-        "The Iranian president said the treaty was ready."
-    )
-    q = by_cue(quotes_of(text), "said")
-    assert (q.speaker, q.speaker_named) == ("The Iranian president", False)  # not Raisi: a description
-
-
-def test_advisor_to_someone_is_not_that_someone(quotes_of):
-    text = (
-        "Iran’s top advisor to Iranian Supreme Leader Ali Khamenei has said that ties are expanding. "
-        "Advisor Ali Akbar Velayati's comments came on Monday."
-    )
-    q = by_cue(quotes_of(text), "said")
-    assert q.speaker == "Ali Akbar Velayati"
-
-
-def test_media_description_resolves_to_the_outlet(quotes_of):
-    text = (
-        "A report from Iran’s state media IRNA said the talks went well. "
-        "Iranian state media highlighted the recent talks between the two presidents in Moscow."
-    )
-    q = by_cue(quotes_of(text), "highlighted")
-    assert (q.speaker, q.speaker_type) == ("IRNA", "organisation")
-
-
-def test_plural_description_names_nobody(quotes_of):
-    text = (
-        "Russian Foreign Minister Sergei Lavrov visited Iran. "
-        "Russian officials have repeatedly said the deal is fair."
-    )
-    q = by_cue(quotes_of(text), "said")
-    assert (q.speaker, q.speaker_named, q.speaker_type) == ("Russian officials", False, "group")
-
-
 @pytest.mark.parametrize(
     "text, speaker",
     [
@@ -98,11 +35,6 @@ def test_unnamed_sources_are_their_description(quotes_of, text, speaker):
     assert (q.speaker, q.speaker_named) == (speaker, False)
 
 
-def test_a_named_speaker_is_marked_named(quotes_of):
-    q = by_cue(quotes_of("Ann Page arrived. Page said the deal was fair."), "said")
-    assert (q.speaker, q.speaker_named) == ("Ann Page", True)
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -114,20 +46,6 @@ def test_a_named_speaker_is_marked_named(quotes_of):
 def test_he_and_she_are_never_a_date_or_a_company(quotes_of, text):
     q = [q for q in quotes_of(text) if q.speaker_mention in ("he", "she")][0]
     assert q.speaker not in ("Tuesday", "Christmas Day", "CBC News", "Dec.")
-
-
-def test_pronoun_prefers_the_main_subject(quotes_of):
-    text = (
-        "Neither did Anna Borshchevskaya believe that Putin would object to the plan. "
-        "“The Iranians may not have identical strategic goals to the Russians,” she observed."
-    )
-    assert by_cue(quotes_of(text), "observed").speaker == "Anna Borshchevskaya"
-
-
-def test_it_resolves_to_an_organisation_or_country(quotes_of):
-    text = "Iran has denied supplying weapons to Russia. It said the reports were false."
-    q = by_cue(quotes_of(text), "said")
-    assert (q.speaker, q.speaker_type) == ("Iran", "country")
 
 
 def test_speaker_id_is_stable_and_normalised():
@@ -747,8 +665,45 @@ def test_a_mention_keeps_the_bracket_it_opens(quotes_of):
 
 
 @pytest.mark.parametrize(
-    ("text", "cue", "speaker"),
+    ("text", "cue", "expected"),
     [
+        pytest.param("Ali Akbar Velayati arrived in Moscow. Velayati said the ties were growing fast.", "said",
+                     {"speaker_mention": "Velayati", "speaker": "Ali Akbar Velayati", "speaker_type": "person"},
+                     id="a surname is the full name whatever NER says"),
+        pytest.param("Russian President Vladimir Putin said the talks were useful.", "said",
+                     {"speaker": "Vladimir Putin", "speaker_role": "Russian President"},
+                     id="titles are stripped into the role"),
+        pytest.param("Supreme National Security Council Secretary Ali Akbar Ahmadian said the talks were useful.",
+                     "said", "Ali Akbar Ahmadian", id="a title inside a long run"),
+        pytest.param("Iranian President Masoud Pezeshkian met Putin in Ashgabat on Friday. "
+                     "The Iranian president said he wanted a treaty with Moscow.", "said",
+                     {"speaker_mention": "The Iranian president", "speaker": "Masoud Pezeshkian"},
+                     id="a role description is its named holder"),
+        pytest.param("The treaty was signed by the previous Iranian president Ebrahim Raisi. "
+                     "The Iranian president said the treaty was ready.", "said",
+                     {"speaker": "The Iranian president", "speaker_named": False},
+                     id="a former holder does not take a present title"),
+        pytest.param("Iran’s top advisor to Iranian Supreme Leader Ali Khamenei has said that ties are expanding. "
+                     "Advisor Ali Akbar Velayati's comments came on Monday.", "said", "Ali Akbar Velayati",
+                     id="an advisor to someone is not that someone"),
+        pytest.param("A report from Iran’s state media IRNA said the talks went well. "
+                     "Iranian state media highlighted the recent talks between the two presidents in Moscow.",
+                     "highlighted", {"speaker": "IRNA", "speaker_type": "organisation"},
+                     id="a media description is the outlet"),
+        pytest.param("Russian Foreign Minister Sergei Lavrov visited Iran. "
+                     "Russian officials have repeatedly said the deal is fair.", "said",
+                     {"speaker": "Russian officials", "speaker_named": False, "speaker_type": "group"},
+                     id="a plural description names nobody"),
+        pytest.param("Black Lives Matter Toronto posted a video on Twitter on Monday. The group said the march would "
+                     "go ahead.", "said", "Black Lives Matter Toronto", id="a group is no platform",
+                     marks=pytest.mark.xfail(reason="a platform named last is taken for the group", strict=True)),
+        pytest.param("Ann Page arrived. Page said the deal was fair.", "said",
+                     {"speaker": "Ann Page", "speaker_named": True}, id="a named speaker is marked named"),
+        pytest.param("Neither did Anna Borshchevskaya believe that Putin would object to the plan. "
+                     "“The Iranians may not have identical strategic goals to the Russians,” she observed.",
+                     "observed", "Anna Borshchevskaya", id="a pronoun prefers the main subject"),
+        pytest.param("Iran has denied supplying weapons to Russia. It said the reports were false.", "said",
+                     {"speaker": "Iran", "speaker_type": "country"}, id="it is an organisation or a country"),
         pytest.param("Russia's President Vladimir Putin flew to Tehran. The Russian leader said ties were strong.",
                      "said", "Vladimir Putin", id="a role names the entity given it"),
         pytest.param("A report from Iran’s state media IRNA said the talks went well. "
@@ -773,5 +728,8 @@ def test_a_mention_keeps_the_bracket_it_opens(quotes_of):
                      "said", "Nick Offerman and Megan Mullally", id="names conjoined to a description speak"),
     ],
 )
-def test_the_speaker_of_a_cue_is_named(quotes_of, text, cue, speaker):
-    assert by_cue(quotes_of(text), cue).speaker == speaker
+def test_the_speaker_of_a_cue_is_named(quotes_of, text, cue, expected):
+    """``expected`` is the speaker's name, or the record's fields that matter."""
+    q = by_cue(quotes_of(text), cue)
+    fields = expected if isinstance(expected, dict) else {"speaker": expected}
+    assert {name: getattr(q, name) for name in fields} == fields
