@@ -37,14 +37,20 @@ def json_line(row: dict[str, Any]) -> str:
 
 
 def csv_row(fieldnames: Iterable[str], row: dict[str, Any] | None = None) -> str:
-    """One CSV line: ``row``'s values in ``fieldnames`` order, or the header when ``row`` is None."""
+    """One CSV line: ``row``'s values in ``fieldnames`` order, or the header when ``row`` is None.
+
+    Lines end in a line feed. A value holding a line break of either kind
+    (a line feed or a lone carriage return) is quoted: the csv module quotes
+    only the characters of its line terminator, so the row is written ending
+    in CR LF and its end then cut to LF.
+    """
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(fieldnames), lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=list(fieldnames), lineterminator="\r\n")
     if row is None:
         writer.writeheader()
     else:
         writer.writerow(row)
-    return buf.getvalue()
+    return buf.getvalue()[:-2] + "\n"
 
 
 def mention_line(fmt: str, quote: Quote) -> str:
