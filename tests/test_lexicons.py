@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import re
+from collections import Counter
 
 import pytest
 
@@ -127,3 +129,29 @@ def test_word_lists_live_in_the_lexicons():
                if "lexicons" not in p.parts and p.name not in NOT_RULES]
     literal = re.compile(r"""^_?[A-Z][A-Z0-9_]*\s*(?::[^=]+)?=\s*(?:frozenset\(\{\s*["']|words\()""", re.M)
     assert [p.name for p in sources if literal.search(p.read_text(encoding="utf-8"))] == []
+
+
+def _label_sets(path) -> list[frozenset[str]]:
+    """The tuples, lists and sets of two or more spaCy labels written out in ``path``."""
+    from spacy.glossary import GLOSSARY
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)) and len(node.elts) >= 2:
+            values = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+            if len(values) == len(node.elts) and all(v in GLOSSARY and v != v.capitalize() for v in values):
+                found.append(frozenset(values))
+    return found
+
+
+def test_a_label_set_read_by_two_rules_has_a_name_in_the_lexicons():
+    # One rule's own test of a parse ("dobj" or "dative") may spell its labels
+    # out; a set two rules read is a meaning, named in lexicons/syntax.py.
+    sources = [p for p in (ROOT / "src" / "quotebank").rglob("*.py") if "lexicons" not in p.parts]
+    counts = Counter(s for p in sources for s in _label_sets(p))
+    assert {tuple(sorted(s)): n for s, n in counts.items() if n > 1} == {}
+
+
+def test_the_label_set_check_sees_label_sets():
+    sample = ROOT / "src" / "quotebank" / "lexicons" / "syntax.py"
+    assert frozenset({"VERB", "AUX"}) in _label_sets(sample)

@@ -16,6 +16,7 @@ from quotebank.lexicons import (
     NAME_PARTICLES,
     SPEECH_VERBS,
 )
+from quotebank.lexicons.syntax import VERB_POS
 from quotebank.rules import active_rules
 
 __all__ = [
@@ -139,7 +140,7 @@ def is_hearsay(token: Token) -> bool:
 
 def is_cue_verb(token: Token) -> bool:
     """A speech verb that can introduce a quote (not hearsay)."""
-    return token.pos_ in ("VERB", "AUX") and is_speech_verb(token.lemma_) and not is_hearsay(token)
+    return token.pos_ in VERB_POS and is_speech_verb(token.lemma_) and not is_hearsay(token)
 
 
 def is_speech_verb(lemma: str) -> bool:

@@ -35,6 +35,7 @@ from quotebank.detect.base import (
     sentence_start,
 )
 from quotebank.lexicons import ADDRESSEE_VERBS, SUBJECT_DEPS, WORK_NOUNS, WORK_TITLE_LEADS, WORK_VERBS
+from quotebank.lexicons.syntax import VERB_POS
 from quotebank.marks import QuotedSpan, paragraph_bounds
 from quotebank.text import paragraph_of
 
@@ -437,7 +438,7 @@ def _led_into(doc: Doc, cand: Candidate, owner: list[int]) -> Candidate:
     while left < lo and (doc[left].is_punct or doc[left].is_space):
         left += 1
     words = [doc[i] for i in range(left, lo) if owner[i] == -1]
-    if alpha_count(words) < MIN_MIXED_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in words):
+    if alpha_count(words) < MIN_MIXED_WORDS or not any(t.pos_ in VERB_POS for t in words):
         return cand
     return attrs.evolve(cand, start=doc[left].idx, kind="mixed")
 

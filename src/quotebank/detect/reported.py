@@ -57,6 +57,7 @@ from quotebank.lexicons import (
     REPORTING_NOUNS,
     SUBJECT_DEPS,
 )
+from quotebank.lexicons.syntax import TIME_LABELS, VERB_POS
 from quotebank.text import paragraph_of
 
 __all__ = ["reported_quotes", "content_of"]
@@ -179,7 +180,7 @@ def _around_cue(doc: Doc, cue: int, lo: int, hi: int) -> list[tuple[int, int]] |
         # "that, he said, …": a content that is only its relative pronoun is not split
         return None
     tail = doc[second[0]:second[1]]
-    if tail[0].lower_ == "according" or tail[0].pos_ == "CCONJ" or not any(t.pos_ in ("VERB", "AUX") for t in tail):
+    if tail[0].lower_ == "according" or tail[0].pos_ == "CCONJ" or not any(t.pos_ in VERB_POS for t in tail):
         # "…, he said, according to the complaint"; "…, he says, and he was
         # upset …" (a clause of the writer's); "…, he said, but one person".
         return [first]
@@ -199,7 +200,7 @@ def content_of(tok: Token) -> tuple[int, int, int, str] | None:
     lemma = tok.lemma_.lower()
     if is_according_to(tok):
         return _according(tok)
-    if tok.pos_ in ("VERB", "AUX"):
+    if tok.pos_ in VERB_POS:
         if is_hearsay(tok):
             return None
         if _as_put_it(tok):
@@ -356,12 +357,12 @@ def _stranded_subject(verb: Token, clause: Token) -> int:
         return lo  # "told MSNBC that …": an addressee; a clause with its own subject or "that"
     doc = verb.doc
     between = [c for c in verb.children if verb.i < c.i < clause.i and c.dep_ not in ("punct", "xcomp")]
-    if not any(c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.ent_type_ not in ("DATE", "TIME") for c in between):
+    if not any(c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.ent_type_ not in TIME_LABELS for c in between):
         return lo
     if any(c.dep_ not in _STRANDED_DEPS or c.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") for c in between):
         return lo
     start = verb.i + 1
-    while start < lo and (doc[start].ent_type_ in ("DATE", "TIME") or doc[start].is_punct):
+    while start < lo and (doc[start].ent_type_ in TIME_LABELS or doc[start].is_punct):
         start += 1
     return start
 
@@ -369,7 +370,7 @@ def _stranded_subject(verb: Token, clause: Token) -> int:
 def _bare_noun_phrase(doc: Doc, lo: int, hi: int) -> bool:
     """Whether a content is a short phrase without a verb ("the trade", "Ms. May")."""
     return alpha_count(doc[lo:hi]) <= MAX_BARE_NOUN_PHRASE_WORDS and not any(
-        doc[k].pos_ in ("VERB", "AUX") for k in range(lo, hi)
+        doc[k].pos_ in VERB_POS for k in range(lo, hi)
     )
 
 
@@ -401,7 +402,7 @@ def _clause_end(doc: Doc, i: int) -> int:
 
 
 def _unreported_speech_verb(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and is_speech_verb(tok.lemma_.lower()) and tok.dep_ != "ccomp"
+    return tok.pos_ in VERB_POS and is_speech_verb(tok.lemma_.lower()) and tok.dep_ != "ccomp"
 
 
 def _trailing_end(verb: Token, clause: Token, subjects: Sequence[Token]) -> int | None:

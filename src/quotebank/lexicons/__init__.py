@@ -11,7 +11,8 @@ Data only, no logic. Each list lives in exactly one place:
 * `quotebank.lexicons.quotations`: words that keep two reports of a
   quotation apart (negations);
 * `quotebank.lexicons.syntax`: spaCy's labels by what they mean (a
-  clause's subject, the named entities of measures).
+  clause's subject, a verb, a plural noun, the named entities of measures,
+  dates and places): every label set that more than one rule reads.
 
 Rules for every list: lower case; verbs and nouns by lemma (spaCy's
 ``token.lemma_``); no dots (look words up with `bare`); each word once
@@ -101,7 +102,20 @@ from quotebank.lexicons.speakers import (
     WRITER_PRONOUNS,
     bare,
 )
-from quotebank.lexicons.syntax import MEASURE_LABELS, SUBJECT_DEPS
+from quotebank.lexicons.syntax import (
+    COLLECTIVE_LABELS,
+    MEASURE_LABELS,
+    NAME_WORD_POS,
+    NATION_LABELS,
+    NOMINAL_POS,
+    NOUN_MODIFIER_DEPS,
+    NOUN_POS,
+    PLACE_LABELS,
+    PLURAL_NOUN_TAGS,
+    SUBJECT_DEPS,
+    TIME_LABELS,
+    VERB_POS,
+)
 
 __all__ = [
     "ABBREVIATION_LINKS",
@@ -113,6 +127,7 @@ __all__ = [
     "BELIEF_VERBS",
     "CHARACTERISATION_VERBS",
     "COMPARISON_PREPOSITIONS",
+    "COLLECTIVE_LABELS",
     "CORRELATIVES",
     "CUE_CLASSES",
     "DATELINE_FOLLOWERS",
@@ -145,8 +160,13 @@ __all__ = [
     "NAME_JOINERS",
     "NAME_PARTICLES",
     "NAME_SUFFIXES",
+    "NAME_WORD_POS",
+    "NATION_LABELS",
     "NEGATION_WORDS",
     "NEWS_AGENCY_NAMES",
+    "NOMINAL_POS",
+    "NOUN_MODIFIER_DEPS",
+    "NOUN_POS",
     "NUMBER_WORDS",
     "OBJECT_CONTENT_VERBS",
     "OFFICE_NOUNS",
@@ -163,7 +183,9 @@ __all__ = [
     "PERSON_PRONOUNS",
     "PERSON_TITLE_NOUNS",
     "PLACE_ADVERBS",
+    "PLACE_LABELS",
     "PLATFORM_NAMES",
+    "PLURAL_NOUN_TAGS",
     "PRONOUN_GENDER",
     "QUANTIFIER_WORDS",
     "QUESTION_VERBS",
@@ -175,11 +197,13 @@ __all__ = [
     "SPEECH_VERBS",
     "SPOKESPERSON_NOUNS",
     "SUBJECT_DEPS",
+    "TIME_LABELS",
     "TIME_WORDS",
     "TITLES",
     "TITLE_ABBREVIATIONS",
     "TITLE_PREPOSITIONS",
     "UNNAMED_PARTICIPLES",
+    "VERB_POS",
     "VOICING_VERBS",
     "WORK_NOUNS",
     "WORK_TITLE_LEADS",

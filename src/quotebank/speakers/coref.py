@@ -69,6 +69,7 @@ from quotebank.lexicons import (
     TITLES,
     bare,
 )
+from quotebank.lexicons.syntax import NAME_WORD_POS, NOUN_MODIFIER_DEPS, NOUN_POS, PLURAL_NOUN_TAGS
 from quotebank.speakers.base import Mention, Resolution, Speaker
 from quotebank.speakers.entities import ArticleEntities, Entity, EntityMention
 from quotebank.speakers.names import is_proper_modifier, name_tokens, stem
@@ -163,7 +164,7 @@ def _resolve_pronoun(doc: Doc, table: ArticleEntities, mention: Mention, history
                 continue
             if ent.gender is not None and gender is not None and ent.gender != gender:
                 continue
-            if tok.dep_ in ("compound", "amod") and tok.head.pos_ != "PROPN":
+            if tok.dep_ in NOUN_MODIFIER_DEPS and tok.head.pos_ != "PROPN":
                 continue  # "the Trump campaign" does not name a person here
             subject = tok if tok.dep_ != "appos" else tok.head
             main_subject = subject.dep_ in SUBJECT_DEPS and subject.head.dep_ == "ROOT"
@@ -311,7 +312,7 @@ def _group_start(doc: Doc, start: int, stop: int) -> int:
             i += 1
     elif article:
         return start
-    if i >= stop or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[i:stop]):
+    if i >= stop or not any(t.pos_ in NOUN_POS for t in doc[i:stop]):
         return start
     return i
 
@@ -677,7 +678,7 @@ def _role_features(head: Token, ent: Entity) -> list[str]:
         out.append("role=word")
     before = [t for t in head.subtree if t.i < head.i]
     mods = {stem(t.text) for t in before if t.is_alpha and t.lower_ not in ROLE_FILLER_WORDS
-            and t.pos_ in ("ADJ", "PROPN", "NOUN")}
+            and t.pos_ in NAME_WORD_POS}
     proper = {stem(t.text) for t in before if is_proper_modifier(t)}
     out.append(f"role_mods={_bucket(len(mods & ent.role_words), (0, 1))}")
     if proper:
@@ -765,7 +766,7 @@ def antecedents(
     leaders_fit = _Leaders.among(fits, [(k, v) for k, v in last.items() if k in fits], count)
     topic_end = table.sentence_start(TOPIC_SENTENCES)
     noun_class = _noun_class(head) if kind == DESCRIPTION else ""
-    plural = head.tag_ in ("NNS", "NNPS") or word in ("they", "them")
+    plural = head.tag_ in PLURAL_NOUN_TAGS or word in ("they", "them")
     determiner = _determiner(head)
     out = []
     for key, ent in sorted(entities.items(), key=lambda kv: last[kv[0]].token if kv[0] in last else -1):

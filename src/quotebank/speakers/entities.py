@@ -51,6 +51,7 @@ from quotebank.lexicons import (
     WRITER_NOTE_NOUNS,
     bare,
 )
+from quotebank.lexicons.syntax import NAME_WORD_POS, NOUN_MODIFIER_DEPS, NOUN_POS, PLACE_LABELS, PLURAL_NOUN_TAGS
 from quotebank.speakers.base import Resolution, Speaker
 from quotebank.speakers.names import (
     apposition_host,
@@ -417,7 +418,7 @@ class ArticleEntities:
             pieces.append(text_of(titles))
         # "Anna Borshchevskaya — the Ira Weiner Fellow …": an apposition.
         for child in head.children:
-            if child.dep_ != "appos" or child.i <= head.i or child.pos_ not in ("NOUN", "PROPN"):
+            if child.dep_ != "appos" or child.i <= head.i or child.pos_ not in NOUN_POS:
                 continue
             if name_part(child) and not any(t.lower_ in ("the", "a", "an") for t in child.lefts):
                 continue  # another name, not a description
@@ -500,7 +501,7 @@ class ArticleEntities:
             for tok in sent:
                 if in_quote[tok.i]:
                     continue
-                if tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "amod"):
+                if tok.pos_ == "PROPN" and tok.dep_ not in NOUN_MODIFIER_DEPS:
                     ent = self.lookup(name_tokens(tok))
                     if ent is not None and ent.type == "person":
                         named.add(id(ent))
@@ -581,12 +582,12 @@ class ArticleEntities:
         A plural description ("Russian officials") names no single entity.
         """
         noun = head.lower_
-        if head.tag_ in ("NNS", "NNPS") and noun not in ORG_HEAD_NOUNS:
+        if head.tag_ in PLURAL_NOUN_TAGS and noun not in ORG_HEAD_NOUNS:
             return None
         group = next((g for g in ROLE_SYNONYMS if noun in g), frozenset({noun}))
         mods = {
             stem(t.text) for t in head.subtree
-            if t.i < head.i and t.is_alpha and t.lower_ not in ROLE_FILLER_WORDS and t.pos_ in ("ADJ", "PROPN", "NOUN")
+            if t.i < head.i and t.is_alpha and t.lower_ not in ROLE_FILLER_WORDS and t.pos_ in NAME_WORD_POS
         }
         # Modifiers that name a place or body ("NATO chief", "Iranian president",
         # "the President of Russia").
@@ -676,7 +677,7 @@ def _signatures(doc: Doc, table: ArticleEntities) -> list[tuple[int, str]]:
             continue
         if not any(t.ent_type_ == "PERSON" for t in name) or not place or len(place) > SIGNATURE_WORDS:
             continue
-        if all(t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN" for t in place) and any(
+        if all(t.ent_type_ in PLACE_LABELS or t.pos_ == "PROPN" for t in place) and any(
             t.ent_type_ == "GPE" for t in place
         ):
             found.append((lo, _writer_name(table, doc[name[0].i:name[-1].i + 1])))

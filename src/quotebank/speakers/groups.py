@@ -29,6 +29,7 @@ from quotebank.lexicons import (
     TITLES,
     bare,
 )
+from quotebank.lexicons.syntax import NOUN_POS, PLURAL_NOUN_TAGS, TIME_LABELS
 from quotebank.speakers.base import Mention, Resolution, Speaker
 from quotebank.speakers.coref import conjunct_description
 from quotebank.speakers.entities import ArticleEntities, Entity
@@ -156,7 +157,7 @@ def of_group(doc: Doc, mention: Mention) -> bool:
     if not (word in QUANTIFIER_WORDS or word in NUMBER_WORDS or word in PARTITIVE_WORDS or head.like_num):
         return False
     return any(
-        obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and mention.start <= obj.i < mention.end
+        obj.dep_ == "pobj" and obj.pos_ in NOUN_POS and mention.start <= obj.i < mention.end
         for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" for obj in prep.children
     )
 
@@ -171,13 +172,13 @@ def share_of_group(doc: Doc, table: ArticleEntities, mention: Mention, in_quote:
     Latino voters in Florida", "520 superdelegates", "among caucus attendees") in
     its sentence or the `SHARE_SENTENCES` before; None for any other mention."""
     text = span_text(doc, mention.start, mention.end)
-    if not text or plausible_name(text) or any(t.ent_type_ in ("DATE", "TIME") for t in doc[mention.start:mention.end]):
+    if not text or plausible_name(text) or any(t.ent_type_ in TIME_LABELS for t in doc[mention.start:mention.end]):
         return None  # a name, a description or a date: no bare share
     first = table.sentence_start(table.sentence_of(mention.start) - SHARE_SENTENCES)
     for i in range(mention.start - 1, first - 1, -1):
         tok = doc[i]
         noun = tok.lemma_.lower()
-        if in_quote[i] or tok.tag_ not in ("NNS", "NNPS") or noun in NUMBER_WORDS or noun in MEASURE_NOUNS \
+        if in_quote[i] or tok.tag_ not in PLURAL_NOUN_TAGS or noun in NUMBER_WORDS or noun in MEASURE_NOUNS \
                 or tok.ent_type_ in MEASURE_LABELS:  # not "four years ago", "10 points higher"
             continue
         prep = tok.head if tok.dep_ == "pobj" else None
@@ -218,6 +219,6 @@ def relative_antecedent(doc: Doc, mention: Mention) -> Mention | None:
         noun = doc[before] if before >= 0 else head
         while noun.dep_ == "conj" and noun.head.i < noun.i:  # "generals and admirals"
             noun = noun.head
-    if noun.pos_ not in ("NOUN", "PROPN"):
+    if noun.pos_ not in NOUN_POS:
         return None
     return Mention(noun.left_edge.i, noun.right_edge.i + 1, noun.i, mention.method)

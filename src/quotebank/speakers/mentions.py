@@ -29,6 +29,7 @@ from quotebank.lexicons import (
     SUBJECT_DEPS,
     VOICING_VERBS,
 )
+from quotebank.lexicons.syntax import NOMINAL_POS, NOUN_POS, PLACE_LABELS, TIME_LABELS, VERB_POS
 from quotebank.marks import paragraph_bounds
 from quotebank.speakers.base import Attribution, Mention
 from quotebank.text import paragraph_of
@@ -77,7 +78,7 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
         if cue + 2 < len(doc) and doc[cue + 1].lower_ == "to":
             return _phrase(doc, doc[cue + 2], lo, hi, "according", mask)
         return None
-    if verb.pos_ in ("NOUN", "PROPN"):
+    if verb.pos_ in NOUN_POS:
         # A reporting noun: "Trump's claim that …", "reports from IRNA that …".
         for child in verb.children:
             if child.dep_ == "poss" and not mask[child.i]:
@@ -143,7 +144,7 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
             # where the parse found no verb: the name the participle hangs on,
             # with its first apposition.
             return _hung_on(doc, node.head, lo, hi, mask)
-        if node.dep_ == "acl" and node.tag_ in ("VBD", "VBN", "VBZ", "VBP") and node.head.pos_ in ("NOUN", "PROPN") \
+        if node.dep_ == "acl" and node.tag_ in ("VBD", "VBN", "VBZ", "VBP") and node.head.pos_ in NOUN_POS \
                 and node.head.dep_ == "ROOT" and node.head.i < node.i and not lo <= node.head.i < hi \
                 and not mask[node.head.i]:
             # "“…!” the presumptive GOP presidential nominee, Donald Trump, tweeted
@@ -166,15 +167,15 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
     for child in verb.rights:
         if lo <= child.i < hi or mask[child.i]:
             continue
-        if child.dep_ in _INVERTED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON") \
-                and child.ent_type_ not in ("DATE", "TIME"):  # not "tweeted Sunday"
+        if child.dep_ in _INVERTED_DEPS and child.pos_ in NOMINAL_POS \
+                and child.ent_type_ not in TIME_LABELS:  # not "tweeted Sunday"
             return _phrase(doc, child, lo, hi, "inverted", mask)
     # A subject the parser hung elsewhere: the nearest one before the cue.
     for i in range(cue - 1, max(-1, cue - FALLBACK_WINDOW), -1):
         tok = doc[i]
         if mask[i] or lo <= i < hi or is_sentence_end(tok):
             break
-        if tok.dep_ in SUBJECT_DEPS and tok.pos_ in ("PROPN", "NOUN", "PRON"):
+        if tok.dep_ in SUBJECT_DEPS and tok.pos_ in NOMINAL_POS:
             return _phrase(doc, tok, lo, hi, "subject", mask)
     # No subject in the parse, but a name stands between the quote and its cue
     # ("“…,” DeBoer said of …"; "“…,” Pierre Gignac, EDC’s risk officer, mentioned"):
@@ -187,7 +188,7 @@ def find_mention(doc: Doc, cue: int, quote_tokens: tuple = (0, 0), in_quote: byt
         if words and words[0].pos_ == "DET":
             words = words[1:]  # "“…,” the company said"
         first = words[0] if words else None  # right after the quote: not "“…” between May and October, says"
-        if first is not None and (first.pos_ in ("PROPN", "NOUN", "PRON") or _capitalised_word(first)):
+        if first is not None and (first.pos_ in NOMINAL_POS or _capitalised_word(first)):
             end = first.i
             while first.pos_ != "NOUN" and end + 1 < cue and doc[end + 1].pos_ == "PROPN":
                 end += 1
@@ -241,7 +242,7 @@ def _with_subject(verb: Token) -> Token | None:
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is None or before.dep_ != "pobj" or before.head.lower_ != "with":
         return None
-    return before if before.pos_ in ("PROPN", "NOUN", "PRON") else None
+    return before if before.pos_ in NOMINAL_POS else None
 
 
 def _put_to_subject(verb: Token, lo: int, hi: int) -> bool:
@@ -291,7 +292,7 @@ def _subject_of(verb: Token, lo: int, hi: int, mask: bytearray) -> Token | None:
     # Texas Rep. Mike McCaul said"), a person's name, else a name, nearest the verb.
     # "Of Carson, Levine, … said": a preposition parsed as the subject stands for its object.
     best = [next((o for o in c.children if o.dep_ == "pobj"), c) if c.pos_ == "ADP" else c for c in best]
-    names = [c for c in best if c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC")]
+    names = [c for c in best if c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS]
     people = [c for c in names if c.ent_type_ == "PERSON"]  # not "… University of California, Berkeley"
     if names and len(best) > 1:
         return min(people or names, key=lambda c: abs(verb.i - c.i))
@@ -465,7 +466,7 @@ def _narrative_attribution(
     """The last speech verb with a subject in narrative tokens ``[start, stop)``."""
     for i in range(stop - 1, start - 1, -1):
         tok = doc[i]
-        if in_quote[i] or tok.pos_ not in ("VERB", "AUX") or not is_speech_verb(tok.lemma_):
+        if in_quote[i] or tok.pos_ not in VERB_POS or not is_speech_verb(tok.lemma_):
             continue
         if furniture is not None and furniture[i]:
             continue  # "Story continues below advertisement"
@@ -492,7 +493,7 @@ def _who_of(noun: Token, pronoun: Token) -> Token:
         if node.dep_ == "appos" and node.head.i < node.i:  # "Englewood, New Jersey"
             node = node.head
         elif node.dep_ == "pobj" and node.head.lower_ in ("of", "from", "for", "at") and (
-            node.head.head.pos_ in ("PROPN", "NOUN")
+            node.head.head.pos_ in NOUN_POS
         ):
             return node.head.head
         else:

@@ -36,6 +36,7 @@ from quotebank.lexicons import (
     TITLES,
     bare,
 )
+from quotebank.lexicons.syntax import COLLECTIVE_LABELS, NATION_LABELS, TIME_LABELS
 
 __all__ = [
     "name_suffix",
@@ -106,16 +107,16 @@ def split_title(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
     """Split leading titles from a name: "Russian President Vladimir Putin" →
     (["Russian", "President"], ["Vladimir", "Putin"])."""
     out = list(tokens)
-    while len(out) > 1 and out[0].ent_type_ in ("DATE", "TIME"):
+    while len(out) > 1 and out[0].ent_type_ in TIME_LABELS:
         out.pop(0)  # "On Wednesday Suncor disclosed …"
-    while len(out) > 1 and out[-1].ent_type_ in ("DATE", "TIME") and out[-1].lower_.strip(".") in TIME_WORDS:
+    while len(out) > 1 and out[-1].ent_type_ in TIME_LABELS and out[-1].lower_.strip(".") in TIME_WORDS:
         out.pop()  # "The White House Saturday said …"
     titles: list[Token] = []
     # "General Motors": a title word that opens an organisation's two-word name stays;
     # so do the words of an institution's name ("Russian Foreign Ministry", "State Department").
     one_org = len(out) == 2 and out[0].ent_iob_ == "B" and out[0].ent_type_ == "ORG" and out[1].ent_iob_ == "I"
     one_org = one_org or bool(out) and bare(out[-1].lower_) in INSTITUTION_NOUNS and all(
-        t.ent_type_ in ("NORP", "GPE", "ORG") or bare(t.lower_) not in PERSON_TITLE_NOUNS for t in out[:-1]
+        t.ent_type_ in COLLECTIVE_LABELS or bare(t.lower_) not in PERSON_TITLE_NOUNS for t in out[:-1]
     )
     while len(out) > 1 and bare(out[0].lower_) in TITLES and not one_org:
         titles.append(out.pop(0))
@@ -143,7 +144,7 @@ def split_title(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
     # person's full name (a teaser's label, a photo credit) are not part of it.
     person = _glued_person_start(out)
     if person:
-        titles.extend(t for t in out[:person] if t.ent_type_ in ("NORP", "GPE") or bare(t.lower_) in TITLES)
+        titles.extend(t for t in out[:person] if t.ent_type_ in NATION_LABELS or bare(t.lower_) in TITLES)
         out = out[person:]
     return titles, out
 
@@ -270,11 +271,11 @@ def name_tokens(head: Token) -> list[Token]:
 
 def is_proper_modifier(tok: Token) -> bool:
     """A name or nationality word ("NATO", "Iran's", "Iranian")."""
-    if bare(tok.lower_) in TITLES and tok.ent_type_ not in ("NORP", "GPE"):
+    if bare(tok.lower_) in TITLES and tok.ent_type_ not in NATION_LABELS:
         return False
     if tok.pos_ == "PROPN":
         return True
-    return tok.pos_ == "ADJ" and tok.text[:1].isupper() and (tok.ent_type_ in ("NORP", "GPE") or not tok.is_sent_start)
+    return tok.pos_ == "ADJ" and tok.text[:1].isupper() and (tok.ent_type_ in NATION_LABELS or not tok.is_sent_start)
 
 
 def title_only(run: Sequence[Token]) -> bool:
@@ -282,7 +283,7 @@ def title_only(run: Sequence[Token]) -> bool:
     "King" in "Mr. King": after an honorific a capitalised word is a surname)."""
     if run and all(bare(t.lower_) in NAME_ABBREVIATIONS for t in run):
         return True  # "Jr.", "Inc." alone
-    if len(run) == 1 and run[0].ent_type_ in ("GPE", "ORG", "NORP"):
+    if len(run) == 1 and run[0].ent_type_ in COLLECTIVE_LABELS:
         return False
     if len(run) == 1 and run[0].i > 0 and run[0].text[:1].isupper():
         if bare(run[0].nbor(-1).lower_) in HONORIFICS:
@@ -327,7 +328,7 @@ def label_of(run: Sequence[Token], titles: Sequence[Token] = ()) -> str:
         # role noun that follows a name is a person's.
         role = run[0].nbor(-1) if run[0].i > 1 else None
         if label == "ORG" and role is not None and role.pos_ == "NOUN" and role.is_lower \
-                and role.nbor(-1).ent_type_ in ("ORG", "GPE", "NORP") \
+                and role.nbor(-1).ent_type_ in COLLECTIVE_LABELS \
                 and len(run) >= PERSON_NAME_MIN_WORDS and all(t.is_title for t in run):
             return "person"
         # "Aaron Klein Investigative Radio" tagged PERSON: a name that ends with

@@ -72,6 +72,7 @@ from quotebank.lexicons import (
     WRITER_PRONOUNS,
     bare,
 )
+from quotebank.lexicons.syntax import NOUN_POS, PLURAL_NOUN_TAGS, VERB_POS
 from quotebank.speakers.base import Attribution, Mention, Resolution, Speaker
 from quotebank.speakers.coref import (
     DESCRIPTION,
@@ -382,7 +383,7 @@ def _person_after_title(head: Token, mention: Mention) -> Token | None:
     and follow a capitalised word of the title: "the lawyer of John Smith" and
     "Spokesman for Senator John McCain" are not their names.
     """
-    if not head.text[:1].isupper() or head.ent_type_ == "PERSON" or head.tag_ in ("NNS", "NNPS"):
+    if not head.text[:1].isupper() or head.ent_type_ == "PERSON" or head.tag_ in PLURAL_NOUN_TAGS:
         return None
     if head.pos_ != "PROPN" and bare(head.lower_) not in TITLES:
         return None  # "Supporters of Republican Donald Trump" are not Trump
@@ -772,7 +773,7 @@ def _made_by(verb: Token, head: Token) -> bool:
     issued by the ministry", "figures released by …"); not people or a body
     someone appointed or reached ("a commission appointed by …", "Powell’s
     office, when contacted by Reuters")."""
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in VERB_POS:
         return True
     lemma = head.lemma_.lower()
     if _speaks_for_itself(head) or lemma in SPEAKING_BODY_NOUNS:  # "a commission appointed by …"
@@ -811,7 +812,7 @@ def _sender_of(doc: Doc, table: ArticleEntities, head: Token, mention: Mention, 
         if verb.pos_ != "VERB":
             continue
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        return subjects[0] if subjects and subjects[0].pos_ in ("PROPN", "NOUN") else None
+        return subjects[0] if subjects and subjects[0].pos_ in NOUN_POS else None
     return None
 
 
