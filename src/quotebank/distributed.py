@@ -23,8 +23,6 @@ for the run and stopped after it.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import pickle
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -33,6 +31,7 @@ from typing import Any
 
 import attrs
 
+from quotebank import parallel
 from quotebank.api import Extractor
 from quotebank.corpus.partitions import Partition, plan_partitions, read_partition
 from quotebank.corpus.readers import Document, IdCheck, ReadProblem
@@ -91,21 +90,20 @@ class PartitionOutcome:
     records: int
 
 
-_EXTRACTORS: dict[bytes, Extractor] = {}
 _LOCK = threading.Lock()
 
 
 def worker_extractor(model: str | None, speakers: Any = None, rules: Any = None) -> Extractor:
-    """This process's extractor for ``model``, ``speakers`` and ``rules``, loaded on first use."""
-    key = hashlib.blake2b(pickle.dumps((model, speakers, rules)), digest_size=16).digest()
-    extractor = _EXTRACTORS.get(key)
-    if extractor is None:
-        try:
-            extractor = Extractor(model, speakers=speakers, rules=rules)
-        except (OSError, ValueError) as err:
-            raise PipelineError(str(err)) from None
-        _EXTRACTORS[key] = extractor
-    return extractor
+    """This process's extractor for ``model``, ``speakers`` and ``rules``, loaded on first use
+    (`quotebank.parallel.worker_extractor`).
+
+    Raises:
+        PipelineError: when the pipeline cannot be loaded.
+    """
+    try:
+        return parallel.worker_extractor(Extractor, model, speakers, rules)  # type: ignore[no-any-return]
+    except (OSError, ValueError) as err:
+        raise PipelineError(str(err)) from None
 
 
 def _load(model: str | None, speakers: Any, rules: Any = None) -> None:

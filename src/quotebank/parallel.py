@@ -11,8 +11,10 @@ a worker whose parent is killed outright (SIGKILL) ends within a second or two.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
+import pickle
 import signal
 import threading
 import time
@@ -23,7 +25,7 @@ from typing import Any, Protocol
 
 from quotebank.results import Result, checked_items
 
-__all__ = ["parallel_results", "ResultSource", "TASK_CHARS", "TASKS_PER_WORKER"]
+__all__ = ["parallel_results", "worker_extractor", "ResultSource", "TASK_CHARS", "TASKS_PER_WORKER"]
 
 #: Characters of text per task sent to a worker (documents are never split
 #: between tasks; a longer document is a task of its own). About ten news
@@ -51,6 +53,21 @@ class ResultSource(Protocol):
 
 #: The extractor of this worker process.
 _WORKER: ResultSource | None = None
+#: The extractors this process has loaded, by class, model, speakers and rules
+#: (spawned workers here, and the Dask engine's workers).
+_LOADED: dict[bytes, Any] = {}
+
+
+def worker_extractor(kind: type, model: str | None, speakers: Any = None, rules: Any = None) -> Any:
+    """This process's extractor of class ``kind`` for ``model``, ``speakers``
+    and ``rules``, loaded on first use and kept (a worker loads a pipeline once)."""
+    key = hashlib.blake2b(pickle.dumps((kind.__module__, kind.__qualname__, model, speakers, rules)),
+                          digest_size=16).digest()
+    extractor = _LOADED.get(key)
+    if extractor is None:
+        extractor = kind(model, speakers=speakers, **({"rules": rules} if rules is not None else {}))
+        _LOADED[key] = extractor
+    return extractor
 #: The process that started the workers (inherited by forked ones).
 _PARENT: int | None = None
 
@@ -90,7 +107,7 @@ def _init_spawned(
     global _WORKER
     _ignore_interrupts()
     _die_with(parent)
-    _WORKER = kind(model, speakers=speakers, **({"rules": rules} if rules is not None else {}))
+    _WORKER = worker_extractor(kind, model, speakers, rules)
 
 
 def _work(task: list[tuple[str, str]]) -> list[Result]:
