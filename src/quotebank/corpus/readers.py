@@ -36,6 +36,7 @@ bytes of a file name that are not UTF-8 are written as ``\\xe9``
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import json
 import os
@@ -47,8 +48,8 @@ import attrs
 
 from quotebank.records import META_FIELDS, Metadata
 
-__all__ = ["Document", "ReadProblem", "IdCheck", "find_files", "read_documents", "read_file", "decode", "safe_text",
-           "html_document", "jsonl_ranges", "read_jsonl_range", "read_parquet", "MAX_FILE_BYTES", "STDIN"]
+__all__ = ["Document", "ReadProblem", "IdCheck", "find_files", "read_documents", "read_file", "decode", "json_error",
+           "safe_text", "html_document", "jsonl_ranges", "read_jsonl_range", "read_parquet", "MAX_FILE_BYTES", "STDIN"]
 
 #: File suffixes read from folders.
 SUFFIXES = (".txt", ".jsonl", ".html", ".htm", ".parquet")
@@ -116,6 +117,15 @@ class ReadProblem:
     detail: str = ""
 
 
+def json_error(err: json.JSONDecodeError) -> str:
+    """A JSON error as a whole sentence: "Unterminated string starting at
+    column 12" (the module's message leaves the place to its attributes)."""
+    message = err.msg
+    if message.endswith((" at", " starting at")):
+        return f"{message} column {err.colno}"
+    return f"{message} (column {err.colno})"
+
+
 def safe_text(text: str) -> str:
     """``text`` made encodable as UTF-8, visibly: the undecodable bytes of a
     file name (Python keeps them as lone surrogates) become ``\\xe9``, other
@@ -160,17 +170,79 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], lis
             found.append((Path(STDIN), "stdin"))
             continue
         path = Path(raw)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
-            for f in files:
+        try:
+            is_dir, is_file = path.is_dir(), path.is_file()
+        except OSError as err:  # a folder on the way that cannot be entered
+            problems.append(ReadProblem(safe_text(str(path)), f"cannot read: {err.strerror or err}"))
+            continue
+        if is_dir:
+            files = _walk(path, problems)
+            for f in sorted(files, key=lambda f: f.relative_to(path).parts):
                 found.append((f, safe_text(f.relative_to(path).with_suffix("").as_posix())))
-        elif path.is_file():
+        elif is_file:
             found.append((path, safe_text(path.stem)))
         elif path.exists():
             problems.append(ReadProblem(safe_text(str(path)), "not a regular file"))
         else:
-            problems.append(ReadProblem(safe_text(str(path)), "no such file or folder"))
+            problems.append(ReadProblem(safe_text(str(path)), _missing(path)))
     return found, problems
+
+
+def _missing(path: Path) -> str:
+    """Why a path names nothing that can be read: no such file, a symbolic
+    link whose target does not exist, or a loop of symbolic links."""
+    if not path.is_symlink():
+        return "no such file or folder"
+    try:
+        os.stat(path)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "a loop of symbolic links"
+    return f"a symbolic link to {safe_text(os.readlink(path))}, which does not exist"
+
+
+def _walk(root: Path, problems: list[ReadProblem]) -> list[Path]:
+    """The input files under ``root``, searched recursively: symbolic links to
+    folders are followed, each folder searched once. What cannot be searched
+    is a problem: a folder that cannot be listed or entered, a link loop, a
+    link named like an input whose target does not exist."""
+    files: list[Path] = []
+    searched: set[tuple[int, int]] = set()
+
+    def problem(path: Path, message: str, fatal: bool = True) -> None:
+        problems.append(ReadProblem(safe_text(str(path)), message, fatal=fatal))
+
+    def search(folder: Path, ancestors: frozenset[tuple[int, int]]) -> None:
+        try:
+            info = folder.stat()
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as err:
+            problem(folder, f"cannot list this folder: {err.strerror or err}")
+            return
+        key = (info.st_dev, info.st_ino)
+        if key in ancestors:
+            problem(folder, "a loop of symbolic links (a link to a folder that holds it): not searched again")
+            return
+        if key in searched:
+            problem(folder, "a link to a folder already searched: not searched again", fatal=False)
+            return
+        searched.add(key)
+        for entry in entries:
+            path = folder / entry.name
+            try:
+                if entry.is_dir():
+                    search(path, ancestors | {key})
+                elif entry.is_file():
+                    if path.suffix.lower() in SUFFIXES:
+                        files.append(path)
+                elif entry.is_symlink() and path.suffix.lower() in SUFFIXES:
+                    problem(path, _missing(path))
+            except OSError as err:  # a link loop, or a folder that can be listed but not entered
+                loop = err.errno == errno.ELOOP
+                problem(path, "a loop of symbolic links" if loop else f"cannot read: {err.strerror or err}")
+
+    search(root, frozenset())
+    return files
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -489,7 +561,7 @@ def _jsonl_documents(
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as err:
-            yield ReadProblem(where, f"not JSON: {err.msg}")
+            yield ReadProblem(where, f"not JSON: {json_error(err)}")
             continue
         if not isinstance(obj, dict):
             yield ReadProblem(where, 'no "text" string')

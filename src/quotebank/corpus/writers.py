@@ -69,12 +69,14 @@ class Done:
         doc_id: its id.
         offset: the size of ``OUT.part`` once its records were written.
         error: the message of its extraction error, or None.
+        records: how many records it wrote (0 when the log does not say).
     """
 
     position: int
     doc_id: str
     offset: int
     error: str | None = None
+    records: int = 0
 
 
 def format_for(path: str | Path | None, fmt: str | None = None) -> str:
@@ -166,9 +168,9 @@ class _ResumeLog:
             self._fh.write(json.dumps({"settings": settings}, sort_keys=True) + "\n")
             self._fh.flush()
 
-    def append(self, position: int, doc_id: str, offset: int, error: str | None) -> None:
+    def append(self, position: int, doc_id: str, offset: int, error: str | None, records: int) -> None:
         """Log one document done, flushed."""
-        self._fh.write(json.dumps([position, doc_id, offset, error], ensure_ascii=False) + "\n")
+        self._fh.write(json.dumps([position, doc_id, offset, error, records], ensure_ascii=False) + "\n")
         self._fh.flush()
 
     def close(self) -> None:
@@ -188,12 +190,12 @@ def _read_log(log: Path, part: Path) -> list[Done]:
             if k == 0 and line.startswith("{"):
                 continue  # the run's settings (`_check_settings`)
             try:
-                position, doc_id, offset, error = json.loads(line)
+                position, doc_id, offset, error, *records = json.loads(line)
             except (ValueError, TypeError):
                 break
             if position != len(done) or offset > size:
                 break
-            done.append(Done(position, doc_id, offset, error))
+            done.append(Done(position, doc_id, offset, error, *records[:1]))
     return done
 
 
@@ -317,21 +319,22 @@ class QuoteWriter:
             error: for a document whose extraction failed, the message (it
                 has no records; the log keeps the message for ``--resume``).
         """
-        self._write_records(quotes)
+        records = self._write_records(quotes)
         if self._log is not None:
-            self._log.append(self._position, doc_id, self._fh.tell(), error)
+            self._log.append(self._position, doc_id, self._fh.tell(), error, records)
         self._position += 1
 
     def write(self, quotes: Iterable[Quote]) -> None:
         """Write records (without logging a document: for writers used from Python)."""
         self._write_records(quotes)
 
-    def _write_records(self, quotes: Iterable[Quote]) -> None:
-        """Whole lines, flushed."""
+    def _write_records(self, quotes: Iterable[Quote]) -> int:
+        """Whole lines, flushed; returns how many records."""
         lines = [mention_line(self._staged_format, q) for q in quotes]
         self._fh.write("".join(lines).encode("utf-8", "backslashreplace"))
         self._fh.flush()
         self.count += len(lines)
+        return len(lines)
 
     def close(self) -> None:
         """Finish the output: move ``OUT.part`` into place (converted, for

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from quotebank.corpus.encodings import csv_value
+from quotebank.corpus.readers import json_error
 from quotebank.dataset.quotations import NO_SPEAKER, speakers_agree
 
 __all__ = ["SpeakerSummary", "read_dataset", "summarise_speakers", "add_key_terms", "SUMMARY_FIELDS"]
@@ -92,7 +93,7 @@ def read_dataset(path: str | Path) -> Iterator[dict[str, Any]]:
                     try:
                         yield json.loads(line)
                     except json.JSONDecodeError as err:
-                        raise ValueError(f"{p}:{lineno}: not JSON: {err.msg}") from err
+                        raise ValueError(f"{p}:{lineno}: not JSON: {json_error(err)}") from err
     elif suffix == ".csv":
         with open(p, encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
