@@ -159,3 +159,20 @@ def test_any_text_gives_valid_spans(text):
     for s in scan_quotes(text):
         assert text[s.start:s.end] == s.text
         assert s.mark_start <= s.start <= s.end <= s.mark_end
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # Marks inside a web address are part of it.
+        ("The page is at http://ex.com/“foo” and more text here.", []),
+        ('Read www.example.org/"a-b-c"/x today.', []),
+        # A quote that ends right after an address still ends there.
+        ("“Visit www.example.com,” she said.", ["Visit www.example.com,"]),
+        ("She wrote: “See https://ex.com/a?b=1.” Then left.", ["See https://ex.com/a?b=1."]),
+        ("“The site (http://a.org/x) is down,” he said.", ["The site (http://a.org/x) is down,"]),
+        ('Go to "www.a.org" now.', ["www.a.org"]),
+    ],
+)
+def test_quote_marks_in_web_addresses(text, quotes):
+    assert texts(text) == quotes

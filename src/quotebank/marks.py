@@ -53,6 +53,12 @@ _FAMILY = {
 }
 _MARK_RE = re.compile(r"''|``|[\"'“”„‘’‚«»‹›]|\n")
 _NON_SPACE_RE = re.compile(r"\S")
+#: A web address: its quote marks are part of it ("http://ex.com/“foo”"), not quotes.
+_URL_RE = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>]+", re.I)
+#: Characters that end a sentence or a quote after an address, not the address itself,
+#: with the mark that opens each pair ("www.example.com”" ends before "”").
+_URL_TRAILERS = {".": None, ",": None, ";": None, ":": None, "!": None, "?": None, ")": "(", "]": "[",
+                 "”": "“", "’": "‘", "»": "«", "›": "‹", '"': '"', "'": "'"}
 _OPEN_BEFORE = set("([{<—–-/:;,") | {"\u00a0"}
 
 
@@ -151,6 +157,7 @@ def scan_quotes(text: str) -> list[QuotedSpan]:
     """
     blank_lines = _has_blank_line(text)
     n = len(text)
+    in_url = _url_chars(text)
     stack: list[_Open] = []
     result: list[QuotedSpan] = []
     # Pieces of the outermost quote that is still open, waiting for its close.
@@ -183,6 +190,8 @@ def scan_quotes(text: str) -> list[QuotedSpan]:
         if i < skip_to:
             continue
         mark = m.group()
+        if in_url and i in in_url:
+            continue
         if mark == "\n":
             # A paragraph break when the text uses single newlines for
             # paragraphs, or when a blank line follows.
@@ -227,6 +236,26 @@ def scan_quotes(text: str) -> list[QuotedSpan]:
                 pending.append((end, -1, mark, i))
             stack.append(_Open(mark, family, i, end, len(stack), _innermost_other(stack, family)))
     return result
+
+
+def _url_chars(text: str) -> set[int]:
+    """The positions of the characters of ``text`` that belong to web
+    addresses (the quote marks and punctuation that close a sentence or a quote
+    right after an address left out, unless the address opens them itself)."""
+    if "://" not in text and "www." not in text.lower():
+        return set()
+    chars: set[int] = set()
+    for m in _URL_RE.finditer(text):
+        start, end = m.span()
+        while end > start and text[end - 1] in _URL_TRAILERS:
+            opener, closer = _URL_TRAILERS[text[end - 1]], text[end - 1]
+            body = text[start:end - 1]
+            if opener is not None and (body.count(opener) % 2 == 1 if opener == closer
+                                       else body.count(opener) > body.count(closer)):
+                break
+            end -= 1
+        chars.update(range(start, end))
+    return chars
 
 
 def _openers_for(open_mark: str) -> set:
