@@ -276,3 +276,21 @@ def test_show_page_renders_in_headless_chromium(tmp_path, extractor):
     subprocess.run([CHROMIUM, *flags, "--window-size=1200,2000", f"--screenshot={shot}", page.as_uri()],
                    capture_output=True, timeout=120, check=True)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
+
+
+def test_a_speaker_counts_alike_at_both_levels(tmp_path):
+    # The seeds' Borshchevskaya: 13 records, some unsure ("she observed" at 0.40),
+    # used to count 9 at the quote level, the unsure ones given to "None" (issue 21).
+    runner = CliRunner()
+    mentions, quotations = tmp_path / "m.jsonl", tmp_path / "q.jsonl"
+    assert runner.invoke(main, ["extract", str(SEEDS), "-o", str(mentions), "-q"]).exit_code == 0
+    assert runner.invoke(main, ["quotations", str(mentions), "-o", str(quotations)]).exit_code == 0
+
+    def counts(path):
+        out = runner.invoke(main, ["speakers", str(path), "--top", "0", "--key-terms", "0", "-f", "json"])
+        return {r["speaker"]: r["quotes"] for r in map(json.loads, out.stdout.splitlines())}
+
+    by_mention, by_quotation = counts(mentions), counts(quotations)
+    assert by_mention["Anna Borshchevskaya"] >= 10
+    named = {name for name in by_mention if name != "None"}
+    assert {name: by_quotation.get(name) for name in named} == {name: by_mention[name] for name in named}

@@ -102,10 +102,19 @@ def test_a_surname_and_the_full_name_are_one_speaker():
     assert {name for name, _ in q.probas} == {"Justin Trudeau", "Margaret Trudeau", "Trudeau", "None"}
 
 
-def test_no_speaker_wins_when_it_is_the_most_probable():
+def test_an_unsure_name_is_still_the_quotation_s_speaker():
+    # Confidence is the chance that the quote and the name are both right, not
+    # the chance that nobody said it (issue 21): the name stays, "None" keeps its share.
     (q,) = quote_level([_q("a", SENTENCE, confidence=0.3)])
-    assert q.speaker == "None"
+    assert q.speaker == "Justin Trudeau"
     assert q.probas == (("None", "0.7000"), ("Justin Trudeau", "0.3000"))
+
+
+def test_none_is_the_speaker_only_when_no_report_names_one():
+    (q,) = quote_level([_q("a", SENTENCE, speaker=None, confidence=0.2), _q("b", SENTENCE, speaker=None)])
+    assert (q.speaker, q.probas) == ("None", (("None", "1.0000"),))
+    (q,) = quote_level([_q("a", SENTENCE, speaker=None, confidence=0.2), _q("b", SENTENCE, confidence=0.1)])
+    assert q.speaker == "Justin Trudeau"
 
 
 def test_threshold_one_merges_only_equal_normal_forms():

@@ -113,15 +113,20 @@ class Quotation:
         quoteID: a stable id: the earliest date (or "undated") and a hash of
             the normalised text of the quotation's first report.
         quotation: the longest surface form among the reports.
-        speaker: the most probable speaker: the first entry of ``probas``
-            (``"None"`` when no speaker is the most probable, as in Quotebank).
+        speaker: the most probable name in ``probas``; ``"None"`` only when
+            no report names a speaker. (Quotebank gives "None" whenever its
+            share is the largest; here a report's confidence is the chance that
+            its quote *and* its name are right, so a named speaker is kept even
+            when that chance is low.)
         qids: the Wikidata QIDs of ``speaker`` (from ``--speakers``), sorted.
         date: the earliest date among the reports, or None.
         numOccurrences: how many reports (mention records) were merged.
         probas: ``[[speaker, p], …]``, most probable first: each report gives
             its speaker its confidence and "None" the rest (all of it when it
-            has no speaker), averaged over the reports; ``p`` is a string with
-            four decimals, as in Quotebank.
+            has no speaker), averaged over the reports, a short form of a name
+            ("Trudeau") credited to the one longer name that holds it; ``p`` is
+            a string with four decimals, as in Quotebank. "None"'s share is
+            thus the doubt about the reports, not a claim that nobody said it.
         urls: the distinct URLs of the reports, in input order.
         speaker_id: the ``speaker_id`` of ``speaker``, or None.
         kinds: the distinct kinds of the reports, sorted.
@@ -415,7 +420,11 @@ def _quotation(norm: str, quotes: list[Quote]) -> Quotation:
     # Most probable first; on a tie a named speaker before "None", then by name.
     ranked = sorted(((name, w / n) for name, w in weights.items() if w > 0),
                     key=lambda p: (-round(p[1], 4), p[0] == NO_SPEAKER, p[0]))
-    speaker = ranked[0][0] if ranked else NO_SPEAKER
+    # The quotation's speaker is the most probable name its reports give: a
+    # report's confidence is the chance that its quote and name are both right,
+    # not the chance that nobody said it, so an unsure name still beats "None".
+    named = [name for name, _ in ranked if name != NO_SPEAKER]
+    speaker = named[0] if named else NO_SPEAKER
     own = [q for q in quotes if q.speaker == speaker] or [q for q in quotes if speakers_agree(q.speaker, speaker)]
     dates = [q.date for q in quotes if q.date]
     date = min(dates) if dates else None
