@@ -148,3 +148,20 @@ def test_keep_text_writes_the_text_the_offsets_refer_to(tmp_path):
 )
 def test_keep_text_paths_stay_inside_the_folder(doc_id, expected):
     assert keep_text_path(Path("k"), doc_id) == Path("k") / expected
+
+
+def test_a_block_of_other_stories_in_a_page_gives_no_quotes(tmp_path, extractor):
+    page = tmp_path / "side.html"
+    teasers = "".join(f"<p>{line}</p>" for line in (
+        "Zionist Regime’s Post-War Map for Gaza",
+        "Strategic Council Online – Interview: An expert on Middle East issues said: After nearly 150 days have "
+        "passed, efforts to end the crisis have intensified.",
+        "France and the Two-State Solution",
+        "An expert on regional issues said the announcement is a measure to raise the image of France."))
+    page.write_text(
+        "<html><head><title>Iran and Russia</title></head><body><article><h1>Iran and Russia sign a deal</h1>"
+        "<p>Tehran and Moscow signed a deal on Monday after months of talks between the two governments.</p>"
+        "<p>“We are partners in every field and we will stay partners,” Iranian President Masoud Pezeshkian said "
+        f"at the ceremony.</p><h3>LATEST CONTENT</h3>{teasers}</article></body></html>", encoding="utf-8")
+    (result,) = list(iter_corpus([page], extractor))
+    assert [q.speaker for q in result.quotes] == ["Masoud Pezeshkian"]

@@ -733,3 +733,48 @@ def test_the_speaker_of_a_cue_is_named(quotes_of, text, cue, expected):
     q = by_cue(quotes_of(text), cue)
     fields = expected if isinstance(expected, dict) else {"speaker": expected}
     assert {name: getattr(q, name) for name in fields} == fields
+
+
+SIDEBAR_ARTICLE = ("Tehran and Moscow signed a deal on Monday.\n\n"
+                   "“We are partners,” Iranian President Masoud Pezeshkian said.\n\n")
+TEASERS = ("Zionist Regime’s Post-War Map for Gaza\n\n"
+           "Strategic Council Online – Interview: An expert on Middle East issues said: After nearly 150 days have "
+           "passed, efforts to end the crisis have intensified.\n\n"
+           "France and the Two-State Solution\n\n"
+           "An expert on regional issues said the announcement is a measure to raise the image of France.\n\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param(SIDEBAR_ARTICLE + "LATEST CONTENT\n\n" + TEASERS, ["Masoud Pezeshkian"],
+                     id="a labelled block of other stories"),
+        pytest.param(SIDEBAR_ARTICLE + "Related coverage\n\nFebruary 3, 2023 10:54 am\n\n"
+                     "Nobel Laureate Ebadi Says Iran’s ‘Revolutionary Process’ is Irreversible\n\n"
+                     "Iranian laureate Shirin Ebadi said the death in custody of a young woman...\n\n"
+                     "Ann Lee, a lawyer, said the deal was fair.", ["Masoud Pezeshkian", "Ann Lee"],
+                     id="the article goes on after the block"),
+        pytest.param(SIDEBAR_ARTICLE + "-\nNATO chief urges Europe to arm against Russia\n"
+                     "Speed Read Mark Rutte said Putin wants to 'wipe Ukraine off the map'\nBy Peter Weber Published\n"
+                     "-\nWhy Assad fell so fast\nThe Explainer The newly liberated Syria is precarious\nBy Ann Lee\n"
+                     "-\nCould Russia's economy end the war?\n"
+                     "Today's Big Question Sanctions take a toll, Tom Fox said.\nBy Joel Mathis Published",
+                     ["Masoud Pezeshkian"], id="a list of cards between separators"),
+        pytest.param(SIDEBAR_ARTICLE + TEASERS + "Loading\n\n" + TEASERS,
+                     ["Masoud Pezeshkian", "An expert on Middle East issues", "An expert on regional issues"],
+                     id="a repeated block: its second copy"),
+        # An article's own subheads keep their attributions.
+        pytest.param(SIDEBAR_ARTICLE + "The economy\n\nAnn Lee, a trader, said prices would rise.\n\n"
+                     "What comes next\n\nTom Fox, a banker, said rates would fall.",
+                     ["Masoud Pezeshkian", "Ann Lee", "Tom Fox"], id="subheads are no sidebar"),
+        # A pull quote repeats one paragraph: it stays.
+        pytest.param(SIDEBAR_ARTICLE + "“We are partners,” Iranian President Masoud Pezeshkian said.\n\nThe end.",
+                     ["Masoud Pezeshkian", "Masoud Pezeshkian"], id="one repeated paragraph stays"),
+        # A label word followed by prose is no label.
+        pytest.param("Related\n\nAnn Lee, a trader, said prices would rise. Tom Fox, a banker, agreed. They met "
+                     "in May.\n\nTom Fox, a banker, said rates would fall.", ["Ann Lee", "Tom Fox"],
+                     id="a label followed by prose"),
+    ],
+)
+def test_blocks_of_other_stories_give_no_quotes(quotes_of, text, speakers):
+    assert [q.speaker for q in quotes_of(text) if q.cue_class == "speech"] == speakers

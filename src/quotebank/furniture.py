@@ -7,7 +7,10 @@ By lines of text (no parse):
   advertisement", and the user's own patterns, `quotebank.rules`);
 * `teaser_lines`: teasers for other articles ("READ MORE: …", "WATCH: …"),
   whose quotes belong to those articles;
-* `caption_lines`: photo captions, whose names are no antecedents.
+* `caption_lines`: photo captions, whose names are no antecedents;
+* `sidebar_blocks`: blocks of other stories' headlines and teasers (after a
+  label such as "LATEST CONTENT", a list of cards between separator lines,
+  or a block repeated), whose quotes belong to those stories.
 
 By tokens of a parsed line:
 
@@ -18,12 +21,13 @@ By tokens of a parsed line:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from quotebank.lexicons import LABEL_JOINERS
+from quotebank.lexicons import CARD_SEPARATORS, LABEL_JOINERS, SIDEBAR_LABEL_LEADS, SIDEBAR_LABELS
 
 __all__ = [
     "FURNITURE_MAX_WORDS",
@@ -33,6 +37,7 @@ __all__ = [
     "is_line_label",
     "label_end",
     "lines_where",
+    "sidebar_blocks",
     "teaser_lines",
 ]
 
@@ -78,6 +83,129 @@ def _is_teaser(line: str) -> bool:
     # "WATCH | Gasol-Valanciunas trade deepens Raptors' identity crisis;": a
     # semicolon ends no sentence.
     return bool(_LABEL_PREFIX.match(line)) and not line.strip().rstrip(";").endswith(_LINE_END)
+
+
+#: A headline of another story in a sidebar has at most this many words and no
+#: full stop at its end ("Zionist Regime’s Post-War Map for Gaza", "Loading").
+HEADLINE_MAX_WORDS = 20
+#: A card of a list of other stories has at most this many lines, each of at most
+#: `CARD_LINE_MAX_WORDS` words (a headline, a teaser, a byline).
+CARD_MAX_LINES = 5
+CARD_LINE_MAX_WORDS = 40
+
+
+def sidebar_blocks(text: str) -> list[tuple[int, int]]:
+    """Bounds of the blocks of other stories on a page: their headlines and
+    teasers give no quotes of this article, and their names are no antecedents.
+
+    A block is, by its shape alone:
+
+    * a line that is only a sidebar label (`SIDEBAR_LABELS`: "LATEST
+      CONTENT", "Related", "MORE FROM THE WEEK"), then the run of headlines
+      and teasers after it: each line a headline (at most
+      `HEADLINE_MAX_WORDS` words, no full stop at its end) or the teaser
+      under one. Two lines of prose in a row end it;
+    * a list of cards: at least three separator lines ("-",
+      `CARD_SEPARATORS`) at most `CARD_MAX_LINES` lines apart, every line
+      between them short, and the card after the last;
+    * two or more paragraphs in a row that the page already showed, in the same
+      order (a block repeated); a single repeated paragraph (a pull quote) stays.
+
+    Args:
+        text: the document.
+
+    Returns:
+        ``(start, end)`` of each block, in order, not overlapping.
+    """
+    lines = _lines(text)
+    blocks = _labelled_blocks(lines) + _card_lists(lines) + _repeated_runs(lines)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(blocks):
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return [(lines[a][0], lines[b][1]) for a, b in merged]
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """The non-empty lines of ``text``: ``(start, end, stripped text)``."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if line.strip():
+            out.append((start, start + len(line), line.strip()))
+    return out
+
+
+def _is_sidebar_label(line: str) -> bool:
+    label = " ".join(line.lower().rstrip(":").split())
+    return label in SIDEBAR_LABELS or (label.startswith(SIDEBAR_LABEL_LEADS) and len(label.split()) <= 6)
+
+
+def _is_headline(line: str) -> bool:
+    return len(_WORD.findall(line)) <= HEADLINE_MAX_WORDS and not line.endswith((".", ":", ",", ";"))
+
+
+def _labelled_blocks(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """(first, last) line of each block after a sidebar label."""
+    out = []
+    k = 0
+    while k < len(lines):
+        if not _is_sidebar_label(lines[k][2]) or k + 1 == len(lines) or not _is_headline(lines[k + 1][2]):
+            k += 1
+            continue
+        last, under_headline = k, True
+        for j in range(k + 1, len(lines)):
+            headline = _is_headline(lines[j][2])
+            if not headline and not under_headline:
+                break
+            last, under_headline = j, headline
+        out.append((k, last))
+        k = last + 1
+    return out
+
+
+def _card_lists(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """(first, last) line of each list of cards between separator lines."""
+    short = [len(_WORD.findall(line)) <= CARD_LINE_MAX_WORDS for _, _, line in lines]
+    separators = [k for k, (_, _, line) in enumerate(lines) if line in CARD_SEPARATORS]
+    out = []
+    chain: list[int] = []
+    for k in separators + [len(lines) + CARD_MAX_LINES + 1]:
+        if chain and k - chain[-1] - 1 <= CARD_MAX_LINES and all(short[chain[-1] + 1:k]):
+            chain.append(k)
+            continue
+        if len(chain) >= 3:
+            last = chain[-1]
+            card = max(b - a for a, b in itertools.pairwise(chain))  # the longest card, in lines
+            while last + 1 < len(lines) and last + 1 - chain[-1] < card and short[last + 1]:
+                last += 1
+            out.append((chain[0], last))
+        chain = [k]
+    return out
+
+
+def _repeated_runs(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """(first, last) line of each run of two or more lines that repeats, in
+    order, lines the page showed before."""
+    first_seen: dict[str, int] = {}
+    copy_of: list[int | None] = []  # per line, the earlier line it repeats
+    for k, (_, _, line) in enumerate(lines):
+        key = " ".join(line.split())
+        copy_of.append(first_seen.get(key))
+        first_seen.setdefault(key, k)
+    out = []
+    k = 0
+    while k < len(lines):
+        j = k
+        while j + 1 < len(lines) and (before := copy_of[j]) is not None and copy_of[j + 1] == before + 1:
+            j += 1
+        if j > k:
+            out.append((k, j))
+        k = j + 1
+    return out
 
 
 def caption_lines(text: str) -> list[tuple[int, int]]:

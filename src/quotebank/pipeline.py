@@ -18,7 +18,7 @@ from quotebank.confidence import record_confidence
 from quotebank.detect import find_candidates, outer_positions
 from quotebank.detect.base import TokenIndex
 from quotebank.detect.headline import parse_lines
-from quotebank.furniture import caption_lines, furniture_lines, lines_where, teaser_lines
+from quotebank.furniture import caption_lines, furniture_lines, lines_where, sidebar_blocks, teaser_lines
 from quotebank.lexicons import HEADLINE_CUE_WORDS, RELATIVE_PRONOUNS
 from quotebank.marks import paragraph_bounds, scan_quotes
 from quotebank.records import Quote
@@ -92,17 +92,21 @@ def attribute(
     text = doc.text if text is None else text
     para_starts = [start for start, _ in paragraph_bounds(text)]
     index = TokenIndex(doc)
-    furniture = _furniture_mask(doc, text, index)
+    # A block of other stories ("LATEST CONTENT" and the teasers after it) is
+    # furniture, and its quotes belong to those stories.
+    sidebars = sidebar_blocks(text)
+    furniture = _furniture_mask(doc, text, index, sidebars)
     # A teaser's quote ("READ MORE: ‘It becomes a nightmare’: …") belongs to
     # another article; a line of the user's own furniture has none.
     rules = active_rules()
     own = [] if rules.is_default else lines_where(text, rules.is_furniture)
-    teasers = _mask(doc, index, teaser_lines(text) + own)
+    teasers = _mask(doc, index, teaser_lines(text) + own + sidebars)
     marks = scan_quotes(text)
     candidates = [c for c in find_candidates(doc, para_starts, text, index, marks) if not teasers[c.quote_tokens[0]]]
     attributions = attach_mentions(doc, candidates, para_starts, furniture)
     if parse is not None:
         lines, from_headlines = _headline_attributions(doc, parse, para_starts, index, text)
+        from_headlines = [a for a in from_headlines if not teasers[a.candidate.quote_tokens[0]]]
         if from_headlines:
             kept = [a for a in attributions if not any(lo <= a.candidate.start < hi for lo, hi in lines)]
             attributions = sorted(kept + from_headlines, key=lambda a: (a.candidate.start, -a.candidate.end))
@@ -119,9 +123,11 @@ def attribute(
     return resolved
 
 
-def _furniture_mask(doc: Doc, text: str, index: TokenIndex) -> bytearray:
-    """Per token, 1 on a line of page furniture (`quotebank.furniture.furniture_lines`)."""
-    return _mask(doc, index, furniture_lines(text, HEADLINE_CUE_WORDS.__contains__, active_rules().is_furniture))
+def _furniture_mask(doc: Doc, text: str, index: TokenIndex, sidebars: Sequence[tuple[int, int]] = ()) -> bytearray:
+    """Per token, 1 on a line of page furniture (`quotebank.furniture.furniture_lines`)
+    or in a block of other stories (``sidebars``)."""
+    lines = furniture_lines(text, HEADLINE_CUE_WORDS.__contains__, active_rules().is_furniture)
+    return _mask(doc, index, lines + list(sidebars))
 
 
 def _mask(doc: Doc, index: TokenIndex, spans: Sequence[tuple[int, int]]) -> bytearray:

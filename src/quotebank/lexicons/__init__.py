@@ -7,6 +7,8 @@ Data only, no logic. Each list lives in exactly one place:
   by lemma;
 * `quotebank.lexicons.speakers`: the words around a speaker (titles,
   pronouns, gendered words, role nouns);
+* `quotebank.lexicons.furniture`: the labels and separators of a page's
+  blocks of other stories;
 * `quotebank.lexicons.names`: common first names with a clear gender;
 * `quotebank.lexicons.quotations`: words that keep two reports of a
   quotation apart (negations);
@@ -44,6 +46,7 @@ from quotebank.lexicons.cues import (
     WORK_TITLE_LEADS,
     WORK_VERBS,
 )
+from quotebank.lexicons.furniture import CARD_SEPARATORS, SIDEBAR_LABEL_LEADS, SIDEBAR_LABELS
 from quotebank.lexicons.names import FEMALE_FIRST_NAMES, FIRST_NAMES, MALE_FIRST_NAMES, NAME_SUFFIXES
 from quotebank.lexicons.quotations import NEGATION_WORDS
 from quotebank.lexicons.speakers import (
@@ -125,9 +128,10 @@ __all__ = [
     "ANONYMITY_WORDS",
     "BELIEF_ADJECTIVES",
     "BELIEF_VERBS",
+    "CARD_SEPARATORS",
     "CHARACTERISATION_VERBS",
-    "COMPARISON_PREPOSITIONS",
     "COLLECTIVE_LABELS",
+    "COMPARISON_PREPOSITIONS",
     "CORRELATIVES",
     "CUE_CLASSES",
     "DATELINE_FOLLOWERS",
@@ -193,6 +197,8 @@ __all__ = [
     "REPORTING_NOUNS",
     "ROLE_FILLER_WORDS",
     "ROLE_SYNONYMS",
+    "SIDEBAR_LABELS",
+    "SIDEBAR_LABEL_LEADS",
     "SPEAKING_BODY_NOUNS",
     "SPEECH_VERBS",
     "SPOKESPERSON_NOUNS",
