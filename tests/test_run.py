@@ -110,3 +110,60 @@ def test_csv_cells_decode_to_what_was_encoded(quotation, mention):
         decoded = {k: csv_value(k, v) for k, v in read.items() if k in row}
         assert decoded == row
     assert set(JSON_CELLS) <= set(QUOTATION_FIELDS)
+
+
+def test_a_long_document_shows_progress_within_it(tmp_path, extractor, monkeypatch):
+    import quotebank.api
+
+    monkeypatch.setattr(quotebank.api, "MAX_CHUNK_CHARS", 2_000)
+    monkeypatch.setattr(quotebank.api, "BATCH_CHARS", 2_000)
+    long = tmp_path / "long.txt"
+    long.write_text("\n\n".join([ARTICLE] * 200), encoding="utf-8")
+    seen = []
+    results = list(iter_corpus([long], extractor,
+                               on_document=lambda r: seen.append((r.documents, r.chars + r.partial))))
+    assert len(results) == 1 and len(results[0].quotes) == 400
+    within = [chars for documents, chars in seen if documents == 0]
+    assert len(within) > 5 and within == sorted(within) and within[-1] < long.stat().st_size
+    assert seen[-1] == (1, len(long.read_text(encoding="utf-8")))
+
+
+def _report(**kw):
+    from quotebank.run import RunReport
+
+    return RunReport(**{"files": 1, "documents": 2, "quotes": 3, **kw})
+
+
+@pytest.mark.parametrize(
+    ("report", "final", "line"),
+    [
+        # A rate over half a second of bursts means nothing yet.
+        (dict(seconds=0.5, rate_words=1_000_000), False, "2 documents from 1 files, 3 quotes"),
+        (dict(seconds=10.0, rate_words=61_000), True, "2 documents from 1 files, 3 quotes, 6,100 words/s"),
+        (dict(seconds=10.0, rate_words=61_000, input_bytes=1000, chars=250, clock_chars=0), False,
+         "2 documents from 1 files, 3 quotes, 6,100 words/s, 25% of the input, about 30 s left"),
+        (dict(seconds=600.0, rate_words=61_000, input_bytes=10_000, chars=1000, partial=1000, clock_chars=0), False,
+         "2 documents from 1 files, 3 quotes, 102 words/s, 20% of the input, about 40 min left"),
+        # Standard input: no size, no share.
+        (dict(seconds=10.0, rate_words=61_000, chars=250), False, "2 documents from 1 files, 3 quotes, 6,100 words/s"),
+        (dict(resumed=1, seconds=1.0), True, "2 documents (1 resumed) from 1 files, 3 quotes"),
+    ],
+)
+def test_progress_lines(report, final, line):
+    from quotebank.cli import _progress_line
+
+    assert _progress_line(_report(**report), final) == line
+
+
+def test_a_terminal_gets_a_bar_and_a_last_line(capsys):
+    from quotebank.cli import _Progress
+
+    progress = _Progress(enabled=True, terminal=True)
+    progress(_report(input_bytes=1000, chars=500))
+    assert progress.bar is not None and progress.bar.n == 500
+    progress.say("quotebank: warning: x.txt: empty file")
+    progress(_report(input_bytes=1000, chars=1000), final=True)
+    err = capsys.readouterr().err
+    assert progress.bar is None
+    assert "quotebank: warning: x.txt: empty file" in err and "100%" in err
+    assert err.rstrip().endswith("quotebank: 2 documents from 1 files, 3 quotes")

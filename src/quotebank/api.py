@@ -8,7 +8,7 @@ quote spans the cut, and pieces are batched up to `BATCH_CHARS`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -189,12 +189,17 @@ class Extractor:
                 raise result.error
             yield result.doc_id, list(result.quotes)
 
-    def results(self, items: Iterable[tuple[str, str]], n_process: int = 1) -> Iterator[Result]:
+    def results(self, items: Iterable[tuple[str, str]], n_process: int = 1, *,
+                on_piece: Callable[[int], None] | None = None) -> Iterator[Result]:
         """One `Result` per text, errors collected instead of raised.
 
         Args:
             items: ``(doc_id, text)`` pairs.
             n_process: worker processes; 1 parses in this process.
+            on_piece: called with the characters of each piece of a long text
+                parsed before its last (a text is parsed in pieces of at most
+                `MAX_CHUNK_CHARS`): progress within a document. Not called
+                from worker processes.
 
         Yields:
             A `Result` per item, in the order of ``items``.
@@ -219,6 +224,8 @@ class Extractor:
             if last:
                 yield Result(doc_id, (), error) if error is not None else Result(doc_id, tuple(quotes))
                 quotes, error = [], None
+            elif on_piece is not None:
+                on_piece(len(doc.text))
 
     def _parsed(self, items: Iterable[tuple[str, str]]) -> Iterator[tuple[Any, tuple[str, int, bool]]]:
         """Each piece of each text, parsed with quotebank's errors recorded on the Doc."""

@@ -65,31 +65,86 @@ def _on_sigterm(signum: int, frame: object) -> None:
 
 
 class _Progress:
-    """Progress lines on stderr: at most one every ``every`` seconds, and at the end."""
+    """Progress on stderr, quiet with ``-q``: a tqdm bar over the input's
+    size when stderr is a terminal, else a plain line at most every ``every``
+    seconds, and a last line at the end. A long document shows progress
+    within it (a piece at a time); the rate and the time left show once
+    they mean something (`quotebank.run.RATE_MIN_SECONDS` of work)."""
 
-    def __init__(self, enabled: bool, every: float = 2.0) -> None:
+    def __init__(self, enabled: bool, every: float = 2.0, terminal: bool | None = None) -> None:
         self.enabled = enabled
         self.every = every
+        self.terminal = sys.stderr.isatty() if terminal is None else terminal
         self.last = 0.0
+        self.bar: Any = None
 
     def __call__(self, report: RunReport, final: bool = False) -> None:
+        if not self.enabled:
+            return
+        if self.terminal:
+            self._bar(report, final)
+            return
         now = time.monotonic()
-        if not self.enabled or (not final and now - self.last < self.every):
+        if not final and now - self.last < self.every:
             return
         self.last = now
-        resumed = f" ({report.resumed:,} resumed)" if report.resumed else ""
-        click.echo(
-            f"quotebank: {report.documents:,} documents{resumed} from {report.files:,} files, "
-            f"{report.quotes:,} quotes, {report.words_per_second:,.0f} words/s",
-            err=True,
-        )
+        click.echo(f"quotebank: {_progress_line(report, final)}", err=True)
+
+    def say(self, message: str) -> None:
+        """A line on stderr, above the bar when there is one."""
+        if self.bar is not None:
+            self.bar.write(message, file=sys.stderr)
+        else:
+            click.echo(message, err=True)
+
+    def _bar(self, report: RunReport, final: bool) -> None:
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=report.input_bytes, unit="B", unit_scale=True, file=sys.stderr, desc="quotebank",
+                            dynamic_ncols=True, mininterval=0.5, bar_format="{desc}: {percentage:3.0f}%|{bar}| "
+                            "{n_fmt}/{total_fmt} [{elapsed}<{remaining}] {postfix}" if report.input_bytes else None)
+        done = report.chars + report.partial
+        if report.input_bytes:
+            done = min(done, report.input_bytes)
+        self.bar.n = done
+        self.bar.set_postfix_str(_progress_line(report, final, rates=False), refresh=False)
+        self.bar.refresh()
+        if final:
+            self.bar.close()
+            self.bar = None
+            click.echo(f"quotebank: {_progress_line(report, final)}", err=True)
 
 
-def _say_problem(problem: ReadProblem, debug: bool = False) -> None:
+def _progress_line(report: RunReport, final: bool, rates: bool = True) -> str:
+    """"12 documents (3 resumed) from 4 files, 56 quotes, 6,100 words/s, 40% of the input, about 2 min left"."""
+    resumed = f" ({report.resumed:,} resumed)" if report.resumed else ""
+    parts = [f"{report.documents:,} documents{resumed} from {report.files:,} files", f"{report.quotes:,} quotes"]
+    if rates and report.rate_known and report.words_per_second > 0:
+        parts.append(f"{report.words_per_second:,.0f} words/s")
+    share = report.share_done
+    if rates and not final and share is not None:
+        parts.append(f"{share:.0%} of the input")
+        left = report.seconds_left
+        if left is not None:
+            parts.append(f"about {_duration(left)} left")
+    return ", ".join(parts)
+
+
+def _duration(seconds: float) -> str:
+    """A rough duration: "40 s", "3 min", "2 h 10 min"."""
+    if seconds < 90:
+        return f"{max(1, round(seconds))} s"
+    minutes = round(seconds / 60)
+    return f"{minutes} min" if minutes < 120 else f"{minutes // 60} h {minutes % 60} min"
+
+
+def _say_problem(problem: ReadProblem, debug: bool = False, say: Callable[[str], None] | None = None) -> None:
+    say = say or (lambda message: click.echo(message, err=True))
     level = "error" if problem.fatal else "warning"
-    click.echo(f"quotebank: {level}: {problem.source}: {problem.message}", err=True)
+    say(f"quotebank: {level}: {problem.source}: {problem.message}")
     if debug and problem.detail:
-        click.echo(problem.detail.rstrip("\n"), err=True)
+        say(problem.detail.rstrip("\n"))
 
 
 def _file_digest(path: str | None) -> str | None:
@@ -318,7 +373,8 @@ def _run(start: Callable[..., None], writer: QuoteWriter | PartitionedWriter, *,
     _MAIN_PID = os.getpid()
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        start(report=report, on_problem=lambda problem: _say_problem(problem, debug), on_document=progress)
+        start(report=report, on_problem=lambda problem: _say_problem(problem, debug, progress.say),
+              on_document=progress)
     except KeyboardInterrupt as stop:
         progress(report, final=True)
         where = f"; they are in {writer.part}: run the same command with --resume to finish" if writer.part else ""

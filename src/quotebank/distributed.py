@@ -158,7 +158,7 @@ def run_partition(partition: Partition, settings: TaskSettings) -> PartitionOutc
         if settings.parts is not None:
             kept.extend(result.quotes)
             result = attrs.evolve(result, quotes=())
-        outcomes.append(DocOutcome(result, item.source, len(item.text.split()), quotes))
+        outcomes.append(DocOutcome(result, item.source, len(item.text.split()), quotes, len(item.text)))
     if settings.parts is not None:
         write_parquet_part(kept, PartitionedWriter.part_path(settings.parts, partition.index))
     return PartitionOutcome(partition.index, tuple(outcomes), sum(
@@ -174,7 +174,7 @@ def outcome_to_dict(outcome: PartitionOutcome) -> dict[str, Any]:
             continue
         error = e.result.error
         events.append({
-            "doc_id": e.result.doc_id, "source": e.source, "words": e.words, "quotes": e.quotes,
+            "doc_id": e.result.doc_id, "source": e.source, "words": e.words, "quotes": e.quotes, "chars": e.chars,
             "error": None if error is None else [error.error_type, error.message, error.traceback],
         })
     return {"index": outcome.index, "records": outcome.records, "events": events}
@@ -188,7 +188,8 @@ def outcome_from_dict(data: dict[str, Any]) -> PartitionOutcome:
             events.append(ReadProblem(**e["problem"]))
             continue
         error = None if e["error"] is None else ExtractionError(e["doc_id"], *e["error"])
-        events.append(DocOutcome(Result(e["doc_id"], (), error), e["source"], e["words"], e["quotes"]))
+        events.append(DocOutcome(Result(e["doc_id"], (), error), e["source"], e["words"], e["quotes"],
+                                 e.get("chars", 0)))
     return PartitionOutcome(data["index"], tuple(events), data["records"])
 
 

@@ -63,12 +63,14 @@ class DocOutcome:
         source: where it was read from.
         words: its whitespace-separated words.
         quotes: its records kept.
+        chars: its characters.
     """
 
     result: Result
     source: str
     words: int
     quotes: int
+    chars: int = 0
 
 
 def check_text(text: Any, where: str) -> str:

@@ -19,17 +19,24 @@ from typing import Any
 import attrs
 
 from quotebank.api import ERROR_MODES, Extractor
-from quotebank.corpus.readers import Document, ReadProblem, find_files, read_documents
+from quotebank.corpus.readers import STDIN, Document, ReadProblem, find_files, read_documents
 from quotebank.corpus.writers import Done, QuoteWriter, atomic_replace
 from quotebank.records import Metadata, Quote
 from quotebank.results import DocOutcome, Result
 
-__all__ = ["CorpusRun", "RunReport", "ResumeError", "extract_corpus", "failure_message", "finish_result",
-           "iter_corpus", "keep_text_file", "local_outcomes", "write_corpus", "skip_done", "check_all_done"]
+__all__ = ["CorpusRun", "RunReport", "ResumeError", "RATE_MIN_SECONDS", "extract_corpus", "failure_message",
+           "finish_result", "input_bytes", "iter_corpus", "keep_text_file", "local_outcomes", "write_corpus",
+           "skip_done", "check_all_done"]
 
 
 class ResumeError(ValueError):
     """The inputs are not those of the interrupted run being resumed."""
+
+
+#: A rate means something after this many seconds of work (the first
+#: documents come in bursts from workers, and a rate over a second or less
+#: said 2,782,087 words/s).
+RATE_MIN_SECONDS = 3.0
 
 
 @attrs.define
@@ -43,11 +50,16 @@ class RunReport:
         quotes: quote records of the documents done (those of resumed documents included).
         words: whitespace-separated words processed by this run.
         problems: inputs that could not be used, documents that failed, and warnings.
-        seconds: seconds since the first document was done (the model's load
-            time is not counted).
-        rate_words: words processed after the first document, for the rate.
-        first_done: when (``time.perf_counter()``) the first document was done.
+        seconds: seconds since the clock started: the first piece of text done
+            (the model's load time is not counted).
+        rate_words: words processed after the clock started, for the rate.
+        first_done: when (``time.perf_counter()``) the clock started.
         failed: documents whose extraction failed (in this run).
+        input_bytes: the size of the input files, or None when unknown (standard input).
+        chars: characters of the documents done by this run.
+        partial: characters done of the documents still under way (a long
+            document is parsed in pieces).
+        clock_chars: characters done when the clock started.
     """
 
     files: int = 0
@@ -60,13 +72,32 @@ class RunReport:
     rate_words: int = 0
     first_done: float | None = None
     failed: int = 0
+    input_bytes: int | None = None
+    chars: int = 0
+    partial: int = 0
+    clock_chars: int = 0
 
     @property
     def errors(self) -> list[ReadProblem]:
         """The problems that lost an input or a document."""
         return [p for p in self.problems if p.fatal]
 
-    def count(self, result: Result, quotes: int, words: int, problem: Callable[[ReadProblem], None]) -> None:
+    def _tick(self) -> bool:
+        """Start the clock, or move it on; whether it was running before."""
+        now = time.perf_counter()
+        if self.first_done is None:
+            self.first_done, self.clock_chars = now, self.chars + self.partial
+            return False
+        self.seconds = now - self.first_done
+        return True
+
+    def piece(self, chars: int) -> None:
+        """Count a piece of a document done (``chars`` characters)."""
+        self._tick()
+        self.partial += chars
+
+    def count(self, result: Result, quotes: int, words: int, problem: Callable[[ReadProblem], None],
+              chars: int = 0) -> None:
         """Count one finished document (its failure reported through ``problem``).
 
         Args:
@@ -74,16 +105,15 @@ class RunReport:
             quotes: its records kept.
             words: its words.
             problem: where a failure is reported.
+            chars: its characters.
         """
         self.documents += 1
         self.quotes += quotes
         self.words += words
-        now = time.perf_counter()
-        if self.first_done is None:
-            self.first_done = now
-        else:
+        if self._tick():
             self.rate_words += words
-            self.seconds = now - self.first_done
+        self.chars += chars
+        self.partial = 0
         if result.error is not None:
             self.failed += 1
             message = f"extraction failed: {result.error.error_type}: {result.error.message}"
@@ -91,8 +121,29 @@ class RunReport:
 
     @property
     def words_per_second(self) -> float:
-        """Processing speed, from the first document done on (the model's load time excluded)."""
+        """Processing speed, from the clock's start on (the model's load time excluded)."""
         return self.rate_words / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def rate_known(self) -> bool:
+        """Whether the rates mean something yet (`RATE_MIN_SECONDS` of work)."""
+        return self.seconds >= RATE_MIN_SECONDS
+
+    @property
+    def share_done(self) -> float | None:
+        """The share of the input done, about (characters against the input's
+        bytes), at most 1; None when the input's size is unknown."""
+        if not self.input_bytes:
+            return None
+        return min(1.0, (self.chars + self.partial) / self.input_bytes)
+
+    @property
+    def seconds_left(self) -> float | None:
+        """About how long the rest will take, at the rate so far; None before the rate means something."""
+        done = self.chars + self.partial - self.clock_chars
+        if not self.input_bytes or not self.rate_known or done <= 0:
+            return None
+        return max(0.0, self.input_bytes - self.chars - self.partial) * self.seconds / done
 
 
 class CorpusRun:
@@ -134,11 +185,19 @@ class CorpusRun:
         engines whose workers load the pipeline on their first task)."""
         self.report.first_done = time.perf_counter()
 
-    def found(self, files: int, problems: Iterable[ReadProblem]) -> None:
-        """Record the input files found and report the paths that could not be used."""
+    def found(self, files: int, problems: Iterable[ReadProblem], input_bytes: int | None = None) -> None:
+        """Record the input files found (and their size in bytes, when known)
+        and report the paths that could not be used."""
         self.report.files = files
+        self.report.input_bytes = input_bytes
         for p in problems:
             self.problem(p)
+
+    def piece(self, chars: int) -> None:
+        """A piece of a long document is done (``chars`` characters): progress within it."""
+        self.report.piece(chars)
+        if self.on_document is not None:
+            self.on_document(self.report)
 
     def to_do(self, doc_id: str) -> bool:
         """Whether the next document of the inputs is still to do (False: the
@@ -161,7 +220,7 @@ class CorpusRun:
             if isinstance(event, ReadProblem):
                 self.problem(event)
                 continue
-            self.report.count(event.result, event.quotes, event.words, self.problem)
+            self.report.count(event.result, event.quotes, event.words, self.problem, event.chars)
             if self.on_document is not None:
                 self.on_document(self.report)
             yield event.result
@@ -197,6 +256,7 @@ class _Pending:
     doc_id: str
     source: str
     words: int
+    chars: int
     meta: Metadata
 
 
@@ -208,6 +268,7 @@ def local_outcomes(
     n_process: int = 1,
     keep: Callable[[Quote], bool] | None = None,
     keep_text: str | Path | None = None,
+    on_piece: Callable[[int], None] | None = None,
 ) -> Iterator[DocOutcome | ReadProblem]:
     """The local engine: read ``files`` and extract their documents in this
     process or ``n_process`` workers.
@@ -219,6 +280,8 @@ def local_outcomes(
         n_process: worker processes.
         keep: a test each record must pass to be kept; all are kept when None.
         keep_text: a folder to write each document's text to (``--keep-text``).
+        on_piece: called with the characters of each piece of a long document
+            done before the document is (in this process only: ``n_process`` 1).
 
     Yields:
         The problems met reading the inputs and one outcome per document
@@ -240,17 +303,18 @@ def local_outcomes(
                 continue
             if keep_text is not None:
                 keep_text_file(Path(keep_text), item)
-            waiting.append(_Pending(item.doc_id, item.source, len(item.text.split()), item.meta))
+            waiting.append(_Pending(item.doc_id, item.source, len(item.text.split()), len(item.text), item.meta))
             yield item.doc_id, item.text
 
-    for result in extractor.results(documents(), n_process=n_process):
+    pieces = {} if n_process > 1 or on_piece is None else {"on_piece": on_piece}
+    for result in extractor.results(documents(), n_process=n_process, **pieces):
         doc = waiting.popleft()
         while isinstance(doc, ReadProblem):
             yield doc
             doc = waiting.popleft()
         assert doc.doc_id == result.doc_id, "results out of order"
         result = finish_result(result, doc.meta, keep)
-        yield DocOutcome(result, doc.source, doc.words, len(result.quotes))
+        yield DocOutcome(result, doc.source, doc.words, len(result.quotes), doc.chars)
     yield from (p for p in waiting if isinstance(p, ReadProblem))  # problems after the last document
 
 
@@ -289,13 +353,27 @@ def iter_corpus(
     """
     corpus_run = CorpusRun(**run)
     files, problems = find_files(paths)
-    corpus_run.found(len(files), problems)
+    corpus_run.found(len(files), problems, input_bytes(files))
     extractor = extractor or Extractor(model)
     yield from corpus_run.results(local_outcomes(files, extractor, corpus_run.to_do, n_process=n_process,
-                                                 keep=keep, keep_text=keep_text))
+                                                 keep=keep, keep_text=keep_text, on_piece=corpus_run.piece))
 
 
 _NO_META = Metadata()
+
+
+def input_bytes(files: Iterable[tuple[Path, str]]) -> int | None:
+    """The size of the input files in bytes, or None when standard input is
+    among them (or a file cannot be sized)."""
+    total = 0
+    for path, _ in files:
+        if str(path) == STDIN:
+            return None
+        try:
+            total += path.stat().st_size
+        except OSError:
+            return None
+    return total
 
 
 def skip_done(done: list[Done], position: int, doc_id: str, report: RunReport,
@@ -383,11 +461,12 @@ def write_corpus(
     corpus_run = CorpusRun(done=writer.done, **run)
     try:
         files, problems = find_files(paths)
-        corpus_run.found(len(files), problems)
+        corpus_run.found(len(files), problems, input_bytes(files))
     except BaseException:
         writer.abort()
         raise
-    events = local_outcomes(files, extractor, corpus_run.to_do, n_process=n_process, keep=keep, keep_text=keep_text)
+    events = local_outcomes(files, extractor, corpus_run.to_do, n_process=n_process, keep=keep, keep_text=keep_text,
+                            on_piece=corpus_run.piece)
     return corpus_run.write(events, writer)
 
 
