@@ -446,7 +446,7 @@ def test_a_worker_that_dies_is_reported_and_what_was_done_kept(runner, tmp_path,
 
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
 
-    def dies(self, items, n_process=1):
+    def dies(self, items, n_process=1, **progress):
         raise BrokenProcessPool("A child process terminated abruptly")
         yield  # pragma: no cover
 
