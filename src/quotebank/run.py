@@ -114,10 +114,10 @@ class RunReport:
             self.rate_words += words
         self.chars += chars
         self.partial = 0
-        if result.error is not None:
+        message = failure_message(result)
+        if message is not None:
             self.failed += 1
-            message = f"extraction failed: {result.error.error_type}: {result.error.message}"
-            problem(ReadProblem(result.doc_id, message, detail=result.error.traceback))
+            problem(ReadProblem(result.doc_id, message, detail=result.error.traceback if result.error else ""))
 
     @property
     def words_per_second(self) -> float:
