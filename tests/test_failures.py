@@ -546,3 +546,32 @@ def test_a_folder_without_permissions_is_reported_and_the_rest_extracted(runner,
         (root / "a").chmod(0o755)
     assert result.exit_code == 1 and message in result.stderr, result.stderr
     assert ids == ["b"]
+
+
+def test_a_folder_that_can_be_listed_but_not_entered_is_reported_and_the_rest_extracted(runner, tmp_path,
+                                                                                         monkeypatch):
+    # Its names can be read, but each of its files is "Permission denied" (the
+    # folder lacks the x bit); the run used to stop as "cannot write the output".
+    import os
+
+    root = _tree(tmp_path)
+    real = os.scandir
+
+    class Locked:
+        def __init__(self, entry):
+            self.name = entry.name
+
+        def is_dir(self):
+            raise PermissionError(13, "Permission denied")
+
+        is_file = is_symlink = is_dir
+
+    def scandir(path):
+        entries = list(real(path))
+        return [Locked(e) for e in entries] if Path(path).name == "a" else entries
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result, ids = _extract(runner, root)
+    assert result.exit_code == 1
+    assert "x.txt: cannot read: Permission denied" in result.stderr, result.stderr
+    assert ids == ["b"]
