@@ -346,9 +346,10 @@ def test_a_speaker_counts_alike_at_both_levels(tmp_path):
 
     def counts(path):
         out = runner.invoke(main, ["speakers", str(path), "--top", "0", "--key-terms", "0", "-f", "json"])
-        return {r["speaker"]: r["quotes"] for r in map(json.loads, out.stdout.splitlines())}
+        return {r["speaker"]: (r["quotes"], r["named"]) for r in map(json.loads, out.stdout.splitlines())}
 
     by_mention, by_quotation = counts(mentions), counts(quotations)
-    assert by_mention["Anna Borshchevskaya"] >= 10
+    assert by_mention["Anna Borshchevskaya"][0] >= 10
+    assert by_mention["analysts"] == by_quotation["analysts"] == (1, False)  # an unnamed source, at both levels
     named = {name for name in by_mention if name != "None"}
     assert {name: by_quotation.get(name) for name in named} == {name: by_mention[name] for name in named}

@@ -129,6 +129,8 @@ class Quotation:
             thus the doubt about the reports, not a claim that nobody said it.
         urls: the distinct URLs of the reports, in input order.
         speaker_id: the ``speaker_id`` of ``speaker``, or None.
+        speaker_named: False when ``speaker`` is the description of an unnamed
+            source ("officials"), as its reports say; None when there is no speaker.
         kinds: the distinct kinds of the reports, sorted.
         doc_ids: the distinct documents, in input order.
         occurrences: each report's document, offsets, kind, speaker,
@@ -144,6 +146,7 @@ class Quotation:
     probas: tuple[tuple[str, str], ...] = ()
     urls: tuple[str, ...] = ()
     speaker_id: str | None = None
+    speaker_named: bool | None = None
     kinds: tuple[str, ...] = ()
     doc_ids: tuple[str, ...] = ()
     occurrences: tuple[Occurrence, ...] = ()
@@ -439,6 +442,7 @@ def _quotation(norm: str, quotes: list[Quote]) -> Quotation:
         probas=tuple((name, f"{p:.4f}") for name, p in ranked),
         urls=_distinct(q.url for q in quotes),
         speaker_id=next((q.speaker_id for q in own if q.speaker_id), None),
+        speaker_named=own[0].speaker_named if own and speaker != NO_SPEAKER else None,
         kinds=tuple(sorted({q.kind for q in quotes})),
         doc_ids=_distinct(q.doc_id for q in quotes),
         occurrences=tuple(
