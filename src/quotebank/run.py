@@ -25,8 +25,7 @@ from quotebank.records import Metadata, Quote
 from quotebank.results import DocOutcome, Result
 
 __all__ = ["CorpusRun", "RunReport", "ResumeError", "RATE_MIN_SECONDS", "extract_corpus", "failure_message",
-           "finish_result", "input_bytes", "iter_corpus", "keep_text_file", "local_outcomes", "write_corpus",
-           "skip_done", "check_all_done"]
+           "finish_result", "input_bytes", "iter_corpus", "keep_text_file", "local_outcomes", "write_corpus"]
 
 
 class ResumeError(ValueError):
@@ -84,11 +83,10 @@ class RunReport:
 
     def _tick(self) -> bool:
         """Start the clock, or move it on; whether it was running before."""
-        now = time.perf_counter()
         if self.first_done is None:
-            self.first_done, self.clock_chars = now, self.chars + self.partial
+            self.start_clock()
             return False
-        self.seconds = now - self.first_done
+        self.seconds = time.perf_counter() - self.first_done
         return True
 
     def piece(self, chars: int) -> None:
@@ -96,28 +94,21 @@ class RunReport:
         self._tick()
         self.partial += chars
 
-    def count(self, result: Result, quotes: int, words: int, problem: Callable[[ReadProblem], None],
-              chars: int = 0) -> None:
-        """Count one finished document (its failure reported through ``problem``).
-
-        Args:
-            result: the document's result.
-            quotes: its records kept.
-            words: its words.
-            problem: where a failure is reported.
-            chars: its characters.
-        """
+    def count(self, outcome: DocOutcome) -> None:
+        """Count one finished document."""
         self.documents += 1
-        self.quotes += quotes
-        self.words += words
+        self.quotes += outcome.quotes
+        self.words += outcome.words
         if self._tick():
-            self.rate_words += words
-        self.chars += chars
+            self.rate_words += outcome.words
+        self.chars += outcome.chars
         self.partial = 0
-        message = failure_message(result)
-        if message is not None:
+        if outcome.result.error is not None:
             self.failed += 1
-            problem(ReadProblem(result.doc_id, message, detail=result.error.traceback if result.error else ""))
+
+    def start_clock(self) -> None:
+        """Count the rate from now, not from the first piece of text done."""
+        self.first_done, self.clock_chars = time.perf_counter(), self.chars + self.partial
 
     @property
     def words_per_second(self) -> float:
@@ -183,7 +174,7 @@ class CorpusRun:
     def start_clock(self) -> None:
         """Count the rate from now, not from the first document done (for
         engines whose workers load the pipeline on their first task)."""
-        self.report.first_done = time.perf_counter()
+        self.report.start_clock()
 
     def found(self, files: int, problems: Iterable[ReadProblem], input_bytes: int | None = None) -> None:
         """Record the input files found (and their size in bytes, when known)
@@ -206,9 +197,22 @@ class CorpusRun:
         Raises:
             ResumeError: when that run had another document there.
         """
-        skipped = skip_done(self.done, self.position, doc_id, self.report, self.problem)
+        position = self.position
         self.position += 1
-        return not skipped
+        if position >= len(self.done):
+            return True
+        previous = self.done[position]
+        if previous.doc_id != doc_id:
+            raise ResumeError(
+                f"the inputs changed since the interrupted run: document {position + 1} is "
+                f"{doc_id!r}, the run being resumed had {previous.doc_id!r}"
+            )
+        if previous.error is not None:
+            self.problem(ReadProblem(doc_id, previous.error))
+        self.report.resumed += 1
+        self.report.documents += 1
+        self.report.quotes += previous.records
+        return False
 
     def results(self, events: Iterable[DocOutcome | ReadProblem]) -> Iterator[Result]:
         """The results of an engine's ``events``, each counted and reported.
@@ -220,11 +224,19 @@ class CorpusRun:
             if isinstance(event, ReadProblem):
                 self.problem(event)
                 continue
-            self.report.count(event.result, event.quotes, event.words, self.problem, event.chars)
+            self.report.count(event)
+            message = failure_message(event.result)
+            if message is not None:
+                detail = event.result.error.traceback if event.result.error is not None else ""
+                self.problem(ReadProblem(event.result.doc_id, message, detail=detail))
             if self.on_document is not None:
                 self.on_document(self.report)
             yield event.result
-        check_all_done(self.done, self.position)
+        if self.position < len(self.done):
+            raise ResumeError(
+                f"the inputs changed since the interrupted run: it had done {len(self.done)} documents, "
+                f"the inputs now hold {self.position}"
+            )
 
     def write(self, events: Iterable[DocOutcome | ReadProblem], writer: QuoteWriter) -> RunReport:
         """Write the results of ``events`` to ``writer``, a document at a time.
@@ -306,8 +318,7 @@ def local_outcomes(
             waiting.append(_Pending(item.doc_id, item.source, len(item.text.split()), len(item.text), item.meta))
             yield item.doc_id, item.text
 
-    pieces = {} if n_process > 1 or on_piece is None else {"on_piece": on_piece}
-    for result in extractor.results(documents(), n_process=n_process, **pieces):
+    for result in extractor.results(documents(), n_process=n_process, on_piece=on_piece):
         doc = waiting.popleft()
         while isinstance(doc, ReadProblem):
             yield doc
@@ -374,40 +385,6 @@ def input_bytes(files: Iterable[tuple[Path, str]]) -> int | None:
         except OSError:
             return None
     return total
-
-
-def skip_done(done: list[Done], position: int, doc_id: str, report: RunReport,
-              problem: Callable[[ReadProblem], None]) -> bool:
-    """Whether document ``position`` (from 0) of the inputs was done by the run
-    being resumed; if so it is counted, and its error reported again.
-
-    Raises:
-        ResumeError: when that run had another document there.
-    """
-    if position >= len(done):
-        return False
-    previous = done[position]
-    if previous.doc_id != doc_id:
-        raise ResumeError(
-            f"the inputs changed since the interrupted run: document {position + 1} is "
-            f"{doc_id!r}, the run being resumed had {previous.doc_id!r}"
-        )
-    if previous.error is not None:
-        problem(ReadProblem(doc_id, previous.error))
-    report.resumed += 1
-    report.documents += 1
-    report.quotes += previous.records
-    return True
-
-
-def check_all_done(done: list[Done], count: int) -> None:
-    """Raise `ResumeError` when the inputs, ``count`` documents, end
-    before the documents the run being resumed did."""
-    if count < len(done):
-        raise ResumeError(
-            f"the inputs changed since the interrupted run: it had done {len(done)} documents, "
-            f"the inputs now hold {count}"
-        )
 
 
 def finish_result(result: Result, meta: Metadata | None, keep: Callable[[Quote], bool] | None) -> Result:
